@@ -6,8 +6,8 @@
 // What Prisma does not model (CHECK constraints, triggers, functions, views) is not
 // introspected, so hand-written SQL for those does not count as drift.
 import { pathToFileURL } from 'node:url';
-import { PgliteMemoryAdapterFactory } from './pglite-adapter.ts';
-import { cliPaths, FILTERS, LOCKFILE_CONTENT, readMigrationsList, readSchemaFiles, withSchemaEngine } from './schema-engine.ts';
+import { PgliteMemoryAdapterFactory } from './pglite-adapter';
+import { cliPaths, FILTERS, LOCKFILE_CONTENT, readMigrationsList, readSchemaFiles, withSchemaEngine } from './schema-engine';
 
 export interface DriftResult {
   drift: boolean;

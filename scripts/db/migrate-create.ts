@@ -5,8 +5,8 @@
 // Only generated SQL goes in; add hand-written SQL to the file afterwards.
 import fs from 'node:fs/promises';
 import path from 'node:path';
-import { checkDrift } from './check-drift.ts';
-import { cliPaths, LOCKFILE, LOCKFILE_CONTENT } from './schema-engine.ts';
+import { checkDrift } from './check-drift';
+import { cliPaths, LOCKFILE, LOCKFILE_CONTENT } from './schema-engine';
 
 const { schemaPath, migrationsDir, rest } = cliPaths();
 const rawName = rest.find((a) => !a.startsWith('-'));

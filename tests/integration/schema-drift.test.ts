@@ -5,8 +5,8 @@ import fs from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { checkDrift } from '../../scripts/db/check-drift.ts';
-import { DEFAULT_MIGRATIONS_DIR, DEFAULT_SCHEMA } from '../../scripts/db/schema-engine.ts';
+import { checkDrift } from '../../scripts/db/check-drift';
+import { DEFAULT_MIGRATIONS_DIR, DEFAULT_SCHEMA } from '../../scripts/db/schema-engine';
 
 // Each check starts the wasm engine and a PGlite shadow database: a few seconds.
 const TIMEOUT = 60_000;

@@ -1,0 +1,72 @@
+// npm start — the whole product: database (DATABASE_URL, or the embedded one in DATA_DIR),
+// migrations, demo data on a fresh embedded database, a production build if needed, then Next.
+import { spawn, spawnSync } from 'node:child_process';
+import fs from 'node:fs';
+import path from 'node:path';
+import { readEnv } from '../src/env';
+import { startEmbeddedDatabase, type EmbeddedDatabase } from '../src/server/db/embedded';
+import { applyMigrations } from '../src/server/db/migrations';
+import { seedDemoData } from '../prisma/seed/seed-demo';
+
+const env = readEnv();
+const nextBin = path.resolve('node_modules/next/dist/bin/next');
+
+/** The newest modification time under the given paths: a build older than it is stale. */
+function newestMtime(paths: string[]): number {
+  let newest = 0;
+  const walk = (p: string) => {
+    if (!fs.existsSync(p)) return;
+    const stat = fs.statSync(p);
+    if (stat.isDirectory()) {
+      if (path.basename(p) === 'generated') return;
+      for (const entry of fs.readdirSync(p)) walk(path.join(p, entry));
+    } else newest = Math.max(newest, stat.mtimeMs);
+  };
+  paths.forEach(walk);
+  return newest;
+}
+
+function ensureBuilt(): void {
+  const buildId = path.resolve('.next/BUILD_ID');
+  const built = fs.existsSync(buildId) ? fs.statSync(buildId).mtimeMs : 0;
+  if (built > newestMtime(['src', 'public', 'next.config.js', 'package-lock.json'])) return;
+  console.log('Building the app (first start, or the code changed)…');
+  const result = spawnSync(process.execPath, [nextBin, 'build'], { stdio: 'inherit', env: { ...process.env, NEXT_TELEMETRY_DISABLED: '1' } });
+  if (result.status !== 0) throw new Error('next build failed');
+}
+
+let embedded: EmbeddedDatabase | undefined;
+let url = env.DATABASE_URL;
+if (!url) {
+  embedded = await startEmbeddedDatabase({ dataDir: env.DATA_DIR });
+  url = embedded.url;
+  console.log(`Embedded PostgreSQL (PGlite) on ${embedded.dataDir}`);
+}
+
+async function shutdown(code: number): Promise<never> {
+  await embedded?.stop().catch((e: unknown) => console.error('Stopping the embedded database failed:', e));
+  process.exit(code);
+}
+
+try {
+  const migrated = await applyMigrations(url);
+  for (const w of migrated.warnings) console.warn(`Warning: ${w}`);
+  if (migrated.applied.length) console.log(`Applied migrations: ${migrated.applied.join(', ')}`);
+  if (embedded || env.SEED_DEMO) {
+    const seeded = await seedDemoData(url);
+    if (seeded.seeded) console.log(`Demo data loaded in ${(seeded.ms / 1000).toFixed(1)} s.`);
+  }
+  ensureBuilt();
+} catch (error) {
+  console.error(error instanceof Error ? error.message : error);
+  await shutdown(1);
+}
+
+const app = spawn(process.execPath, [nextBin, 'start', '-p', String(env.PORT)], {
+  stdio: 'inherit',
+  env: { ...process.env, DATABASE_URL: url, NEXT_TELEMETRY_DISABLED: '1' },
+});
+for (const signal of ['SIGINT', 'SIGTERM'] as const) {
+  process.on(signal, () => app.kill(signal));
+}
+app.on('exit', (code, signal) => void shutdown(code ?? (signal ? 0 : 1)));

@@ -1,0 +1,24 @@
+// A headline figure: the number, what it counts, its change and the period it covers.
+export type KpiCardProps = {
+  label: string;
+  value: string;
+  exact?: string;
+  hint?: string;
+  change: string;
+  period: string;
+};
+
+export function KpiCard({ label, value, exact, hint, change, period }: KpiCardProps) {
+  return (
+    <section className="rounded-lg border border-neutral-200 bg-white p-4 shadow-sm" aria-label={label}>
+      <h2 className="text-sm font-medium text-neutral-700">{label}</h2>
+      <p className="tabular mt-1 text-3xl font-semibold text-neutral-900" data-testid="kpi-value" title={exact}>
+        {value}
+      </p>
+      {exact ? <p className="tabular sr-only">{exact}</p> : null}
+      <p className="tabular mt-1 text-sm text-neutral-700">{change}</p>
+      {hint ? <p className="mt-2 text-xs text-neutral-600">{hint}</p> : null}
+      <p className="mt-2 text-xs text-neutral-500">{period}</p>
+    </section>
+  );
+}

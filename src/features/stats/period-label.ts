@@ -1,0 +1,22 @@
+import 'server-only';
+import { getFormatter, getTranslations } from 'next-intl/server';
+import type { Period } from './period';
+
+/** A period in the reader's words: "II полугодие 2022 года", "2022 год", … */
+export async function periodLabel(p: Period): Promise<string> {
+  const t = await getTranslations('period');
+  const format = await getFormatter();
+  switch (p.kind) {
+    case 'year':
+      return t('year', { year: String(p.year) });
+    case 'half':
+      return t('half', { year: String(p.year), half: String(p.index) });
+    case 'quarter':
+      return t('quarter', { year: String(p.year), quarter: String(p.index) });
+    default:
+      return t('range', {
+        from: format.dateTime(new Date(`${p.from}T00:00:00Z`), { dateStyle: 'medium', timeZone: 'UTC' }),
+        to: format.dateTime(new Date(`${p.to}T00:00:00Z`), { dateStyle: 'medium', timeZone: 'UTC' }),
+      });
+  }
+}

@@ -1,0 +1,57 @@
+import { z } from 'zod';
+
+// Reporting periods: a year, a half-year (H1 = Jan–Jun, H2 = Jul–Dec), a quarter,
+// or any inclusive date range. All are inclusive ranges of calendar dates.
+
+export type PeriodKind = 'year' | 'half' | 'quarter' | 'range';
+export type Period = { kind: PeriodKind; code: string; from: string; to: string; year?: number; index?: number };
+
+const pad = (n: number) => String(n).padStart(2, '0');
+const lastDay = (year: number, month: number) => new Date(Date.UTC(year, month, 0)).getUTCDate();
+
+function monthsPeriod(kind: PeriodKind, code: string, year: number, firstMonth: number, months: number, index?: number): Period {
+  const endMonth = firstMonth + months - 1;
+  return { kind, code, year, index, from: `${year}-${pad(firstMonth)}-01`, to: `${year}-${pad(endMonth)}-${pad(lastDay(year, endMonth))}` };
+}
+
+export const PERIOD_CODE = /^(\d{4})(?:-(H[12]|Q[1-4]))?$/;
+
+/** Parses `2022`, `2022-H1`, `2022-H2` or `2022-Q3`; null when the code is not one of those. */
+export function parsePeriod(code: string): Period | null {
+  const match = PERIOD_CODE.exec(code.trim());
+  if (!match) return null;
+  const year = Number(match[1]);
+  if (year < 2000 || year > 2100) return null;
+  const part = match[2];
+  if (!part) return monthsPeriod('year', `${year}`, year, 1, 12);
+  const n = Number(part.slice(1));
+  if (part.startsWith('H')) return monthsPeriod('half', `${year}-H${n}`, year, n === 1 ? 1 : 7, 6, n);
+  return monthsPeriod('quarter', `${year}-Q${n}`, year, (n - 1) * 3 + 1, 3, n);
+}
+
+export const isoDate = z.iso.date();
+
+export function dateRangePeriod(from: string, to: string): Period | null {
+  if (!isoDate.safeParse(from).success || !isoDate.safeParse(to).success || from > to) return null;
+  return { kind: 'range', code: `${from}..${to}`, from, to };
+}
+
+/** The half-year that contains a date. */
+export function halfOf(date: string): Period {
+  const year = Number(date.slice(0, 4));
+  const month = Number(date.slice(5, 7));
+  return parsePeriod(`${year}-H${month <= 6 ? 1 : 2}`) as Period;
+}
+
+/** The period of equal length just before: the previous year, half, quarter, or the same number of days. */
+export function previousPeriod(p: Period): Period {
+  if (p.kind === 'year' && p.year) return parsePeriod(`${p.year - 1}`) as Period;
+  if (p.kind === 'half' && p.year && p.index) return parsePeriod(p.index === 1 ? `${p.year - 1}-H2` : `${p.year}-H1`) as Period;
+  if (p.kind === 'quarter' && p.year && p.index) return parsePeriod(p.index === 1 ? `${p.year - 1}-Q4` : `${p.year}-Q${p.index - 1}`) as Period;
+  const day = 86_400_000;
+  const from = Date.parse(`${p.from}T00:00:00Z`);
+  const to = Date.parse(`${p.to}T00:00:00Z`);
+  const length = (to - from) / day + 1;
+  const iso = (t: number) => new Date(t).toISOString().slice(0, 10);
+  return { kind: 'range', code: `${iso(from - length * day)}..${iso(from - day)}`, from: iso(from - length * day), to: iso(from - day) };
+}
