@@ -22,6 +22,8 @@ export async function seedDemoData(connectionString: string): Promise<SeedResult
     }
     const counts = await loadDataset(client, generateDataset());
     await client.query('COMMIT');
+    // Fresh statistics, or the planner guesses on tables it has never seen filled.
+    await client.query('ANALYZE');
     return { seeded: true, ms: Date.now() - started, counts };
   } catch (error) {
     await client.query('ROLLBACK').catch(() => undefined);

@@ -1,0 +1,54 @@
+import { randomBytes } from 'node:crypto';
+import pg from 'pg';
+import { startEmbeddedDatabase } from '@/server/db/embedded';
+import { applyMigrations } from '@/server/db/migrations';
+
+// Every test file that writes gets a database of its own: a fresh database on the server
+// named by TEST_DATABASE_URL, or else an in-memory embedded one.
+
+export const REAL_SERVER_URL = process.env.TEST_DATABASE_URL;
+export const hasRealServer = Boolean(REAL_SERVER_URL);
+export const NEEDS_REAL_SERVER = '(needs a real PostgreSQL: set TEST_DATABASE_URL)';
+
+export type TestDatabase = { url: string; drop: () => Promise<void> };
+
+export async function createTestDatabase(options: { migrate?: boolean } = {}): Promise<TestDatabase> {
+  const db = REAL_SERVER_URL ? await createOnServer(REAL_SERVER_URL) : await createEmbedded();
+  if (options.migrate !== false) await applyMigrations(db.url);
+  return db;
+}
+
+async function createEmbedded(): Promise<TestDatabase> {
+  const db = await startEmbeddedDatabase();
+  return { url: db.url, drop: db.stop };
+}
+
+async function createOnServer(serverUrl: string): Promise<TestDatabase> {
+  const name = `kz_test_${Date.now().toString(36)}_${randomBytes(4).toString('hex')}`;
+  const admin = new pg.Client({ connectionString: serverUrl });
+  await admin.connect();
+  try {
+    await admin.query(`CREATE DATABASE "${name}"`);
+  } finally {
+    await admin.end();
+  }
+  const url = new URL(serverUrl);
+  url.pathname = `/${name}`;
+  return {
+    url: url.toString(),
+    drop: async () => {
+      const c = new pg.Client({ connectionString: serverUrl });
+      await c.connect();
+      try {
+        await c.query(`DROP DATABASE IF EXISTS "${name}" WITH (FORCE)`);
+      } finally {
+        await c.end();
+      }
+    },
+  };
+}
+
+/** A pg pool on the test database, for SQL written in the test itself. */
+export function sqlPool(url: string): pg.Pool {
+  return new pg.Pool({ connectionString: url, max: 4 });
+}
