@@ -1,4 +1,5 @@
 // npm run db:seed — reference data and the 2022 demo dataset, into DATABASE_URL or the embedded database.
+import '../scripts/load-env';
 import { applyMigrations } from '../src/server/db/migrations';
 import { withDatabase } from '../src/server/db/with-database';
 import { seedDemoData } from './seed/seed-demo';

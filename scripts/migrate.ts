@@ -1,4 +1,5 @@
 // npm run db:migrate — applies prisma/migrations to DATABASE_URL or the embedded database.
+import './load-env';
 import { applyMigrations } from '../src/server/db/migrations';
 import { withDatabase } from '../src/server/db/with-database';
 

@@ -1,5 +1,6 @@
 // npm start — the whole product: database (DATABASE_URL, or the embedded one in DATA_DIR),
 // migrations, demo data on a fresh embedded database, a production build if needed, then Next.
+import './load-env';
 import { spawn, spawnSync } from 'node:child_process';
 import fs from 'node:fs';
 import path from 'node:path';
@@ -38,7 +39,12 @@ function ensureBuilt(): void {
 let embedded: EmbeddedDatabase | undefined;
 let url = env.DATABASE_URL;
 if (!url) {
-  embedded = await startEmbeddedDatabase({ dataDir: env.DATA_DIR });
+  try {
+    embedded = await startEmbeddedDatabase({ dataDir: env.DATA_DIR });
+  } catch (error) {
+    console.error(error instanceof Error ? error.message : error);
+    process.exit(1);
+  }
   url = embedded.url;
   console.log(`Embedded PostgreSQL (PGlite) on ${embedded.dataDir}`);
 }

@@ -48,6 +48,7 @@ export function splitWithinBounds(total: number, lower: readonly number[], upper
 
 /** Splits `total` into `count` parts, each at least `min`, with random-looking weights. */
 export function splitWithMinimum(total: number, count: number, min: number, weights: readonly number[]): number[] {
+  if (weights.length !== count) throw new Error(`expected ${count} weights, got ${weights.length}`);
   if (total < count * min) throw new Error(`cannot give ${count} parts at least ${min} each from ${total}`);
   return splitByWeights(total - count * min, weights).map((p) => p + min);
 }

@@ -1,7 +1,7 @@
 import type { Metadata } from 'next';
 import type { ReactNode } from 'react';
 import { NextIntlClientProvider } from 'next-intl';
-import { getLocale, getTranslations } from 'next-intl/server';
+import { getLocale, getMessages, getTranslations } from 'next-intl/server';
 import { LanguageSwitcher } from '@/components/ui/language-switcher';
 import './globals.css';
 
@@ -13,13 +13,15 @@ export async function generateMetadata(): Promise<Metadata> {
 export default async function RootLayout({ children }: { children: ReactNode }) {
   const locale = await getLocale();
   const t = await getTranslations();
+  // Client components only need the error texts; the rest renders on the server.
+  const { errors } = await getMessages();
   return (
     <html lang={locale}>
       <body className="min-h-screen bg-neutral-50 text-neutral-900 antialiased">
         <a href="#main" className="sr-only focus:not-sr-only focus:absolute focus:left-2 focus:top-2 focus:bg-white focus:p-2">
           {t('app.skipToContent')}
         </a>
-        <NextIntlClientProvider>
+        <NextIntlClientProvider messages={{ errors }}>
           <div className="flex min-h-screen flex-col md:flex-row">
             <nav aria-label={t('nav.label')} className="border-b border-neutral-200 bg-white md:w-56 md:border-b-0 md:border-r">
               <div className="px-4 py-4">
