@@ -1,0 +1,36 @@
+import fs from 'node:fs';
+import { describe, expect, it } from 'vitest';
+import { DECREE_REQUIREMENTS } from '@/features/meetings/rules';
+import { ISSUE_STATUSES } from '@/features/issues/rules';
+import * as enums from '@/generated/prisma/enums';
+
+// Every code the API, imports and exports share has a label in each language.
+const LOCALES = ['ru', 'kk', 'en'] as const;
+const messages = Object.fromEntries(
+  LOCALES.map((l) => [l, JSON.parse(fs.readFileSync(`src/i18n/messages/${l}.json`, 'utf8')).codes]),
+);
+const CODE_SETS: Record<string, readonly string[]> = {
+  meetingKind: Object.values(enums.MeetingKind),
+  position: Object.values(enums.Position),
+  akimLevel: Object.values(enums.AkimLevel),
+  venue: Object.values(enums.Venue),
+  issueStatus: Object.values(enums.IssueStatus),
+  disposition: Object.values(enums.Disposition),
+  budgetSource: Object.values(enums.BudgetSource),
+  requirement: DECREE_REQUIREMENTS,
+};
+
+describe('code labels', () => {
+  it('the rules module and the database agree on the issue statuses', () => {
+    expect([...ISSUE_STATUSES].sort()).toEqual(Object.values(enums.IssueStatus).sort());
+  });
+
+  for (const locale of LOCALES) {
+    it(`${locale} labels every code, and no code that does not exist`, () => {
+      for (const [set, codes] of Object.entries(CODE_SETS)) {
+        expect(Object.keys(messages[locale][set]).sort(), `${locale}.codes.${set}`).toEqual([...codes].sort());
+        for (const code of codes) expect(messages[locale][set][code], `${locale}.${set}.${code}`).toMatch(/\S/);
+      }
+    });
+  }
+});
