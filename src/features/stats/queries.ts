@@ -19,41 +19,57 @@ export type AkimSummary = {
   resolutionRate: number | null;
 };
 
-const today = () => new Date().toISOString().slice(0, 10);
+/** Today's calendar date in Kazakhstan, where business dates are entered. */
+export const todayInKazakhstan = () => new Intl.DateTimeFormat('en-CA', { timeZone: 'Asia/Almaty' }).format(new Date());
 
-export async function getAkimSummary(period: Period, asOf?: string): Promise<AkimSummary> {
-  const on = asOf ?? (period.to < today() ? period.to : today());
-  const [meetings] = await db().$queryRaw<Array<{ n: bigint }>>`
-    SELECT count(*) AS n FROM meeting
-    WHERE kind = 'AKIM' AND deleted_at IS NULL AND held_on BETWEEN ${period.from}::date AND ${period.to}::date`;
-  // The status of every issue as of `on`, from its dated history; issues raised after `on` have none.
-  const [issues] = await db().$queryRaw<Array<{ raised: bigint; resolved_during: bigint; raised_and_resolved: bigint }>>`
-    WITH history AS (
+type IssueCounts = { raised: number; resolvedDuring: number; raisedAndResolved: number };
+
+/** Issue counts of a period with every status read as of `at`; a deleted meeting takes its issues with it. */
+async function countIssues(period: Period, at: string): Promise<IssueCounts> {
+  const [row] = await db().$queryRaw<Array<{ raised: bigint; resolved_during: bigint; raised_and_resolved: bigint }>>`
+    WITH live AS (
+      SELECT i.id, i.raised_on FROM raised_issue i JOIN meeting m ON m.id = i.meeting_id
+      WHERE i.meeting_kind = 'AKIM' AND i.deleted_at IS NULL AND m.deleted_at IS NULL
+    ), history AS (
       SELECT DISTINCT ON (c.issue_id)
-        c.issue_id, c.to_status, i.raised_on,
+        c.issue_id, c.to_status, live.raised_on,
         max(c.effective_on) FILTER (WHERE c.to_status = 'RESOLVED') OVER (PARTITION BY c.issue_id) AS last_resolved
-      FROM issue_status_change c
-      JOIN raised_issue i ON i.id = c.issue_id
-      WHERE i.meeting_kind = 'AKIM' AND i.deleted_at IS NULL AND c.effective_on <= ${on}::date
+      FROM issue_status_change c JOIN live ON live.id = c.issue_id
+      WHERE c.effective_on <= ${at}::date
       ORDER BY c.issue_id, c.effective_on DESC, c.recorded_at DESC, c.id DESC
     )
     SELECT
-      (SELECT count(*) FROM raised_issue
-        WHERE meeting_kind = 'AKIM' AND deleted_at IS NULL
-          AND raised_on BETWEEN ${period.from}::date AND ${period.to}::date) AS raised,
+      (SELECT count(*) FROM live WHERE raised_on BETWEEN ${period.from}::date AND ${period.to}::date) AS raised,
       count(*) FILTER (WHERE to_status = 'RESOLVED' AND last_resolved BETWEEN ${period.from}::date AND ${period.to}::date) AS resolved_during,
       count(*) FILTER (WHERE to_status = 'RESOLVED' AND raised_on BETWEEN ${period.from}::date AND ${period.to}::date) AS raised_and_resolved
     FROM history`;
-  const raised = Number(issues?.raised ?? 0);
-  const raisedAndResolved = Number(issues?.raised_and_resolved ?? 0);
+  return {
+    raised: Number(row?.raised ?? 0),
+    resolvedDuring: Number(row?.resolved_during ?? 0),
+    raisedAndResolved: Number(row?.raised_and_resolved ?? 0),
+  };
+}
+
+export async function getAkimSummary(period: Period, asOf?: string): Promise<AkimSummary> {
+  const today = todayInKazakhstan();
+  const on = asOf ?? (period.to < today ? period.to : today);
+  // "Resolved during" is judged at the period's end, even when the rate is read later.
+  const end = on < period.to ? on : period.to;
+  const [[meetings], counts, atEnd] = await Promise.all([
+    db().$queryRaw<Array<{ n: bigint }>>`
+      SELECT count(*) AS n FROM meeting
+      WHERE kind = 'AKIM' AND deleted_at IS NULL AND held_on BETWEEN ${period.from}::date AND ${period.to}::date`,
+    countIssues(period, on),
+    end === on ? null : countIssues(period, end),
+  ]);
   return {
     period,
     asOf: on,
     meetings: Number(meetings?.n ?? 0),
-    issuesRaised: raised,
-    issuesResolved: Number(issues?.resolved_during ?? 0),
-    raisedAndResolved,
-    resolutionRate: raised === 0 ? null : raisedAndResolved / raised,
+    issuesRaised: counts.raised,
+    issuesResolved: (atEnd ?? counts).resolvedDuring,
+    raisedAndResolved: counts.raisedAndResolved,
+    resolutionRate: counts.raised === 0 ? null : counts.raisedAndResolved / counts.raised,
   };
 }
 
@@ -67,7 +83,7 @@ export async function getAkimSummaryWithPrevious(period: Period) {
 export async function getLatestHalfWithData(): Promise<Period> {
   const [row] = await db().$queryRaw<Array<{ last: Date | null }>>`
     SELECT max(held_on) AS last FROM meeting WHERE kind = 'AKIM' AND deleted_at IS NULL`;
-  if (!row?.last) return halfOf(today());
+  if (!row?.last) return halfOf(todayInKazakhstan());
   return halfOf(row.last.toISOString().slice(0, 10));
 }
 

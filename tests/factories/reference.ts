@@ -1,0 +1,75 @@
+import type pg from 'pg';
+
+// Reference rows (a region, its akim, a central body, a minister, an issue category) written
+// with plain SQL, so tests of the app's queries do not build their data with the app's code.
+
+export type Reference = {
+  regionId: number;
+  akimId: number;
+  centralBodyId: number;
+  ministerId: number;
+  categoryId: number;
+};
+
+let counter = 0;
+/** A short suffix unique within this process, for the reference tables' unique codes. */
+const nextSuffix = () => `${process.pid % 1000}${String((counter += 1)).padStart(3, '0')}`;
+
+const one = async (db: pg.ClientBase | pg.Pool, sql: string, params: unknown[]) => {
+  const { rows } = await db.query<{ id: number }>(sql, params);
+  const id = rows[0]?.id;
+  if (typeof id !== 'number') throw new Error(`insert returned no id: ${sql}`);
+  return id;
+};
+
+export async function createRegion(db: pg.ClientBase | pg.Pool, overrides: { nameEn?: string } = {}): Promise<number> {
+  const s = nextSuffix();
+  const name = overrides.nameEn ?? `Test region ${s}`;
+  return one(
+    db,
+    `INSERT INTO region (kato, iso, kind, name_ru, name_kk, name_en, centre_en, centre_lat, centre_lon, tile_col, tile_row)
+     VALUES ($1, $2, 'OBLAST', $3, $3, $3, $4, 43.25, 76.95, 1, 1) RETURNING id`,
+    [`9${s}`.slice(0, 9), `T-${s}`.slice(0, 8), name, `${name} centre`],
+  );
+}
+
+export async function createAkim(db: pg.ClientBase | pg.Pool, regionId: number): Promise<number> {
+  return one(db, `INSERT INTO official (full_name, position, region_id) VALUES ($1, 'AKIM_REGION', $2) RETURNING id`, [
+    `Akim ${nextSuffix()}`,
+    regionId,
+  ]);
+}
+
+export async function createCentralBody(db: pg.ClientBase | pg.Pool): Promise<number> {
+  const s = nextSuffix();
+  return one(db, `INSERT INTO central_body (code, name_ru, name_kk, name_en, short_ru) VALUES ($1, $2, $2, $2, $3) RETURNING id`, [
+    `TB${s}`,
+    `Test ministry ${s}`,
+    `TB${s}`,
+  ]);
+}
+
+export async function createMinister(db: pg.ClientBase | pg.Pool, centralBodyId: number): Promise<number> {
+  return one(db, `INSERT INTO official (full_name, position, central_body_id) VALUES ($1, 'MINISTER', $2) RETURNING id`, [
+    `Minister ${nextSuffix()}`,
+    centralBodyId,
+  ]);
+}
+
+export async function createCategory(db: pg.ClientBase | pg.Pool): Promise<number> {
+  const s = nextSuffix();
+  return one(db, `INSERT INTO issue_category (code, name_ru, name_kk, name_en) VALUES ($1, $2, $2, $2) RETURNING id`, [
+    `TEST_${s}`,
+    `Test category ${s}`,
+  ]);
+}
+
+/** A region with its akim, a ministry with its minister, and one issue category. */
+export async function createReference(db: pg.ClientBase | pg.Pool): Promise<Reference> {
+  const regionId = await createRegion(db);
+  const akimId = await createAkim(db, regionId);
+  const centralBodyId = await createCentralBody(db);
+  const ministerId = await createMinister(db, centralBodyId);
+  const categoryId = await createCategory(db);
+  return { regionId, akimId, centralBodyId, ministerId, categoryId };
+}
