@@ -17,5 +17,6 @@ export default defineConfig({
     // Each integration file makes its own database; two cores run two files at once.
     maxWorkers: 2,
     reporters: ['default'],
+    env: { AUTH_SECRET: 'test-secret-for-vitest-only-0123456789abcdef' },
   },
 });

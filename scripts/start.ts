@@ -2,6 +2,7 @@
 // migrations, demo data on a fresh embedded database, a production build if needed, then Next.
 import './load-env';
 import { spawn, spawnSync } from 'node:child_process';
+import { randomBytes } from 'node:crypto';
 import fs from 'node:fs';
 import path from 'node:path';
 import { readEnv } from '../src/env';
@@ -35,6 +36,18 @@ function ensureBuilt(): void {
   const result = spawnSync(process.execPath, [nextBin, 'build'], { stdio: 'inherit', env: { ...process.env, NEXT_TELEMETRY_DISABLED: '1' } });
   if (result.status !== 0) throw new Error('next build failed');
 }
+
+/** AUTH_SECRET, or one generated once and kept beside the data, so sessions survive restarts. */
+function ensureAuthSecret(): void {
+  if (process.env.AUTH_SECRET) return;
+  const file = path.resolve(env.DATA_DIR, 'auth-secret');
+  fs.mkdirSync(path.dirname(file), { recursive: true });
+  if (!fs.existsSync(file)) fs.writeFileSync(file, randomBytes(48).toString('base64url'), { mode: 0o600 });
+  process.env.AUTH_SECRET = fs.readFileSync(file, 'utf8').trim();
+}
+ensureAuthSecret();
+// The app runs behind its own server here; next-auth may trust the Host header for its URLs.
+process.env.AUTH_TRUST_HOST ??= 'true';
 
 let embedded: EmbeddedDatabase | undefined;
 let url = env.DATABASE_URL;

@@ -1,5 +1,6 @@
 import pg from 'pg';
 import { generateDataset } from './generate';
+import { insertDemoUsers } from './demo-users';
 import { loadDataset } from './load';
 
 export type SeedResult = { seeded: false; reason: string } | { seeded: true; ms: number; counts: Record<string, number> };
@@ -21,6 +22,7 @@ export async function seedDemoData(connectionString: string): Promise<SeedResult
       return { seeded: false, reason: 'the database already holds data' };
     }
     const counts = await loadDataset(client, generateDataset());
+    counts.app_user = await insertDemoUsers(client);
     await client.query('COMMIT');
     // Fresh statistics, or the planner guesses on tables it has never seen filled.
     await client.query('ANALYZE');

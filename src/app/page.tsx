@@ -6,9 +6,11 @@ import { KpiSkeleton } from '@/components/ui/kpi-skeleton';
 import { parsePeriod } from '@/features/stats/period';
 import { periodLabel } from '@/features/stats/period-label';
 import { getLatestHalfWithData, getYearsWithData } from '@/features/stats/queries';
+import { requirePageCaller } from '@/server/access/guard';
 
 // GET / — national figures of akim meetings for ?period= (default: the latest half-year with data).
 export default async function OverviewPage({ searchParams }: { searchParams: Promise<{ period?: string | string[] }> }) {
+  await requirePageCaller('stats.national');
   const raw = (await searchParams).period;
   const requested = typeof raw === 'string' && raw !== '' ? raw : undefined;
   const parsed = requested ? parsePeriod(requested) : null;

@@ -1,6 +1,11 @@
 import { expect, test } from '@playwright/test';
+import { signIn } from './support/auth';
 
 // What an analyst sees first: the national figures of a period, in Russian by default.
+
+test.beforeEach(async ({ page }) => {
+  await signIn(page, 'analyst');
+});
 
 const card = (page: import('@playwright/test').Page, label: string) =>
   page.getByRole('region', { name: label }).getByTestId('kpi-value');

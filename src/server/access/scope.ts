@@ -1,0 +1,56 @@
+import type { Prisma } from '@/generated/prisma/client';
+import { AppError } from '@/server/errors';
+import type { Caller } from '@/server/auth/caller';
+import { SCOPE_OF_ROLE } from './policy';
+
+// The one place that turns a caller into the `where` limiting records to what they may see.
+// A scope that cannot be derived throws: it never widens to everything (an `undefined`
+// filter would make Prisma drop the condition).
+
+export type RecordScope =
+  | { kind: 'all' }
+  | { kind: 'region'; regionId: number; unitId: number | null }
+  | { kind: 'body'; centralBodyId: number };
+
+export function recordScope(caller: Pick<Caller, 'role' | 'regionId' | 'unitId' | 'centralBodyId'>): RecordScope {
+  const needs = SCOPE_OF_ROLE[caller.role];
+  if (!needs) return { kind: 'all' };
+  if (needs === 'region') {
+    if (!Number.isInteger(caller.regionId)) throw new AppError('FORBIDDEN', 'scope: an akimat editor without a region');
+    return { kind: 'region', regionId: caller.regionId as number, unitId: caller.unitId ?? null };
+  }
+  if (!Number.isInteger(caller.centralBodyId)) throw new AppError('FORBIDDEN', 'scope: a ministry editor without a body');
+  return { kind: 'body', centralBodyId: caller.centralBodyId as number };
+}
+
+export function meetingWhere(caller: Parameters<typeof recordScope>[0]): Prisma.MeetingWhereInput {
+  const scope = recordScope(caller);
+  const live: Prisma.MeetingWhereInput = { deletedAt: null };
+  switch (scope.kind) {
+    case 'all':
+      return live;
+    case 'region':
+      // An akimat's records are its akims' meetings; central officials' trips belong to their body.
+      return scope.unitId === null
+        ? { ...live, kind: 'AKIM', regionId: scope.regionId }
+        : { ...live, kind: 'AKIM', regionId: scope.regionId, OR: [{ unitId: scope.unitId }, { unit: { parentId: scope.unitId } }] };
+    case 'body':
+      return { ...live, centralBodyId: scope.centralBodyId };
+  }
+}
+
+export function issueWhere(caller: Parameters<typeof recordScope>[0]): Prisma.RaisedIssueWhereInput {
+  return { deletedAt: null, meeting: meetingWhere(caller) };
+}
+
+/** Whether one record lies in the caller's scope; for checks before a write. */
+export function inScope(
+  caller: Parameters<typeof recordScope>[0],
+  record: { kind?: 'AKIM' | 'CENTRAL'; regionId: number; unitId?: number | null; unitParentId?: number | null; centralBodyId?: number | null },
+): boolean {
+  const scope = recordScope(caller);
+  if (scope.kind === 'all') return true;
+  if (scope.kind === 'body') return record.centralBodyId === scope.centralBodyId;
+  if (record.kind === 'CENTRAL' || record.regionId !== scope.regionId) return false;
+  return scope.unitId === null || record.unitId === scope.unitId || record.unitParentId === scope.unitId;
+}

@@ -1,0 +1,80 @@
+import 'server-only';
+import { randomUUID } from 'node:crypto';
+import { env } from '@/env';
+import { db } from '@/server/db/client';
+import { writeAudit } from '@/server/audit';
+import { verifyPassword } from './password';
+import { THROTTLE, clearFailures, ipKey, isLocked, recordFailure, userKey } from './throttle';
+import { decryptSecret, hashRecoveryCode, verifyTotp } from './totp';
+
+// The credentials check behind next-auth. The same answer for an unknown user and a wrong
+// password; failures are throttled per username and per IP in the database.
+
+export type SignInFailure = 'INVALID' | 'LOCKED' | 'TOTP_REQUIRED' | 'TOTP_INVALID';
+
+export class SignInError extends Error {
+  constructor(readonly reason: SignInFailure) {
+    super(reason);
+    this.name = 'SignInError';
+  }
+}
+
+export type SignInInput = { username: string; password: string; totp?: string; recoveryCode?: string; ip: string | null; userAgent: string | null };
+export type SignedIn = { userId: number; sessionId: string; version: number; fullName: string };
+
+export async function signInWithPassword(input: SignInInput): Promise<SignedIn> {
+  const username = input.username.trim().toLowerCase();
+  const keys = [userKey(username), ...(input.ip ? [ipKey(input.ip)] : [])];
+  const fail = async (reason: SignInFailure, userId: number | null): Promise<never> => {
+    if (reason !== 'TOTP_REQUIRED') {
+      await recordFailure(userKey(username), THROTTLE.perUser);
+      if (input.ip) await recordFailure(ipKey(input.ip), THROTTLE.perIp);
+    }
+    await writeAudit({ userId, action: 'auth.sign_in_failed', entity: 'user', entityId: userId, after: { username, reason }, ip: input.ip });
+    throw new SignInError(reason);
+  };
+
+  if (await isLocked(keys)) {
+    await writeAudit({ userId: null, action: 'auth.sign_in_locked', entity: 'user', after: { username }, ip: input.ip });
+    throw new SignInError('LOCKED');
+  }
+  const user = await db().user.findUnique({ where: { username } });
+  const passwordOk = await verifyPassword(user?.passwordHash, input.password);
+  if (!user || !passwordOk || !user.active) return fail('INVALID', user?.id ?? null);
+
+  if (user.totpEnabled && user.totpSecret) {
+    const code = input.totp?.trim();
+    const recovery = input.recoveryCode?.trim();
+    if (!code && !recovery) return fail('TOTP_REQUIRED', user.id);
+    if (code) {
+      if (!verifyTotp(decryptSecret(user.totpSecret), code)) return fail('TOTP_INVALID', user.id);
+    } else if (recovery) {
+      const used = await db().recoveryCode.updateMany({
+        where: { userId: user.id, codeHash: hashRecoveryCode(recovery), usedAt: null },
+        data: { usedAt: new Date() },
+      });
+      if (used.count !== 1) return fail('TOTP_INVALID', user.id);
+    }
+  }
+
+  await clearFailures(userKey(username));
+  const sessionId = randomUUID();
+  await db().$transaction(async (tx) => {
+    await tx.userSession.create({
+      data: {
+        id: sessionId, userId: user.id, ip: input.ip, userAgent: input.userAgent?.slice(0, 256) ?? null,
+        expiresAt: new Date(Date.now() + env.SESSION_MAX_HOURS * 3_600_000),
+      },
+    });
+    await tx.user.update({ where: { id: user.id }, data: { lastSignInAt: new Date() } });
+    await writeAudit({ userId: user.id, action: 'auth.sign_in', entity: 'user', entityId: user.id, ip: input.ip, after: { sessionId } }, tx);
+  });
+  return { userId: user.id, sessionId, version: user.version, fullName: user.fullName };
+}
+
+export async function endSession(sessionId: string, userId: number | null): Promise<void> {
+  await db().$transaction(async (tx) => {
+    const ended = await tx.userSession.updateMany({ where: { id: sessionId, revokedAt: null }, data: { revokedAt: new Date() } });
+    if (ended.count > 0) await writeAudit({ userId, action: 'auth.sign_out', entity: 'user', entityId: userId, after: { sessionId } }, tx);
+  });
+}

@@ -1,0 +1,12 @@
+import { expect, type Page } from '@playwright/test';
+
+// Demo accounts exist in the demo data only; all share this password and skip the second factor.
+export const DEMO_PASSWORD = 'kezdesu-demo';
+
+export async function signIn(page: Page, username: string, password = DEMO_PASSWORD, callbackUrl = '/') {
+  await page.goto(`/signin?callbackUrl=${encodeURIComponent(callbackUrl)}`);
+  await page.getByLabel('Имя пользователя').fill(username);
+  await page.getByLabel('Пароль').fill(password);
+  await page.getByRole('button', { name: 'Войти' }).click();
+  await expect(page.getByTestId('signed-in-user')).toBeVisible();
+}
