@@ -1,0 +1,16 @@
+import { getTranslations } from 'next-intl/server';
+import { BodyForm } from '@/features/reference/components/body-form';
+import { requirePageCaller } from '@/server/access/guard';
+
+// GET /admin/reference/bodies/new — add a central state body.
+export default async function NewBodyPage() {
+  await requirePageCaller('reference.manage');
+  const t = await getTranslations('admin.reference');
+  return (
+    <div className="space-y-4">
+      <a href="/admin/reference?tab=bodies" className="text-sm text-sky-kz-dark underline">← {t('bodies.title')}</a>
+      <h1 className="text-2xl font-semibold">{t('bodies.new')}</h1>
+      <BodyForm />
+    </div>
+  );
+}

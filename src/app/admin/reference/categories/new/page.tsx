@@ -1,0 +1,16 @@
+import { getTranslations } from 'next-intl/server';
+import { CategoryForm } from '@/features/reference/components/category-form';
+import { requirePageCaller } from '@/server/access/guard';
+
+// GET /admin/reference/categories/new — add an issue category.
+export default async function NewCategoryPage() {
+  await requirePageCaller('reference.manage');
+  const t = await getTranslations('admin.reference');
+  return (
+    <div className="space-y-4">
+      <a href="/admin/reference?tab=categories" className="text-sm text-sky-kz-dark underline">← {t('categories.title')}</a>
+      <h1 className="text-2xl font-semibold">{t('categories.new')}</h1>
+      <CategoryForm />
+    </div>
+  );
+}

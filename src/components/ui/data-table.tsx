@@ -1,0 +1,34 @@
+import type { ReactNode } from 'react';
+
+// A dense table with a sticky header; numeric columns are right-aligned with tabular figures.
+
+export const EMPTY = '—';
+
+export function DataTable({ caption, head, children }: { caption: string; head: Array<{ label: string; numeric?: boolean }>; children: ReactNode }) {
+  return (
+    <div className="max-h-[70vh] overflow-auto rounded-lg border border-neutral-200 bg-white">
+      <table className="w-full border-collapse text-sm">
+        <caption className="sr-only">{caption}</caption>
+        <thead className="sticky top-0 z-10 bg-neutral-100">
+          <tr>
+            {head.map((h) => (
+              <th key={h.label} scope="col" className={`border-b border-neutral-300 px-3 py-2 font-semibold ${h.numeric ? 'text-right' : 'text-left'}`}>
+                {h.label}
+              </th>
+            ))}
+          </tr>
+        </thead>
+        <tbody className="[&>tr:nth-child(even)]:bg-neutral-50">{children}</tbody>
+      </table>
+    </div>
+  );
+}
+
+export function Cell({ children, numeric, className }: { children?: ReactNode; numeric?: boolean; className?: string }) {
+  const empty = children === null || children === undefined || children === '';
+  return (
+    <td className={`border-b border-neutral-200 px-3 py-2 align-top ${numeric ? 'tabular text-right' : ''} ${className ?? ''}`}>
+      {empty ? <span aria-label={EMPTY}>{EMPTY}</span> : children}
+    </td>
+  );
+}

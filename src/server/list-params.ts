@@ -1,0 +1,76 @@
+import { z } from 'zod';
+
+// Pieces shared by the JSON API's list and detail parameters: record ids, codes, page size
+// and the opaque keyset cursor. Every string is checked by shape before it reaches SQL.
+
+const INT4_MAX = 2_147_483_647;
+
+/** A record id in a path: digits only, within PostgreSQL's integer. */
+export const recordId = z
+  .string()
+  .regex(/^[1-9]\d{0,9}$/, 'must be a positive integer')
+  .transform(Number)
+  .refine((n) => n <= INT4_MAX, 'must be a positive integer');
+
+export const recordIdParams = z.object({ id: recordId });
+
+/** Query-string values arrive as strings; an empty one counts as absent. */
+export const optional = <T extends z.ZodType>(schema: T) =>
+  z.preprocess((v) => (v === '' ? undefined : v), schema.optional());
+
+export const katoCode = z.string().regex(/^\d{9}$/, 'must be a 9-digit KATO code');
+export const bodyCode = z.string().regex(/^[A-Z][A-Z0-9_]{0,31}$/, 'must be a central body code');
+export const categoryCode = z.string().regex(/^[A-Z][A-Z0-9_]{0,39}$/, 'must be an issue category code');
+export const isoDay = z.iso.date('must be a date YYYY-MM-DD');
+
+export const pageLimit = z
+  .string()
+  .regex(/^\d{1,3}$/, 'must be an integer from 1 to 200')
+  .transform(Number)
+  .pipe(z.number().int().min(1, 'must be an integer from 1 to 200').max(200, 'must be an integer from 1 to 200'));
+
+export const DEFAULT_LIMIT = 50;
+
+/** Where a page ended: the sort it was read in, the last row's date and id. */
+export type Cursor = { sort: string; on: string; id: number };
+
+export const encodeCursor = (c: Cursor) => Buffer.from(JSON.stringify([c.sort, c.on, c.id])).toString('base64url');
+
+const cursorTuple = z.tuple([z.string().max(16), isoDay, z.number().int().min(1).max(INT4_MAX)]);
+
+export const cursorParam = z
+  .string()
+  .max(200)
+  .transform((raw, ctx): Cursor => {
+    try {
+      const [sort, on, id] = cursorTuple.parse(JSON.parse(Buffer.from(raw, 'base64url').toString('utf8')));
+      return { sort, on, id };
+    } catch {
+      ctx.addIssue({ code: 'custom', message: 'not a cursor from this list' });
+      return z.NEVER;
+    }
+  });
+
+/** Query-string parameters as a plain object; a repeated name keeps its last value. */
+export const searchParamsOf = (request: Request) => Object.fromEntries(new URL(request.url).searchParams);
+
+export const toIsoDay = (d: Date) => d.toISOString().slice(0, 10);
+export const dayStart = (isoDate: string) => new Date(`${isoDate}T00:00:00Z`);
+
+/**
+ * The inclusive date window of a list: a reporting period (already parsed) or from/to,
+ * not both. Issues are added to `ctx` under the parameter's name.
+ */
+export function dateWindow(
+  p: { period?: { from: string; to: string }; from?: string; to?: string },
+  ctx: z.RefinementCtx,
+): { from?: string; to?: string } {
+  if (p.period && (p.from || p.to)) ctx.addIssue({ code: 'custom', path: ['period'], message: 'give either period or from/to, not both' });
+  if (p.from && p.to && p.from > p.to) ctx.addIssue({ code: 'custom', path: ['to'], message: 'must not be before from' });
+  return p.period ? { from: p.period.from, to: p.period.to } : { from: p.from, to: p.to };
+}
+
+/** Rejects a cursor read in another sort order than the one asked for now. */
+export function checkCursorSort(cursor: Cursor | undefined, sort: string, ctx: z.RefinementCtx): void {
+  if (cursor && cursor.sort !== sort) ctx.addIssue({ code: 'custom', path: ['cursor'], message: 'cursor belongs to another sort order' });
+}
