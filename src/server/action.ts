@@ -23,13 +23,15 @@ type Tx = Prisma.TransactionClient;
 
 /** Which permission each named action needs; the access matrix test walks this list. */
 export const ACTION_POLICIES = new Map<string, Permission>();
+/** The name of each wrapped action function: an exported action missing here was not wrapped. */
+export const ACTION_NAMES = new WeakMap<object, string>();
 
 export function authorizedAction<S extends z.ZodType, T = undefined>(
   options: { name: string; permission: Permission; schema: S; audit: { action: string; entity: string } | null },
   handler: (input: z.output<S>, ctx: { caller: Caller; tx: Tx }) => Promise<ActionResult<T>>,
 ) {
   ACTION_POLICIES.set(options.name, options.permission);
-  return async (_prev: ActionState<T> | undefined, input: FormData | z.input<S>): Promise<ActionState<T>> => {
+  const action = async (_prev: ActionState<T> | undefined, input: FormData | z.input<S>): Promise<ActionState<T>> => {
     const t = await getTranslations('actionErrors');
     let caller: Caller | null = null;
     try {
@@ -63,6 +65,8 @@ export function authorizedAction<S extends z.ZodType, T = undefined>(
       return { status: 'error', message: t('internal') };
     }
   };
+  ACTION_NAMES.set(action, options.name);
+  return action;
 }
 
 const codeMessage = {
