@@ -32,7 +32,8 @@ export const SESSION_COOKIES = ['__Secure-next-auth.session-token', 'next-auth.s
 const TOUCH_AFTER_MS = 60_000;
 
 export function clientIp(h: Headers): string | null {
-  return h.get('x-forwarded-for')?.split(',')[0]?.trim() || h.get('x-real-ip') || null;
+  // Client-supplied: cut to the audit and session columns' 64 characters, or the audit write fails.
+  return (h.get('x-forwarded-for')?.split(',')[0]?.trim() || h.get('x-real-ip') || null)?.slice(0, 64) ?? null;
 }
 
 const userSelect = {
@@ -82,6 +83,15 @@ export async function callerFromToken(token: string, ip: string | null): Promise
   return { ...toCaller(row.user, 'token', ip, { tokenId: row.id }), mfaPending: false };
 }
 
+/** A forged cookie's bad escapes (`%E0%A4`) make it absent rather than an error. */
+const decodeOrNull = (v: string) => {
+  try {
+    return decodeURIComponent(v);
+  } catch {
+    return null;
+  }
+};
+
 function cookieValue(cookieHeader: string | null, names: readonly string[]): string | null {
   if (!cookieHeader) return null;
   const pairs = cookieHeader.split(';').map((part) => {
@@ -90,7 +100,7 @@ function cookieValue(cookieHeader: string | null, names: readonly string[]): str
   });
   for (const name of names) {
     const found = pairs.find(([k]) => k === name);
-    if (found?.[1]) return decodeURIComponent(found[1]);
+    if (found?.[1]) return decodeOrNull(found[1]);
   }
   return null;
 }

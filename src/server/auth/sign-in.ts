@@ -22,7 +22,9 @@ export class SignInError extends Error {
 export type SignInInput = { username: string; password: string; totp?: string; recoveryCode?: string; ip: string | null; userAgent: string | null };
 export type SignedIn = { userId: number; sessionId: string; version: number; fullName: string };
 
-export async function signInWithPassword(input: SignInInput): Promise<SignedIn> {
+export async function signInWithPassword(raw: SignInInput): Promise<SignedIn> {
+  // The IP comes from a client header: cut to the columns' 64 characters, or a failure goes uncounted and unaudited.
+  const input = { ...raw, ip: raw.ip?.slice(0, 64) || null };
   const username = input.username.trim().toLowerCase();
   const keys = [userKey(username), ...(input.ip ? [ipKey(input.ip)] : [])];
   const fail = async (reason: SignInFailure, userId: number | null): Promise<never> => {
@@ -42,7 +44,9 @@ export async function signInWithPassword(input: SignInInput): Promise<SignedIn> 
   const passwordOk = await verifyPassword(user?.passwordHash, input.password);
   if (!user || !passwordOk || !user.active) return fail('INVALID', user?.id ?? null);
 
-  if (user.totpEnabled && user.totpSecret) {
+  if (user.totpEnabled) {
+    // A second factor marked on without a secret is a broken record: refuse rather than skip it.
+    if (!user.totpSecret) return fail('TOTP_INVALID', user.id);
     const code = input.totp?.trim();
     const recovery = input.recoveryCode?.trim();
     if (!code && !recovery) return fail('TOTP_REQUIRED', user.id);

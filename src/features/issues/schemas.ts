@@ -1,0 +1,53 @@
+import { z } from 'zod';
+import { AkimLevel, IssueStatus, MeetingKind, ResponsibleLevel } from '@/generated/prisma/enums';
+import { parsePeriod } from '@/features/stats/period';
+import {
+  DEFAULT_LIMIT, bodyCode, categoryCode, checkCursorSort, cursorParam, dateWindow, isoDay, katoCode, optional, pageLimit,
+  recordIdParams,
+} from '@/server/list-params';
+
+// Parameters of GET /api/v1/issues and /api/v1/issues/{id}. The period and dates apply to the
+// date an issue was raised; kind, level and body are those of the meeting it was raised at.
+
+const periodCode = z
+  .string()
+  .max(16)
+  .transform((code, ctx) => {
+    const period = parsePeriod(code);
+    if (period) return period;
+    ctx.addIssue({ code: 'custom', message: 'must be a period such as 2022, 2022-H1 or 2022-Q3' });
+    return z.NEVER;
+  });
+
+export const ISSUE_SORTS = ['raisedOn', '-raisedOn'] as const;
+
+export const issueListParams = z
+  .object({
+    period: optional(periodCode),
+    from: optional(isoDay),
+    to: optional(isoDay),
+    region: optional(katoCode),
+    kind: optional(z.enum(MeetingKind, 'must be AKIM or CENTRAL')),
+    level: optional(z.enum(AkimLevel, 'must be REGION, DISTRICT or RURAL')),
+    body: optional(bodyCode),
+    status: optional(z.enum(IssueStatus, 'must be an issue status')),
+    responsible: optional(z.enum(ResponsibleLevel, 'must be RURAL, DISTRICT, REGION or CENTRAL')),
+    category: optional(categoryCode),
+    sort: optional(z.enum(ISSUE_SORTS, 'must be raisedOn or -raisedOn')),
+    limit: optional(pageLimit),
+    cursor: optional(cursorParam),
+  })
+  .transform((p, ctx) => {
+    const sort = p.sort ?? '-raisedOn';
+    checkCursorSort(p.cursor, sort, ctx);
+    return {
+      ...dateWindow(p, ctx),
+      region: p.region, kind: p.kind, level: p.level, body: p.body,
+      status: p.status, responsible: p.responsible, category: p.category,
+      sort, limit: p.limit ?? DEFAULT_LIMIT, cursor: p.cursor,
+    };
+  });
+
+export type IssueListParams = z.infer<typeof issueListParams>;
+
+export const issueIdParams = recordIdParams;

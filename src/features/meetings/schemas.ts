@@ -1,0 +1,49 @@
+import { z } from 'zod';
+import { AkimLevel, MeetingKind } from '@/generated/prisma/enums';
+import { parsePeriod } from '@/features/stats/period';
+import {
+  DEFAULT_LIMIT, bodyCode, checkCursorSort, cursorParam, dateWindow, isoDay, katoCode, optional, pageLimit, recordIdParams,
+} from '@/server/list-params';
+
+// Parameters of GET /api/v1/meetings and /api/v1/meetings/{id}. Codes are checked by shape
+// here; whether a region or body code exists is checked by the query.
+
+const periodCode = z
+  .string()
+  .max(16)
+  .transform((code, ctx) => {
+    const period = parsePeriod(code);
+    if (period) return period;
+    ctx.addIssue({ code: 'custom', message: 'must be a period such as 2022, 2022-H1 or 2022-Q3' });
+    return z.NEVER;
+  });
+
+export const MEETING_SORTS = ['heldOn', '-heldOn'] as const;
+
+export const meetingListParams = z
+  .object({
+    period: optional(periodCode),
+    from: optional(isoDay),
+    to: optional(isoDay),
+    region: optional(katoCode),
+    kind: optional(z.enum(MeetingKind, 'must be AKIM or CENTRAL')),
+    level: optional(z.enum(AkimLevel, 'must be REGION, DISTRICT or RURAL')),
+    body: optional(bodyCode),
+    sort: optional(z.enum(MEETING_SORTS, 'must be heldOn or -heldOn')),
+    limit: optional(pageLimit),
+    cursor: optional(cursorParam),
+  })
+  .transform((p, ctx) => {
+    const sort = p.sort ?? '-heldOn';
+    checkCursorSort(p.cursor, sort, ctx);
+    return {
+      ...dateWindow(p, ctx),
+      region: p.region, kind: p.kind, level: p.level, body: p.body,
+      sort, limit: p.limit ?? DEFAULT_LIMIT, cursor: p.cursor,
+    };
+  });
+
+export type MeetingListParams = z.infer<typeof meetingListParams>;
+export type MeetingSort = (typeof MEETING_SORTS)[number];
+
+export const meetingIdParams = recordIdParams;
