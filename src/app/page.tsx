@@ -5,7 +5,7 @@ import { PeriodPicker } from '@/features/stats/components/period-picker';
 import { KpiSkeleton } from '@/components/ui/kpi-skeleton';
 import { parsePeriod } from '@/features/stats/period';
 import { periodLabel } from '@/features/stats/period-label';
-import { getLatestHalfWithData, getYearsWithData } from '@/features/stats/queries';
+import { getLatestHalfWithData, getYearsWithData } from '@/features/stats/queries/latest';
 import { requirePageCaller } from '@/server/access/guard';
 
 // GET / — national figures of akim meetings for ?period= (default: the latest half-year with data).

@@ -89,3 +89,10 @@ export function issueConditions(f: StatsFilter): Prisma.Sql {
   if (f.categoryId !== null) parts.push(Prisma.sql`i.category_id = ${f.categoryId}`);
   return Prisma.join(parts, ' AND ');
 }
+
+/** The national filter of a period: no region, category, level or body. */
+export function nationalFilter(period: Period, asOf?: string): StatsFilter {
+  const today = todayInKazakhstan();
+  const on = asOf ?? (period.to < today ? period.to : today);
+  return { period, asOf: on, judgedOn: on < period.to ? on : period.to, regionId: null, unitId: null, categoryId: null, level: null, bodyId: null };
+}

@@ -1,18 +1,20 @@
 import { getFormatter, getTranslations } from 'next-intl/server';
 import { KpiCard } from '@/components/ui/kpi-card';
-import type { Period } from '../period';
+import { type Period, previousPeriod } from '../period';
 import { periodLabel } from '../period-label';
-import { getAkimSummaryWithPrevious } from '../queries';
+import { nationalFilter } from '../filters';
+import { getSummary } from '../queries/summary';
 
 // The national headline of akim meetings: the four figures the briefing opens with.
 export async function AkimOverview({ period }: { period: Period }) {
-  const [{ current, previous }, t, tc, format] = await Promise.all([
-    getAkimSummaryWithPrevious(period),
+  const [summary, t, tc, format] = await Promise.all([
+    getSummary(nationalFilter(period)),
     getTranslations('overview'),
     getTranslations('change'),
     getFormatter(),
   ]);
-  const [label, previousLabel] = await Promise.all([periodLabel(current.period), periodLabel(previous.period)]);
+  const { previous, ...current } = summary;
+  const [label, previousLabel] = await Promise.all([periodLabel(period), periodLabel(previousPeriod(period))]);
   const asOf = format.dateTime(new Date(`${current.asOf}T00:00:00Z`), { dateStyle: 'long', timeZone: 'UTC' });
 
   if (current.meetings === 0 && current.issuesRaised === 0) {

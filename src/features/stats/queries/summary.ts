@@ -18,6 +18,8 @@ export type Figures = {
   meetingsByLevel: MeetingCounts['byLevel'];
   issuesRaised: number;
   issuesResolved: number;
+  /** Of the period's raised issues, those RESOLVED on asOf: the rate's numerator. */
+  issuesRaisedAndResolved: number;
   resolutionRate: number | null;
   issuesInExecution: number;
   issuesNotSupported: number;
@@ -66,6 +68,7 @@ export async function getFigures(f: StatsFilter): Promise<Figures> {
     meetingsByLevel: meetings.byLevel,
     issuesRaised: c.raised,
     issuesResolved: c.resolvedDuring,
+    issuesRaisedAndResolved: c.raisedAndResolved,
     resolutionRate: rate(c),
     issuesInExecution: c.inExecution,
     issuesNotSupported: c.notSupported,
