@@ -1,6 +1,6 @@
 import 'server-only';
 import { Prisma } from '@/generated/prisma/client';
-import { db } from '@/server/db/client';
+import { statsDb as db } from '@/server/db/client';
 import { pickName } from '@/i18n/pick-name';
 import { type StatsFilter, meetingConditions } from '../filters';
 import { EMPTY_COUNTS, getIssueCounts, rate } from './issue-counts';

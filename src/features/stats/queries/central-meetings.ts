@@ -2,7 +2,7 @@ import 'server-only';
 import { Prisma } from '@/generated/prisma/client';
 import { DECREE_REQUIREMENTS, DEFAULT_ANNOUNCEMENT_MIN_DAYS, type DecreeRequirement } from '@/features/meetings/rules';
 import { pickName } from '@/i18n/pick-name';
-import { db } from '@/server/db/client';
+import { statsDb as db } from '@/server/db/client';
 import type { StatsFilter } from '../filters';
 import { halvesOf } from './halves';
 

@@ -1,7 +1,7 @@
 import 'server-only';
 import { Prisma } from '@/generated/prisma/client';
 import { Disposition } from '@/generated/prisma/enums';
-import { db } from '@/server/db/client';
+import { statsDb as db } from '@/server/db/client';
 import type { StatsFilter } from '../filters';
 import { halvesOf } from './halves';
 

@@ -1,6 +1,6 @@
 import 'server-only';
 import { Prisma } from '@/generated/prisma/client';
-import { db } from '@/server/db/client';
+import { statsDb as db } from '@/server/db/client';
 import { type StatsFilter, issueConditions } from '../filters';
 
 // Issue counts of a period, whole or grouped, under the counting rules of

@@ -1,5 +1,5 @@
 import 'server-only';
-import { db } from '@/server/db/client';
+import { statsDb as db } from '@/server/db/client';
 import { todayInKazakhstan } from '../filters';
 import { type Period, halfOf } from '../period';
 

@@ -1,6 +1,6 @@
 import 'server-only';
 import { Prisma } from '@/generated/prisma/client';
-import { db } from '@/server/db/client';
+import { statsDb as db } from '@/server/db/client';
 import { type StatsFilter, issueConditions, meetingConditions } from '../filters';
 import { previousPeriod } from '../period';
 import { EMPTY_COUNTS, getIssueCounts, rate } from './issue-counts';
