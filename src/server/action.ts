@@ -34,10 +34,12 @@ export function authorizedAction<S extends z.ZodType, T = undefined>(
   const action = async (_prev: ActionState<T> | undefined, input: FormData | z.input<S>): Promise<ActionState<T>> => {
     const t = await getTranslations('actionErrors');
     let caller: Caller | null = null;
+    let authorized = false;
     try {
       caller = await getCaller();
       if (!caller) throw new AppError('UNAUTHENTICATED');
       await authorize(caller, options.permission, { entity: 'action', entityId: options.name });
+      authorized = true;
       const raw = input instanceof FormData ? formDataToObject(input) : input;
       const parsed = options.schema.safeParse(raw);
       if (!parsed.success) return { status: 'error', message: t('validation'), fields: await fieldMessages(parsed.error) };
@@ -55,7 +57,8 @@ export function authorizedAction<S extends z.ZodType, T = undefined>(
       return { status: 'ok', data: result.data, message: result.message };
     } catch (error) {
       if (isAppError(error)) {
-        if (error.code === 'FORBIDDEN' && caller && error.message.startsWith('scope')) await recordDenial(caller, options.name);
+        // Role denials are recorded by authorize; a record outside the caller's scope is recorded here.
+        if (error.code === 'FORBIDDEN' && caller && authorized) await recordDenial(caller, options.name);
         if (error.code === 'VALIDATION' && error.fields) {
           return { status: 'error', message: t('validation'), fields: await translateKeys(error.fields) };
         }
