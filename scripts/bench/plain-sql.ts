@@ -1,0 +1,81 @@
+// The truth: the statistics asked of the API, answered by plain SQL the way a BI tool would
+// (one query per question, straight from the tables, no summaries, no app code).
+//
+// Rules (docs/domain.md, features/issues/rules.ts):
+//  - The questions are about akim meetings: meeting_kind = 'AKIM'; soft-deleted rows do not count
+//    (a deleted meeting's issues are deleted with it, so i.deleted_at IS NULL is enough for issues).
+//  - raised_issue.region_id / raised_on / meeting_kind are copies of the meeting's, so no join to meeting.
+//  - An issue's status on a date is the to_status of its last issue_status_change on or before that
+//    date (ties broken by recording order: recorded_at, then id). raised_issue.status is only "now".
+//  - "Resolved" for a period is judged at the period's end (the benchmark's periods all end before today).
+
+export type Period = { code: string; from: string; to: string; query: string };
+
+export const PERIODS: Period[] = [
+  { code: '2025-H1', from: '2025-01-01', to: '2025-06-30', query: 'period=2025-H1' },
+  { code: '2016..2025', from: '2016-01-01', to: '2025-12-31', query: 'from=2016-01-01&to=2025-12-31' },
+];
+
+/** The status of issue `i` on date $2. */
+const STATUS_AT_END = `(SELECT c.to_status FROM issue_status_change c
+    WHERE c.issue_id = i.id AND c.effective_on <= $2::date
+    ORDER BY c.effective_on DESC, c.recorded_at DESC, c.id DESC LIMIT 1)`;
+
+/**
+ * Per region: akim-meeting issues raised in [from, to], and how many of those stood RESOLVED at `to`.
+ * resolutionRate = resolved / raised. Regions with no issue in the period have no row (they count as 0).
+ */
+export const REGIONS_SQL = `
+  SELECT r.kato,
+         count(*)::int AS raised,
+         count(*) FILTER (WHERE ${STATUS_AT_END} = 'RESOLVED')::int AS resolved
+  FROM raised_issue i
+  JOIN region r ON r.id = i.region_id
+  WHERE i.meeting_kind = 'AKIM' AND i.deleted_at IS NULL
+    AND i.raised_on BETWEEN $1::date AND $2::date
+  GROUP BY r.kato
+  ORDER BY r.kato`;
+
+/**
+ * National totals for [from, to]:
+ *  - meetings: akim meetings held in the period;
+ *  - raised: akim-meeting issues raised in the period;
+ *  - resolved_of_raised: those of them RESOLVED at `to` (the numerator of the resolution rate);
+ *  - resolved_during: akim-meeting issues raised at any time whose status at `to` is RESOLVED and whose
+ *    last move to RESOLVED (on or before `to`) falls inside the period. Every such issue has a RESOLVED
+ *    entry inside the period, so that entry's index narrows the candidates first.
+ */
+export const SUMMARY_SQL = `
+  SELECT
+    (SELECT count(*)::int FROM meeting m
+      WHERE m.kind = 'AKIM' AND m.deleted_at IS NULL AND m.held_on BETWEEN $1::date AND $2::date) AS meetings,
+    p.raised, p.resolved_of_raised,
+    (SELECT count(*)::int FROM raised_issue i
+      WHERE i.meeting_kind = 'AKIM' AND i.deleted_at IS NULL
+        AND i.id IN (SELECT c.issue_id FROM issue_status_change c
+                     WHERE c.to_status = 'RESOLVED' AND c.effective_on BETWEEN $1::date AND $2::date)
+        AND ${STATUS_AT_END} = 'RESOLVED') AS resolved_during
+  FROM (
+    SELECT count(*)::int AS raised, count(*) FILTER (WHERE ${STATUS_AT_END} = 'RESOLVED')::int AS resolved_of_raised
+    FROM raised_issue i
+    WHERE i.meeting_kind = 'AKIM' AND i.deleted_at IS NULL AND i.raised_on BETWEEN $1::date AND $2::date
+  ) p`;
+
+export type RegionTruth = { kato: string; raised: number; resolved: number; rate: number | null };
+export type SummaryTruth = { meetings: number; raised: number; resolvedOfRaised: number; resolvedDuring: number; rate: number | null };
+
+const rate = (num: number, den: number) => (den === 0 ? null : num / den);
+
+export type RegionRow = { kato: string; raised: number; resolved: number };
+export type SummaryRow = { meetings: number; raised: number; resolved_of_raised: number; resolved_during: number };
+
+export const regionsTruth = (rows: RegionRow[]): RegionTruth[] => rows.map((r) => ({ ...r, rate: rate(r.resolved, r.raised) }));
+
+export function summaryTruth(rows: SummaryRow[]): SummaryTruth {
+  const r = rows[0];
+  if (!r) throw new Error('summary query returned no row');
+  return {
+    meetings: r.meetings, raised: r.raised, resolvedOfRaised: r.resolved_of_raised, resolvedDuring: r.resolved_during,
+    rate: rate(r.resolved_of_raised, r.raised),
+  };
+}
