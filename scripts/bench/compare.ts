@@ -38,10 +38,10 @@ export function compareRegions(question: string, body: unknown, truth: RegionTru
   const katos = new Set([...api.keys(), ...truth.map((t) => t.kato)]);
   const byKato = new Map(truth.map((t) => [t.kato, t]));
   for (const kato of [...katos].sort()) {
-    const t = byKato.get(kato) ?? { kato, raised: 0, resolved: 0, rate: null };
+    const t = byKato.get(kato) ?? { kato, raised: 0, resolved: 0, resolvedDuring: 0, rate: null };
     const a = api.get(kato) ?? { issuesRaised: 0, issuesResolved: 0, resolutionRate: null };
     check(details, `${kato} issuesRaised`, a.issuesRaised, t.raised);
-    check(details, `${kato} issuesResolved`, a.issuesResolved, t.resolved);
+    check(details, `${kato} issuesResolved (resolved during)`, a.issuesResolved, t.resolvedDuring);
     check(details, `${kato} resolutionRate`, a.resolutionRate, t.rate, true);
   }
   return { question, verdict: details.length ? 'MISMATCH' : 'MATCH', details };

@@ -22,19 +22,28 @@ const STATUS_AT_END = `(SELECT c.to_status FROM issue_status_change c
     ORDER BY c.effective_on DESC, c.recorded_at DESC, c.id DESC LIMIT 1)`;
 
 /**
- * Per region: akim-meeting issues raised in [from, to], and how many of those stood RESOLVED at `to`.
- * resolutionRate = resolved / raised. Regions with no issue in the period have no row (they count as 0).
+ * Per region: akim-meeting issues raised in [from, to], how many of those stood RESOLVED at `to`
+ * (resolutionRate = resolved / raised), and how many issues of any raising date were resolved
+ * during the period (as in the summary). Regions with no issue have no row (they count as 0).
  */
 export const REGIONS_SQL = `
-  SELECT r.kato,
-         count(*)::int AS raised,
-         count(*) FILTER (WHERE ${STATUS_AT_END} = 'RESOLVED')::int AS resolved
-  FROM raised_issue i
-  JOIN region r ON r.id = i.region_id
-  WHERE i.meeting_kind = 'AKIM' AND i.deleted_at IS NULL
-    AND i.raised_on BETWEEN $1::date AND $2::date
-  GROUP BY r.kato
-  ORDER BY r.kato`;
+  WITH raised AS (
+    SELECT r.kato, count(*)::int AS raised, count(*) FILTER (WHERE ${STATUS_AT_END} = 'RESOLVED')::int AS resolved
+    FROM raised_issue i JOIN region r ON r.id = i.region_id
+    WHERE i.meeting_kind = 'AKIM' AND i.deleted_at IS NULL AND i.raised_on BETWEEN $1::date AND $2::date
+    GROUP BY r.kato
+  ), during AS (
+    SELECT r.kato, count(*)::int AS resolved_during
+    FROM raised_issue i JOIN region r ON r.id = i.region_id
+    WHERE i.meeting_kind = 'AKIM' AND i.deleted_at IS NULL
+      AND i.id IN (SELECT c.issue_id FROM issue_status_change c
+                   WHERE c.to_status = 'RESOLVED' AND c.effective_on BETWEEN $1::date AND $2::date)
+      AND ${STATUS_AT_END} = 'RESOLVED'
+    GROUP BY r.kato
+  )
+  SELECT kato, coalesce(raised, 0) AS raised, coalesce(resolved, 0) AS resolved, coalesce(resolved_during, 0) AS resolved_during
+  FROM raised FULL JOIN during USING (kato)
+  ORDER BY kato`;
 
 /**
  * National totals for [from, to]:
@@ -61,15 +70,16 @@ export const SUMMARY_SQL = `
     WHERE i.meeting_kind = 'AKIM' AND i.deleted_at IS NULL AND i.raised_on BETWEEN $1::date AND $2::date
   ) p`;
 
-export type RegionTruth = { kato: string; raised: number; resolved: number; rate: number | null };
+export type RegionTruth = { kato: string; raised: number; resolved: number; resolvedDuring: number; rate: number | null };
 export type SummaryTruth = { meetings: number; raised: number; resolvedOfRaised: number; resolvedDuring: number; rate: number | null };
 
 const rate = (num: number, den: number) => (den === 0 ? null : num / den);
 
-export type RegionRow = { kato: string; raised: number; resolved: number };
+export type RegionRow = { kato: string; raised: number; resolved: number; resolved_during: number };
 export type SummaryRow = { meetings: number; raised: number; resolved_of_raised: number; resolved_during: number };
 
-export const regionsTruth = (rows: RegionRow[]): RegionTruth[] => rows.map((r) => ({ ...r, rate: rate(r.resolved, r.raised) }));
+export const regionsTruth = (rows: RegionRow[]): RegionTruth[] =>
+  rows.map((r) => ({ kato: r.kato, raised: r.raised, resolved: r.resolved, resolvedDuring: r.resolved_during, rate: rate(r.resolved, r.raised) }));
 
 export function summaryTruth(rows: SummaryRow[]): SummaryTruth {
   const r = rows[0];
