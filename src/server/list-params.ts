@@ -21,7 +21,12 @@ export const optional = <T extends z.ZodType>(schema: T) =>
 export const katoCode = z.string().regex(/^\d{9}$/, 'must be a 9-digit KATO code');
 export const bodyCode = z.string().regex(/^[A-Z][A-Z0-9_]{0,31}$/, 'must be a central body code');
 export const categoryCode = z.string().regex(/^[A-Z][A-Z0-9_]{0,39}$/, 'must be an issue category code');
-export const isoDay = z.iso.date('must be a date YYYY-MM-DD');
+/** The years a date parameter may name. Zod's date format takes any four-digit year, but PostgreSQL
+ * has no year 0 and the previous period of a long range must stay in years it can store. */
+export const DAY_RANGE = { min: '1900-01-01', max: '2199-12-31' } as const;
+export const isoDay = z.iso
+  .date('must be a date YYYY-MM-DD')
+  .refine((d) => d >= DAY_RANGE.min && d <= DAY_RANGE.max, `must be a date from ${DAY_RANGE.min} to ${DAY_RANGE.max}`);
 
 export const pageLimit = z
   .string()

@@ -45,9 +45,16 @@ export function halfOf(date: string): Period {
 
 /** The period of equal length just before: the previous year, half, quarter, or the same number of days. */
 export function previousPeriod(p: Period): Period {
-  if (p.kind === 'year' && p.year) return parsePeriod(`${p.year - 1}`) as Period;
-  if (p.kind === 'half' && p.year && p.index) return parsePeriod(p.index === 1 ? `${p.year - 1}-H2` : `${p.year}-H1`) as Period;
-  if (p.kind === 'quarter' && p.year && p.index) return parsePeriod(p.index === 1 ? `${p.year - 1}-Q4` : `${p.year}-Q${p.index - 1}`) as Period;
+  // Built directly, not through parsePeriod: the period before 2000 lies outside the years it accepts.
+  if (p.kind === 'year' && p.year) return monthsPeriod('year', `${p.year - 1}`, p.year - 1, 1, 12);
+  if (p.kind === 'half' && p.year && p.index) {
+    const [year, n] = p.index === 1 ? [p.year - 1, 2] : [p.year, 1];
+    return monthsPeriod('half', `${year}-H${n}`, year, n === 1 ? 1 : 7, 6, n);
+  }
+  if (p.kind === 'quarter' && p.year && p.index) {
+    const [year, n] = p.index === 1 ? [p.year - 1, 4] : [p.year, p.index - 1];
+    return monthsPeriod('quarter', `${year}-Q${n}`, year, (n - 1) * 3 + 1, 3, n);
+  }
   const day = 86_400_000;
   const from = Date.parse(`${p.from}T00:00:00Z`);
   const to = Date.parse(`${p.to}T00:00:00Z`);

@@ -1,5 +1,4 @@
 import 'server-only';
-import { Prisma } from '@/generated/prisma/client';
 import { pickName } from '@/i18n/pick-name';
 import { statsDb as db } from '@/server/db/client';
 import type { StatsFilter } from '../filters';
@@ -15,7 +14,7 @@ export async function getActionPlanStats(f: StatsFilter, lang: string) {
   const plans = await db().$queryRaw<Array<{ region_id: number; year: number; half: number; url: string | null; published: boolean }>>`
     SELECT region_id, year, half, url, (published_on IS NOT NULL AND published_on <= ${f.asOf}::date AND url IS NOT NULL) AS published
     FROM action_plan
-    WHERE (year, half) IN (${Prisma.join(halves.map((h) => Prisma.sql`(${h.year}::smallint, ${h.half}::smallint)`))})`;
+    WHERE make_date(year, CASE WHEN half = 1 THEN 1 ELSE 7 END, 1) BETWEEN ${halves[0]!.from}::date AND ${halves.at(-1)!.from}::date`;
   const published: Array<{ kato: string; name: string; url: string | null }> = [];
   const notPublished: Array<{ kato: string; name: string }> = [];
   for (const r of regions) {

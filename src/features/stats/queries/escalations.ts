@@ -15,7 +15,8 @@ export async function getEscalationStats(f: StatsFilter) {
   >;
   if (halves.length === 0) return { halves: [], total: 0, selected: 0, undecided: 0, byDisposition };
   const where: Prisma.Sql[] = [
-    Prisma.sql`(e.year, e.half) IN (${Prisma.join(halves.map((h) => Prisma.sql`(${h.year}::smallint, ${h.half}::smallint)`))})`,
+    // The halves are consecutive: a range of their first days, two parameters however long the period.
+    Prisma.sql`make_date(e.year, CASE WHEN e.half = 1 THEN 1 ELSE 7 END, 1) BETWEEN ${halves[0]!.from}::date AND ${halves.at(-1)!.from}::date`,
     Prisma.sql`i.deleted_at IS NULL`, Prisma.sql`m.deleted_at IS NULL`,
   ];
   if (f.regionId !== null) where.push(Prisma.sql`m.region_id = ${f.regionId}`);
