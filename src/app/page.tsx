@@ -3,7 +3,7 @@ import { getTranslations } from 'next-intl/server';
 import { AkimOverview } from '@/features/stats/components/akim-overview';
 import { PeriodPicker } from '@/features/stats/components/period-picker';
 import { KpiSkeleton } from '@/components/ui/kpi-skeleton';
-import { parsePeriod } from '@/features/stats/period';
+import { parsePeriod } from '@/lib/period';
 import { periodLabel } from '@/features/stats/period-label';
 import { getLatestHalfWithData, getYearsWithData } from '@/features/stats/queries/latest';
 import { requirePageCaller } from '@/server/access/guard';

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { parsePeriod } from '@/lib/period';
 
 // Pieces shared by the JSON API's list and detail parameters: record ids, codes, page size
 // and the opaque keyset cursor. Every string is checked by shape before it reaches SQL.
@@ -79,3 +80,14 @@ export function dateWindow(
 export function checkCursorSort(cursor: Cursor | undefined, sort: string, ctx: z.RefinementCtx): void {
   if (cursor && cursor.sort !== sort) ctx.addIssue({ code: 'custom', path: ['cursor'], message: 'cursor belongs to another sort order' });
 }
+
+/** A period code (2022, 2022-H1, 2022-Q3), parsed into its inclusive date range. */
+export const periodCode = z
+  .string()
+  .max(16)
+  .transform((code, ctx) => {
+    const period = parsePeriod(code);
+    if (period) return period;
+    ctx.addIssue({ code: 'custom', message: 'must be a period such as 2022, 2022-H1 or 2022-Q3' });
+    return z.NEVER;
+  });

@@ -5,7 +5,7 @@
 import type pg from 'pg';
 import { afterAll, beforeAll, beforeEach, describe, expect, it, vi } from 'vitest';
 import { isResolvedDuring, statusOn } from '@/features/issues/rules';
-import { parsePeriod, type Period } from '@/features/stats/period';
+import { parsePeriod, type Period } from '@/lib/period';
 import { createIssue, createMeeting, type TestIssue, type TestMeeting } from '../factories/issues';
 import { createReference, type Reference } from '../factories/reference';
 import { createTestDatabase, sqlPool, type TestDatabase } from '../support/database';

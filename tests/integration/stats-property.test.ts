@@ -16,7 +16,7 @@ import { createTestDatabase, sqlPool, type TestDatabase } from '../support/datab
 type Modules = typeof import('@/features/stats/filters') &
   typeof import('@/features/stats/queries/summary') &
   typeof import('@/features/stats/queries/breakdowns') &
-  typeof import('@/features/stats/period');
+  typeof import('@/lib/period');
 
 let database: TestDatabase;
 let pool: pg.Pool;
@@ -46,7 +46,7 @@ beforeAll(async () => {
     ...(await import('@/features/stats/filters')),
     ...(await import('@/features/stats/queries/summary')),
     ...(await import('@/features/stats/queries/breakdowns')),
-    ...(await import('@/features/stats/period')),
+    ...(await import('@/lib/period')),
   };
 });
 

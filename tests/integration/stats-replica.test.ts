@@ -2,7 +2,7 @@
 // primary. Two separate databases stand in for primary and replica, so the test can tell them apart.
 import type pg from 'pg';
 import { afterAll, beforeAll, expect, it } from 'vitest';
-import { parsePeriod, type Period } from '@/features/stats/period';
+import { parsePeriod, type Period } from '@/lib/period';
 import { createIssue, createMeeting } from '../factories/issues';
 import { createReference } from '../factories/reference';
 import { createTestDatabase, sqlPool, type TestDatabase } from '../support/database';

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { dateRangePeriod, halfOf, parsePeriod, previousPeriod, type Period } from '@/features/stats/period';
+import { dateRangePeriod, halfOf, parsePeriod, previousPeriod, type Period } from '@/lib/period';
 
 const range = (p: Period | null) => (p ? { kind: p.kind, code: p.code, from: p.from, to: p.to } : null);
 

@@ -1,23 +1,12 @@
 import { z } from 'zod';
 import { AkimLevel, IssueStatus, MeetingKind, ResponsibleLevel } from '@/generated/prisma/enums';
-import { parsePeriod } from '@/features/stats/period';
 import {
-  DEFAULT_LIMIT, bodyCode, categoryCode, checkCursorSort, cursorParam, dateWindow, isoDay, katoCode, optional, pageLimit,
+  DEFAULT_LIMIT, periodCode, bodyCode, categoryCode, checkCursorSort, cursorParam, dateWindow, isoDay, katoCode, optional, pageLimit,
   recordIdParams,
 } from '@/server/list-params';
 
 // Parameters of GET /api/v1/issues and /api/v1/issues/{id}. The period and dates apply to the
 // date an issue was raised; kind, level and body are those of the meeting it was raised at.
-
-const periodCode = z
-  .string()
-  .max(16)
-  .transform((code, ctx) => {
-    const period = parsePeriod(code);
-    if (period) return period;
-    ctx.addIssue({ code: 'custom', message: 'must be a period such as 2022, 2022-H1 or 2022-Q3' });
-    return z.NEVER;
-  });
 
 export const ISSUE_SORTS = ['raisedOn', '-raisedOn'] as const;
 

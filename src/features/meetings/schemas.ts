@@ -1,22 +1,11 @@
 import { z } from 'zod';
 import { AkimLevel, MeetingKind } from '@/generated/prisma/enums';
-import { parsePeriod } from '@/features/stats/period';
 import {
-  DEFAULT_LIMIT, bodyCode, checkCursorSort, cursorParam, dateWindow, isoDay, katoCode, optional, pageLimit, recordIdParams,
+  DEFAULT_LIMIT, periodCode, bodyCode, checkCursorSort, cursorParam, dateWindow, isoDay, katoCode, optional, pageLimit, recordIdParams,
 } from '@/server/list-params';
 
 // Parameters of GET /api/v1/meetings and /api/v1/meetings/{id}. Codes are checked by shape
 // here; whether a region or body code exists is checked by the query.
-
-const periodCode = z
-  .string()
-  .max(16)
-  .transform((code, ctx) => {
-    const period = parsePeriod(code);
-    if (period) return period;
-    ctx.addIssue({ code: 'custom', message: 'must be a period such as 2022, 2022-H1 or 2022-Q3' });
-    return z.NEVER;
-  });
 
 export const MEETING_SORTS = ['heldOn', '-heldOn'] as const;
 

@@ -5,7 +5,7 @@ import { db } from '@/server/db/client';
 import { AppError } from '@/server/errors';
 import { bodyCode, categoryCode, isoDay, katoCode, optional } from '@/server/list-params';
 import { categoryIdOf, centralBodyIdOf, regionIdOf } from '@/server/reference-codes';
-import { type Period, dateRangePeriod, parsePeriod } from './period';
+import { type Period, dateRangePeriod, parsePeriod } from '@/lib/period';
 
 // The filters every statistic takes, parsed from the API's query string (or a page's
 // search params) by one schema, then turned into ids and SQL conditions.

@@ -1,6 +1,6 @@
 import 'server-only';
 import { getFormatter, getTranslations } from 'next-intl/server';
-import type { Period } from './period';
+import type { Period } from '@/lib/period';
 
 /** A period in the reader's words: "II полугодие 2022 года", "2022 год", … */
 export async function periodLabel(p: Period): Promise<string> {

@@ -1,6 +1,6 @@
 import { getFormatter, getTranslations } from 'next-intl/server';
 import { KpiCard } from '@/components/ui/kpi-card';
-import { type Period, previousPeriod } from '../period';
+import { type Period, previousPeriod } from '@/lib/period';
 import { periodLabel } from '../period-label';
 import { nationalFilter } from '../filters';
 import { getSummary } from '../queries/summary';

@@ -1,7 +1,7 @@
 import { getTranslations } from 'next-intl/server';
-import type { Period } from '../period';
+import type { Period } from '@/lib/period';
 import { periodLabel } from '../period-label';
-import { parsePeriod } from '../period';
+import { parsePeriod } from '@/lib/period';
 
 // A GET form: the period lives in the URL, so a view can be shared and bookmarked.
 export async function PeriodPicker({ current, years }: { current: Period; years: readonly number[] }) {

@@ -1,4 +1,4 @@
-import type { Period } from '../period';
+import type { Period } from '@/lib/period';
 
 /** The half-years a period touches: lists, plans and schedules belong to half-years. */
 export function halvesOf(p: Period): Array<{ year: number; half: 1 | 2; code: string; from: string; to: string }> {

@@ -1,7 +1,7 @@
 import 'server-only';
 import { statsDb as db } from '@/server/db/client';
 import { todayInKazakhstan } from '../filters';
-import { type Period, halfOf } from '../period';
+import { type Period, halfOf } from '@/lib/period';
 
 /** The latest half-year in which any akim meeting was held; dashboards and the API default to it. */
 export async function getLatestHalfWithData(): Promise<Period> {

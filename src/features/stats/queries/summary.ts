@@ -2,7 +2,7 @@ import 'server-only';
 import { Prisma } from '@/generated/prisma/client';
 import { statsDb as db } from '@/server/db/client';
 import { type StatsFilter, issueConditions, meetingConditions } from '../filters';
-import { previousPeriod } from '../period';
+import { previousPeriod } from '@/lib/period';
 import { EMPTY_COUNTS, getIssueCounts, rate } from './issue-counts';
 
 // The headline figures of a period — meetings, issues, resolutions, money — and the same
