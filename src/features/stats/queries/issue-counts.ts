@@ -24,12 +24,16 @@ const KEY: Record<IssueGroup, Prisma.Sql> = {
   level: Prisma.sql`coalesce(m.akim_level::text, 'CENTRAL')`,
 };
 
-/** The last status of each listed issue on a date (ties in recording order). */
-const statusOn = (ids: Prisma.Sql, on: string) => Prisma.sql`
-  SELECT DISTINCT ON (c.issue_id) c.issue_id, c.to_status
-  FROM issue_status_change c JOIN ${ids} ids ON ids.id = c.issue_id
-  WHERE c.effective_on <= ${on}::date
-  ORDER BY c.issue_id, c.effective_on DESC, c.recorded_at DESC, c.id DESC`;
+/**
+ * The status of an issue `alias` on a date: its last history entry on or before it, ties in
+ * recording order. A LATERAL lookup per issue walks the (issue_id, effective_on) index; a join
+ * over the whole history table would read every issue's history.
+ */
+const statusOn = (alias: Prisma.Sql, on: string) => Prisma.sql`LEFT JOIN LATERAL (
+    SELECT c.to_status FROM issue_status_change c
+    WHERE c.issue_id = ${alias}.id AND c.effective_on <= ${on}::date
+    ORDER BY c.effective_on DESC, c.recorded_at DESC, c.id DESC LIMIT 1
+  ) s ON true`;
 
 export async function getIssueCounts(f: StatsFilter, group: IssueGroup): Promise<Map<string, IssueCounts>> {
   const key = KEY[group];
@@ -40,25 +44,25 @@ export async function getIssueCounts(f: StatsFilter, group: IssueGroup): Promise
       WITH period_issues AS (
         SELECT i.id, ${key} AS key FROM raised_issue i JOIN meeting m ON m.id = i.meeting_id
         WHERE ${where} AND i.raised_on BETWEEN ${from}::date AND LEAST(${to}::date, ${f.asOf}::date)
-      ), status AS (${statusOn(Prisma.sql`period_issues`, f.asOf)})
+      )
       SELECT p.key, count(*) AS raised,
         count(*) FILTER (WHERE s.to_status = 'RESOLVED') AS resolved,
         count(*) FILTER (WHERE s.to_status = 'IN_EXECUTION') AS in_execution,
         count(*) FILTER (WHERE s.to_status = 'NOT_SUPPORTED') AS not_supported,
         count(*) FILTER (WHERE s.to_status = 'ESCALATED') AS escalated
-      FROM period_issues p LEFT JOIN status s ON s.issue_id = p.id
+      FROM period_issues p ${statusOn(Prisma.sql`p`, f.asOf)}
       GROUP BY p.key`,
     // Resolved during: any issue that became RESOLVED inside the period and still was at its end.
     db().$queryRaw<Array<{ key: string; n: bigint }>>`
       WITH candidates AS (
         SELECT DISTINCT c.issue_id AS id FROM issue_status_change c
         WHERE c.to_status = 'RESOLVED' AND c.effective_on BETWEEN ${from}::date AND ${f.judgedOn}::date
-      ), status AS (${statusOn(Prisma.sql`candidates`, f.judgedOn)})
+      )
       SELECT ${key} AS key, count(*) AS n
-      FROM candidates c
-      JOIN status s ON s.issue_id = c.id AND s.to_status = 'RESOLVED'
-      JOIN raised_issue i ON i.id = c.id JOIN meeting m ON m.id = i.meeting_id
-      WHERE ${where}
+      FROM candidates cand
+      JOIN raised_issue i ON i.id = cand.id JOIN meeting m ON m.id = i.meeting_id
+      ${statusOn(Prisma.sql`cand`, f.judgedOn)}
+      WHERE ${where} AND s.to_status = 'RESOLVED'
       GROUP BY 1`,
   ]);
   const out = new Map<string, IssueCounts>();
