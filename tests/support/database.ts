@@ -37,6 +37,8 @@ async function createOnServer(serverUrl: string): Promise<TestDatabase> {
   return {
     url: url.toString(),
     drop: async () => {
+      // The app's pools point at this database when the test loaded them; close them first.
+      if ((globalThis as { prisma?: unknown }).prisma) await (await import('@/server/db/client')).closeDb();
       const c = new pg.Client({ connectionString: serverUrl });
       await c.connect();
       try {
@@ -50,5 +52,8 @@ async function createOnServer(serverUrl: string): Promise<TestDatabase> {
 
 /** A pg pool on the test database, for SQL written in the test itself. */
 export function sqlPool(url: string): pg.Pool {
-  return new pg.Pool({ connectionString: url, max: 4 });
+  const pool = new pg.Pool({ connectionString: url, max: 4 });
+  // Dropping a test database ends its idle connections on purpose.
+  pool.on('error', () => undefined);
+  return pool;
 }

@@ -1,18 +1,23 @@
 import 'server-only';
 import { PrismaPg } from '@prisma/adapter-pg';
 import { readReplicas } from '@prisma/extension-read-replicas';
+import pg from 'pg';
 import { PrismaClient } from '@/generated/prisma/client';
 import { env } from '@/env';
 
 // One client per process; the dev server's hot reload would otherwise open a pool per edit.
-const globalForPrisma = globalThis as unknown as { prisma?: PrismaClient; stats?: PrismaClient };
+const globalForPrisma = globalThis as unknown as { prisma?: PrismaClient; stats?: PrismaClient; pools?: pg.Pool[] };
 
 function createClient(url: string | undefined): PrismaClient {
   if (!url) {
     throw new Error('DATABASE_URL is not set: start the app with `npm start`, or point it at PostgreSQL.');
   }
-  const adapter = new PrismaPg({ connectionString: url, max: env.DB_POOL_SIZE });
-  return new PrismaClient({ adapter });
+  const pool = new pg.Pool({ connectionString: url, max: env.DB_POOL_SIZE });
+  // An idle connection dropped by the server (restart, failover) must not take the process down;
+  // the pool replaces it on the next query.
+  pool.on('error', (error) => console.error(`Idle database connection closed: ${error.message}`));
+  (globalForPrisma.pools ??= []).push(pool);
+  return new PrismaClient({ adapter: new PrismaPg(pool) });
 }
 
 export function db(): PrismaClient {
@@ -31,4 +36,14 @@ export function statsDb(): PrismaClient {
     globalForPrisma.stats = replicated.$replica() as unknown as PrismaClient;
   }
   return globalForPrisma.stats;
+}
+
+/** Closes the clients and their pools: for scripts and tests that end, never for the running app. */
+export async function closeDb(): Promise<void> {
+  const { prisma, stats, pools = [] } = globalForPrisma;
+  globalForPrisma.prisma = undefined;
+  globalForPrisma.stats = undefined;
+  globalForPrisma.pools = [];
+  await Promise.all([prisma?.$disconnect(), stats?.$disconnect()]);
+  await Promise.all(pools.map((p) => p.end()));
 }
