@@ -12,6 +12,7 @@ export default defineConfig({
   test: {
     include: ['tests/unit/**/*.test.ts', 'tests/integration/**/*.test.ts'],
     environment: 'node',
+    setupFiles: ['tests/support/setup.ts'],
     testTimeout: 60_000,
     hookTimeout: 180_000,
     // Each integration file makes its own database; two cores run two files at once.
