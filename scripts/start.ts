@@ -83,7 +83,9 @@ try {
 
 const app = spawn(process.execPath, [nextBin, 'start', '-p', String(env.PORT)], {
   stdio: 'inherit',
-  env: { ...process.env, DATABASE_URL: url, NEXT_TELEMETRY_DISABLED: '1' },
+  // PGlite is one session behind its socket: queries from several connections at once can
+  // interleave their protocol messages, so the app talks to it over a single connection.
+  env: { ...process.env, DATABASE_URL: url, NEXT_TELEMETRY_DISABLED: '1', ...(embedded ? { DB_POOL_SIZE: '1' } : {}) },
 });
 for (const signal of ['SIGINT', 'SIGTERM'] as const) {
   process.on(signal, () => app.kill(signal));

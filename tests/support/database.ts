@@ -19,6 +19,8 @@ export async function createTestDatabase(options: { migrate?: boolean } = {}): P
 }
 
 async function createEmbedded(): Promise<TestDatabase> {
+  // One connection per client, as `npm start` does: PGlite is one session behind its socket.
+  process.env.DB_POOL_SIZE = '1';
   const db = await startEmbeddedDatabase();
   return { url: db.url, drop: db.stop };
 }
@@ -52,7 +54,7 @@ async function createOnServer(serverUrl: string): Promise<TestDatabase> {
 
 /** A pg pool on the test database, for SQL written in the test itself. */
 export function sqlPool(url: string): pg.Pool {
-  const pool = new pg.Pool({ connectionString: url, max: 4 });
+  const pool = new pg.Pool({ connectionString: url, max: hasRealServer ? 4 : 1 });
   // Dropping a test database ends its idle connections on purpose.
   pool.on('error', () => undefined);
   return pool;
