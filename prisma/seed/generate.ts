@@ -10,7 +10,7 @@ import {
   generateOfficials, generateUnits, readRegions,
 } from './reference';
 import { planRegions2022 } from './region-plan';
-import { createRng } from './rng';
+import { type Rng, createRng } from './rng';
 import {
   AKIM_2022, AKIM_2023_H1, CENTRAL_2022, CENTRAL_2023_H1, ESCALATIONS_2022, REGION_WEIGHTS, SEED, UNPUBLISHED_PLANS_2022_H2,
 } from './targets';
@@ -27,12 +27,12 @@ function groupBy<T>(items: readonly T[], key: (t: T) => number | null): Map<numb
   return map;
 }
 
-export function generateDataset(seed = SEED): Dataset {
-  const rng = createRng(seed);
+/** Reference data only (regions, units, officials, bodies, categories, settings), records empty. */
+export function referenceDataset(rng: Rng): Dataset {
   const regions = readRegions();
   const units = generateUnits(rng, regions);
   const officials = generateOfficials(rng, regions, units);
-  const ds: Dataset = {
+  return {
     region: regions, admin_unit: units, official: officials,
     central_body: CENTRAL_BODIES.map((b, i) => ({ id: i + 1, code: b.code, name_ru: b.ru, name_kk: b.kk, name_en: b.en, short_ru: b.short })),
     issue_category: CATEGORIES.map((c, i) => ({ id: i + 1, code: c.code, name_ru: c.ru, name_kk: c.kk, name_en: c.en, sort_order: (i + 1) * 10 })),
@@ -40,6 +40,12 @@ export function generateDataset(seed = SEED): Dataset {
     meeting: [], personal_reception: [], raised_issue: [], issue_status_change: [], budget_allocation: [],
     escalation: [], escalation_disposition_change: [], schedule_entry: [], action_plan: [],
   };
+}
+
+export function generateDataset(seed = SEED): Dataset {
+  const rng = createRng(seed);
+  const ds = referenceDataset(rng);
+  const { region: regions, admin_unit: units, official: officials } = ds;
   const categoryId = Object.fromEntries(ds.issue_category.map((c) => [c.code, c.id])) as Record<CategoryCode, number>;
   const bodyId = Object.fromEntries(ds.central_body.map((b) => [b.code, b.id])) as Record<BodyCode, number>;
   const ctx: AkimContext = {

@@ -1,9 +1,8 @@
 import { createHash, randomBytes } from 'node:crypto';
 import type pg from 'pg';
 import { applyMigrations } from '../../src/server/db/migrations';
-import type { Dataset } from '../../prisma/seed/dataset';
 import { loadDataset } from '../../prisma/seed/load';
-import { CATEGORIES, CENTRAL_BODIES, generateOfficials, generateUnits, readRegions } from '../../prisma/seed/reference';
+import { referenceDataset } from '../../prisma/seed/generate';
 import { createRng } from '../../prisma/seed/rng';
 import { SEED } from '../../prisma/seed/targets';
 import { connect, withDatabase } from './util';
@@ -43,18 +42,7 @@ export async function migrate(url: string): Promise<string[]> {
 
 /** Regions from the CSV, units, officials, categories and bodies exactly as the demo seed makes them. */
 export async function loadReference(client: pg.Client): Promise<Record<string, number>> {
-  const rng = createRng(SEED);
-  const regions = readRegions();
-  const units = generateUnits(rng, regions);
-  const officials = generateOfficials(rng, regions, units);
-  const ds: Dataset = {
-    region: regions, admin_unit: units, official: officials,
-    central_body: CENTRAL_BODIES.map((b, i) => ({ id: i + 1, code: b.code, name_ru: b.ru, name_kk: b.kk, name_en: b.en, short_ru: b.short })),
-    issue_category: CATEGORIES.map((c, i) => ({ id: i + 1, code: c.code, name_ru: c.ru, name_kk: c.kk, name_en: c.en, sort_order: (i + 1) * 10 })),
-    setting: [{ key: 'announcementMinDays', value: '3' }],
-    meeting: [], personal_reception: [], raised_issue: [], issue_status_change: [], budget_allocation: [],
-    escalation: [], escalation_disposition_change: [], schedule_entry: [], action_plan: [],
-  };
+  const ds = referenceDataset(createRng(SEED));
   await client.query('BEGIN');
   try {
     const counts = await loadDataset(client, ds);
