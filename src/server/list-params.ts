@@ -91,3 +91,11 @@ export const periodCode = z
     ctx.addIssue({ code: 'custom', message: 'must be a period such as 2022, 2022-H1 or 2022-Q3' });
     return z.NEVER;
   });
+
+/** One page of a keyset listing read with `limit + 1` rows, and the cursor of the next page if any. */
+export function keysetPage<T extends { id: number }>(rows: T[], limit: number, sort: string, dateOf: (row: T) => Date) {
+  const page = rows.slice(0, limit);
+  const last = page.at(-1);
+  const nextCursor = rows.length > limit && last ? encodeCursor({ sort, on: toIsoDay(dateOf(last)), id: last.id }) : null;
+  return { page, nextCursor };
+}

@@ -5,7 +5,7 @@ import { issueWhere } from '@/server/access/scope';
 import type { Caller } from '@/server/auth/caller';
 import { db } from '@/server/db/client';
 import { AppError } from '@/server/errors';
-import { type Cursor, dayStart, encodeCursor, toIsoDay } from '@/server/list-params';
+import { type Cursor, dayStart, keysetPage, toIsoDay } from '@/server/list-params';
 import { categoryIdOf, centralBodyIdOf, regionIdOf } from '@/server/reference-codes';
 import type { IssueListParams } from './schemas';
 
@@ -69,9 +69,7 @@ export async function listIssues(caller: Caller, params: IssueListParams): Promi
     take: params.limit + 1,
     select: listSelect,
   });
-  const page = rows.slice(0, params.limit);
-  const last = page.at(-1);
-  const nextCursor = rows.length > params.limit && last ? encodeCursor({ sort: params.sort, on: toIsoDay(last.raisedOn), id: last.id }) : null;
+  const { page, nextCursor } = keysetPage(rows, params.limit, params.sort, (r) => r.raisedOn);
   return { items: page.map(toListItem), nextCursor };
 }
 

@@ -5,7 +5,7 @@ import { issueWhere, meetingWhere } from '@/server/access/scope';
 import type { Caller } from '@/server/auth/caller';
 import { db } from '@/server/db/client';
 import { AppError } from '@/server/errors';
-import { type Cursor, dayStart, encodeCursor, toIsoDay } from '@/server/list-params';
+import { type Cursor, dayStart, keysetPage, toIsoDay } from '@/server/list-params';
 import { centralBodyIdOf, regionIdOf } from '@/server/reference-codes';
 import type { MeetingListParams } from './schemas';
 
@@ -81,9 +81,7 @@ export async function listMeetings(
     take: params.limit + 1,
     select: listSelect,
   });
-  const page = rows.slice(0, params.limit);
-  const last = page.at(-1);
-  const nextCursor = rows.length > params.limit && last ? encodeCursor({ sort: params.sort, on: toIsoDay(last.heldOn), id: last.id }) : null;
+  const { page, nextCursor } = keysetPage(rows, params.limit, params.sort, (r) => r.heldOn);
   return { items: page.map(toListItem), nextCursor };
 }
 
