@@ -1,13 +1,13 @@
-import fs from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { DECREE_REQUIREMENTS } from '@/features/meetings/rules';
 import { ISSUE_STATUSES } from '@/features/issues/rules';
 import * as enums from '@/generated/prisma/enums';
+import { loadCatalogue } from '../support/messages';
 
 // Every code the API, imports and exports share has a label in each language.
 const LOCALES = ['ru', 'kk', 'en'] as const;
 const messages = Object.fromEntries(
-  LOCALES.map((l) => [l, JSON.parse(fs.readFileSync(`src/i18n/messages/${l}.json`, 'utf8')).codes]),
+  LOCALES.map((l) => [l, (loadCatalogue(l).codes as Record<string, Record<string, string>>)]),
 );
 const CODE_SETS: Record<string, readonly string[]> = {
   meetingKind: Object.values(enums.MeetingKind),
@@ -28,8 +28,9 @@ describe('code labels', () => {
   for (const locale of LOCALES) {
     it(`${locale} labels every code, and no code that does not exist`, () => {
       for (const [set, codes] of Object.entries(CODE_SETS)) {
-        expect(Object.keys(messages[locale][set]).sort(), `${locale}.codes.${set}`).toEqual([...codes].sort());
-        for (const code of codes) expect(messages[locale][set][code], `${locale}.${set}.${code}`).toMatch(/\S/);
+        const labels = messages[locale]?.[set] ?? {};
+        expect(Object.keys(labels).sort(), `${locale}.codes.${set}`).toEqual([...codes].sort());
+        for (const code of codes) expect(labels[code], `${locale}.${set}.${code}`).toMatch(/\S/);
       }
     });
   }

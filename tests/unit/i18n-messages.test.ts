@@ -1,9 +1,5 @@
-import fs from 'node:fs';
-import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-
-type Tree = { [key: string]: string | Tree };
-const load = (locale: string): Tree => JSON.parse(fs.readFileSync(path.resolve('src/i18n/messages', `${locale}.json`), 'utf8'));
+import { type Tree, loadCatalogue as load } from '../support/messages';
 
 /** Flattens nested messages to dotted keys. */
 function flatten(tree: Tree, prefix = ''): Map<string, unknown> {
