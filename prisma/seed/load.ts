@@ -54,6 +54,8 @@ export const SEEDED_TABLES = TABLES.map((t) => t.name);
 /** Inserts every table of the dataset; the caller owns the transaction. */
 export async function loadDataset(client: pg.ClientBase, ds: Dataset): Promise<Record<string, number>> {
   const counts: Record<string, number> = {};
+  // The statistics summaries are built once at the end rather than upkept per chunk.
+  await client.query(`SELECT set_config('kezdesu.stat_deferred', 'on', true)`);
   for (const table of TABLES) {
     const rows = ds[table.name] as unknown as Array<Record<string, unknown>>;
     await insertTable(client, table, rows);
@@ -62,5 +64,6 @@ export async function loadDataset(client: pg.ClientBase, ds: Dataset): Promise<R
       await client.query(`SELECT setval(pg_get_serial_sequence('"${table.name}"', 'id'), GREATEST((SELECT max(id) FROM "${table.name}"), 1))`);
     }
   }
+  await client.query('SELECT stat_rebuild()');
   return counts;
 }

@@ -1,9 +1,9 @@
 import 'server-only';
-import { Prisma } from '@/generated/prisma/client';
 import { statsDb as db } from '@/server/db/client';
 import { pickName } from '@/i18n/pick-name';
-import { type StatsFilter, meetingConditions } from '../filters';
+import type { StatsFilter } from '../filters';
 import { EMPTY_COUNTS, getIssueCounts, rate } from './issue-counts';
+import { getMeetingRows } from './summary';
 
 // Region ranking and the breakdowns by category and by akim level.
 
@@ -19,13 +19,11 @@ export async function getRegionRanking(f: StatsFilter, lang: string) {
   const [regions, counts, meetings] = await Promise.all([
     db().region.findMany({ orderBy: { kato: 'asc' } }),
     getIssueCounts(f, 'region'),
-    db().$queryRaw<Array<{ region_id: number; n: bigint }>>`
-      SELECT m.region_id, count(*) AS n FROM meeting m
-      WHERE ${meetingConditions(f)} AND m.kind = ${f.bodyId !== null ? Prisma.sql`'CENTRAL'` : Prisma.sql`'AKIM'`}::"MeetingKind"
-        AND m.held_on BETWEEN ${f.period.from}::date AND LEAST(${f.period.to}::date, ${f.asOf}::date)
-      GROUP BY m.region_id`,
+    getMeetingRows(f, 'region'),
   ]);
-  const meetingsOf = new Map(meetings.map((r) => [r.region_id, Number(r.n)]));
+  const kind = f.bodyId !== null ? 'CENTRAL' : 'AKIM';
+  const meetingsOf = new Map<number, number>();
+  for (const r of meetings) if (r.kind === kind) meetingsOf.set(Number(r.key), (meetingsOf.get(Number(r.key)) ?? 0) + Number(r.n));
   const rows: RegionRow[] = regions
     .filter((r) => f.regionId === null || r.id === f.regionId)
     .map((r) => {

@@ -1,13 +1,16 @@
 import 'server-only';
 import { Prisma } from '@/generated/prisma/client';
 import { statsDb as db } from '@/server/db/client';
-import { type StatsFilter, issueConditions } from '../filters';
+import { type StatsFilter, issueConditions, todayInKazakhstan } from '../filters';
+import { type CubeGroup, cubeAnswers, issueCubeAt } from './cube';
+import { addDays, addMonths, asOfPlan, type DayRange, splitMonths } from './month-plan';
 
 // Issue counts of a period, whole or grouped, under the counting rules of
 // features/issues/rules.ts: statuses read from the dated history, "resolved during" judged at
-// the period's end (or asOf when earlier), the rate read on asOf.
+// the period's end (or asOf when earlier), the rate read on asOf. Whole months come from the
+// summaries (cube.ts); partial months, and filters the summaries lack, from the raw rows.
 
-export type IssueGroup = 'none' | 'region' | 'category' | 'level';
+export type IssueGroup = CubeGroup;
 export type IssueCounts = {
   raised: number;
   resolvedDuring: number;
@@ -29,55 +32,113 @@ const KEY: Record<IssueGroup, Prisma.Sql> = {
  * recording order. A LATERAL lookup per issue walks the (issue_id, effective_on) index; a join
  * over the whole history table would read every issue's history.
  */
-const statusOn = (alias: Prisma.Sql, on: string) => Prisma.sql`LEFT JOIN LATERAL (
+const statusOn = (alias: Prisma.Sql, on: string, as: string) => Prisma.sql`LEFT JOIN LATERAL (
     SELECT c.to_status FROM issue_status_change c
     WHERE c.issue_id = ${alias}.id AND c.effective_on <= ${on}::date
     ORDER BY c.effective_on DESC, c.recorded_at DESC, c.id DESC LIMIT 1
-  ) s ON true`;
+  ) ${Prisma.raw(as)} ON true`;
+
+/** Counted toward "resolved during" on a date: RESOLVED then, having become so on or after `from`. */
+const resolvedSince = (alias: string, on: string, from: string) => Prisma.sql`(${Prisma.raw(alias)}.to_status = 'RESOLVED' AND EXISTS (
+    SELECT 1 FROM issue_status_change r WHERE r.issue_id = cand.id AND r.to_status = 'RESOLVED'
+      AND r.effective_on BETWEEN ${from}::date AND ${on}::date))`;
+
+type Row = { key: string; state: string; n: bigint | number | string };
+const STATES: Record<string, keyof IssueCounts> = {
+  '*': 'raised', RESOLVED: 'raisedAndResolved', IN_EXECUTION: 'inExecution', NOT_SUPPORTED: 'notSupported', ESCALATED: 'escalated',
+};
+
+/** Issues raised in `range`: how many, and in which state on asOf. */
+const rawRaised = (f: StatsFilter, group: IssueGroup, range: DayRange) => Prisma.sql`
+  WITH cand AS (
+    SELECT i.id, ${KEY[group]} AS key FROM raised_issue i JOIN meeting m ON m.id = i.meeting_id
+    WHERE ${issueConditions(f)} AND i.raised_on BETWEEN ${range.from}::date AND ${range.to}::date
+  )
+  SELECT cand.key, coalesce(s.to_status::text, '-') AS state, count(*) AS n
+  FROM cand ${statusOn(Prisma.sql`cand`, f.asOf, 's')}
+  GROUP BY 1, 2
+  UNION ALL
+  SELECT cand.key, '*', count(*) FROM cand GROUP BY 1`;
+
+/** Resolved during [from, judgedOn]: became RESOLVED inside it and still was at its end. */
+const rawResolved = (f: StatsFilter, group: IssueGroup) => Prisma.sql`
+  WITH cand AS (
+    SELECT DISTINCT c.issue_id AS id FROM issue_status_change c
+    WHERE c.to_status = 'RESOLVED' AND c.effective_on BETWEEN ${f.period.from}::date AND ${f.judgedOn}::date
+  )
+  SELECT ${KEY[group]} AS key, 'RESOLVED' AS state, count(*) AS n
+  FROM cand JOIN raised_issue i ON i.id = cand.id JOIN meeting m ON m.id = i.meeting_id
+  ${statusOn(Prisma.sql`cand`, f.judgedOn, 's')}
+  WHERE ${issueConditions(f)} AND s.to_status = 'RESOLVED'
+  GROUP BY 1`;
+
+/** Issues raised in `raised` whose state changed in `changes`: their state on its last day less on the day before. */
+const stateCorrection = (f: StatsFilter, group: IssueGroup, raised: DayRange, changes: DayRange) => Prisma.sql`
+  WITH cand AS (
+    SELECT DISTINCT c.issue_id AS id FROM issue_status_change c WHERE c.effective_on BETWEEN ${changes.from}::date AND ${changes.to}::date
+  )
+  SELECT ${KEY[group]} AS key, x.state, sum(x.n) AS n
+  FROM cand JOIN raised_issue i ON i.id = cand.id JOIN meeting m ON m.id = i.meeting_id
+  ${statusOn(Prisma.sql`cand`, changes.to, 'a')} ${statusOn(Prisma.sql`cand`, addDays(changes.from, -1), 'b')}
+  CROSS JOIN LATERAL (VALUES (a.to_status::text, 1), (b.to_status::text, -1)) x(state, n)
+  WHERE ${issueConditions(f)} AND i.raised_on BETWEEN ${raised.from}::date AND ${raised.to}::date AND x.state IS NOT NULL
+  GROUP BY 1, 2`;
+
+/** Issues whose state changed in `changes`: counted toward "resolved during" on its last day, less on the day before. */
+const resolvedCorrection = (f: StatsFilter, group: IssueGroup, changes: DayRange) => {
+  const before = addDays(changes.from, -1);
+  return Prisma.sql`
+  WITH cand AS (
+    SELECT DISTINCT c.issue_id AS id FROM issue_status_change c WHERE c.effective_on BETWEEN ${changes.from}::date AND ${changes.to}::date
+  )
+  SELECT ${KEY[group]} AS key, 'RESOLVED' AS state,
+    count(*) FILTER (WHERE ${resolvedSince('a', changes.to, f.period.from)}) - count(*) FILTER (WHERE ${resolvedSince('b', before, f.period.from)}) AS n
+  FROM cand JOIN raised_issue i ON i.id = cand.id JOIN meeting m ON m.id = i.meeting_id
+  ${statusOn(Prisma.sql`cand`, changes.to, 'a')} ${statusOn(Prisma.sql`cand`, before, 'b')}
+  WHERE ${issueConditions(f)}
+  GROUP BY 1`;
+};
+
+const monthEnd = (month: string) => addDays(addMonths(month, 1), -1);
+
+/** The queries whose rows add up to the counts: raised-side and resolved-side, each a list. */
+function plan(f: StatsFilter, group: IssueGroup): { raised: Prisma.Sql[]; resolved: Prisma.Sql[] } {
+  const raisedTo = f.asOf < f.period.to ? f.asOf : f.period.to;
+  const split = cubeAnswers(f) && f.asOf >= f.period.from ? splitMonths(f.period.from, raisedTo) : null;
+  if (!split) {
+    return { raised: [rawRaised(f, group, { from: f.period.from, to: raisedTo })], resolved: [rawResolved(f, group)] };
+  }
+  const today = todayInKazakhstan();
+  const raised: Prisma.Sql[] = [];
+  if (split.months) {
+    const at = asOfPlan(f.asOf);
+    raised.push(issueCubeAt(f, group, 1, split.months, at.month, today));
+    if (at.changes) raised.push(stateCorrection(f, group, { from: split.months.first, to: monthEnd(split.months.last) }, at.changes));
+  }
+  if (split.tail) raised.push(rawRaised(f, group, split.tail));
+  const judged = asOfPlan(f.judgedOn);
+  const resolved = [issueCubeAt(f, group, 2, { first: f.period.from, last: judged.month }, judged.month, today)];
+  if (judged.changes) resolved.push(resolvedCorrection(f, group, judged.changes));
+  return { raised, resolved };
+}
 
 export async function getIssueCounts(f: StatsFilter, group: IssueGroup): Promise<Map<string, IssueCounts>> {
-  const key = KEY[group];
-  const where = issueConditions(f);
-  const { from, to } = f.period;
+  const { raised, resolved } = plan(f, group);
   const [raisedRows, resolvedRows] = await Promise.all([
-    db().$queryRaw<Array<{ key: string; raised: bigint; resolved: bigint; in_execution: bigint; not_supported: bigint; escalated: bigint }>>`
-      WITH period_issues AS (
-        SELECT i.id, ${key} AS key FROM raised_issue i JOIN meeting m ON m.id = i.meeting_id
-        WHERE ${where} AND i.raised_on BETWEEN ${from}::date AND LEAST(${to}::date, ${f.asOf}::date)
-      )
-      SELECT p.key, count(*) AS raised,
-        count(*) FILTER (WHERE s.to_status = 'RESOLVED') AS resolved,
-        count(*) FILTER (WHERE s.to_status = 'IN_EXECUTION') AS in_execution,
-        count(*) FILTER (WHERE s.to_status = 'NOT_SUPPORTED') AS not_supported,
-        count(*) FILTER (WHERE s.to_status = 'ESCALATED') AS escalated
-      FROM period_issues p ${statusOn(Prisma.sql`p`, f.asOf)}
-      GROUP BY p.key`,
-    // Resolved during: any issue that became RESOLVED inside the period and still was at its end.
-    db().$queryRaw<Array<{ key: string; n: bigint }>>`
-      WITH candidates AS (
-        SELECT DISTINCT c.issue_id AS id FROM issue_status_change c
-        WHERE c.to_status = 'RESOLVED' AND c.effective_on BETWEEN ${from}::date AND ${f.judgedOn}::date
-      )
-      SELECT ${key} AS key, count(*) AS n
-      FROM candidates cand
-      JOIN raised_issue i ON i.id = cand.id JOIN meeting m ON m.id = i.meeting_id
-      ${statusOn(Prisma.sql`cand`, f.judgedOn)}
-      WHERE ${where} AND s.to_status = 'RESOLVED'
-      GROUP BY 1`,
+    Promise.all(raised.map((q) => db().$queryRaw<Row[]>(q))),
+    Promise.all(resolved.map((q) => db().$queryRaw<Row[]>(q))),
   ]);
   const out = new Map<string, IssueCounts>();
   const entry = (k: string) => {
     let e = out.get(k);
-    if (!e) out.set(k, (e = { raised: 0, resolvedDuring: 0, raisedAndResolved: 0, inExecution: 0, notSupported: 0, escalated: 0 }));
+    if (!e) out.set(k, (e = { ...EMPTY_COUNTS }));
     return e;
   };
-  for (const r of raisedRows) {
-    Object.assign(entry(r.key), {
-      raised: Number(r.raised), raisedAndResolved: Number(r.resolved), inExecution: Number(r.in_execution),
-      notSupported: Number(r.not_supported), escalated: Number(r.escalated),
-    });
+  for (const r of raisedRows.flat()) {
+    const field = STATES[r.state];
+    if (field) entry(r.key)[field] += Number(r.n);
   }
-  for (const r of resolvedRows) entry(r.key).resolvedDuring = Number(r.n);
+  for (const r of resolvedRows.flat()) entry(r.key).resolvedDuring += Number(r.n);
   return out;
 }
 

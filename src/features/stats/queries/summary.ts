@@ -1,7 +1,9 @@
 import 'server-only';
 import { Prisma } from '@/generated/prisma/client';
 import { statsDb as db } from '@/server/db/client';
-import { type StatsFilter, issueConditions, meetingConditions } from '../filters';
+import { type StatsFilter, issueConditions, meetingConditions, todayInKazakhstan } from '../filters';
+import { cubeAnswers, issueCubeAt, meetingCube } from './cube';
+import { addDays, addMonths, asOfPlan, type DayRange, splitMonths } from './month-plan';
 import { previousPeriod } from '@/lib/period';
 import { EMPTY_COUNTS, getIssueCounts, rate } from './issue-counts';
 
@@ -30,30 +32,70 @@ export type Figures = {
 export type Change = { ratio: number | null; difference: number };
 export type Summary = Figures & { previous: Figures; change: Record<'meetings' | 'issuesRaised' | 'issuesResolved' | 'resolutionRate', Change> };
 
+type MeetingRow = { key: string; kind: string; line: string; n: bigint | number | string };
+
+/** Meetings held in the period up to asOf, per key (all, or region), kind and line (level, or B<body>). */
+export async function getMeetingRows(f: StatsFilter, group: 'none' | 'region'): Promise<MeetingRow[]> {
+  const heldTo = f.asOf < f.period.to ? f.asOf : f.period.to;
+  const raw = (range: DayRange) => {
+    const category = f.categoryId === null ? Prisma.empty
+      : Prisma.sql`AND EXISTS (SELECT 1 FROM raised_issue i WHERE i.meeting_id = m.id AND i.category_id = ${f.categoryId} AND i.deleted_at IS NULL)`;
+    return Prisma.sql`
+      SELECT ${group === 'region' ? Prisma.sql`m.region_id::text` : Prisma.sql`'all'`} AS key, m.kind::text AS kind,
+        stat_line(m.akim_level, m.central_body_id) AS line, count(*) AS n
+      FROM meeting m
+      WHERE ${meetingConditions(f)} ${category} AND m.held_on BETWEEN ${range.from}::date AND ${range.to}::date
+      GROUP BY 1, 2, 3`;
+  };
+  // Which issues a meeting has is not in the summaries, so a category filter reads raw rows.
+  const split = cubeAnswers(f) && f.categoryId === null ? splitMonths(f.period.from, heldTo) : null;
+  const queries = !split
+    ? [raw({ from: f.period.from, to: heldTo })]
+    : [...(split.months ? [meetingCube(f, group, split.months)] : []), ...(split.tail ? [raw(split.tail)] : [])];
+  return (await Promise.all(queries.map((q) => db().$queryRaw<MeetingRow[]>(q)))).flat();
+}
+
+/** The meeting counts of one key's rows: by kind, by akim level, and the line's total. */
+export function meetingCounts(rows: MeetingRow[], f: StatsFilter): MeetingCounts {
+  const byKind = { AKIM: 0, CENTRAL: 0 };
+  const byLevel = { REGION: 0, DISTRICT: 0, RURAL: 0 };
+  for (const r of rows) {
+    const n = Number(r.n);
+    if (r.kind === 'AKIM' || r.kind === 'CENTRAL') byKind[r.kind] += n;
+    if (r.line === 'REGION' || r.line === 'DISTRICT' || r.line === 'RURAL') byLevel[r.line] += n;
+  }
+  return { total: f.bodyId !== null ? byKind.CENTRAL : byKind.AKIM, byKind, byLevel };
+}
+
 export async function getMeetingCounts(f: StatsFilter): Promise<MeetingCounts> {
-  const category = f.categoryId === null ? Prisma.empty
-    : Prisma.sql`AND EXISTS (SELECT 1 FROM raised_issue i WHERE i.meeting_id = m.id AND i.category_id = ${f.categoryId} AND i.deleted_at IS NULL)`;
-  const [row] = await db().$queryRaw<Array<Record<string, bigint>>>`
-    SELECT count(*) FILTER (WHERE m.kind = 'AKIM') AS akim, count(*) FILTER (WHERE m.kind = 'CENTRAL') AS central,
-      count(*) FILTER (WHERE m.akim_level = 'REGION') AS region, count(*) FILTER (WHERE m.akim_level = 'DISTRICT') AS district,
-      count(*) FILTER (WHERE m.akim_level = 'RURAL') AS rural
-    FROM meeting m
-    WHERE ${meetingConditions(f)} ${category}
-      AND m.held_on BETWEEN ${f.period.from}::date AND LEAST(${f.period.to}::date, ${f.asOf}::date)`;
-  const n = (k: string) => Number(row?.[k] ?? 0);
-  const byKind = { AKIM: n('akim'), CENTRAL: n('central') };
-  return { total: f.bodyId !== null ? byKind.CENTRAL : byKind.AKIM, byKind, byLevel: { REGION: n('region'), DISTRICT: n('district'), RURAL: n('rural') } };
+  return meetingCounts(await getMeetingRows(f, 'none'), f);
 }
 
 /** Local-budget need and allocation over the period's raised issues, as entered by asOf. */
 export async function getLocalBudget(f: StatsFilter): Promise<Figures['budget']> {
-  const [row] = await db().$queryRaw<Array<{ need: bigint | null; allocated: bigint | null }>>`
-    SELECT sum(b.amount_kzt) FILTER (WHERE b.kind = 'NEED') AS need, sum(b.amount_kzt) FILTER (WHERE b.kind = 'ALLOCATED') AS allocated
+  const raisedTo = f.asOf < f.period.to ? f.asOf : f.period.to;
+  const raw = (raised: DayRange, entered: DayRange | null) => Prisma.sql`
+    SELECT b.kind::text AS state, sum(b.amount_kzt) AS n
     FROM budget_allocation b JOIN raised_issue i ON i.id = b.issue_id JOIN meeting m ON m.id = i.meeting_id
-    WHERE ${issueConditions(f)} AND b.source = 'LOCAL' AND b.effective_on <= ${f.asOf}::date
-      AND i.raised_on BETWEEN ${f.period.from}::date AND LEAST(${f.period.to}::date, ${f.asOf}::date)`;
-  const needKzt = Number(row?.need ?? 0);
-  const allocatedKzt = Number(row?.allocated ?? 0);
+    WHERE ${issueConditions(f)} AND b.source = 'LOCAL'
+      AND ${entered ? Prisma.sql`b.effective_on BETWEEN ${entered.from}::date AND ${entered.to}::date` : Prisma.sql`b.effective_on <= ${f.asOf}::date`}
+      AND i.raised_on BETWEEN ${raised.from}::date AND ${raised.to}::date
+    GROUP BY 1`;
+  const split = cubeAnswers(f) && f.asOf >= f.period.from ? splitMonths(f.period.from, raisedTo) : null;
+  const queries: Prisma.Sql[] = [];
+  if (!split) queries.push(raw({ from: f.period.from, to: raisedTo }, null));
+  else {
+    if (split.months) {
+      const at = asOfPlan(f.asOf);
+      queries.push(Prisma.sql`SELECT state, n FROM (${issueCubeAt(f, 'none', 3, split.months, at.month, todayInKazakhstan())}) c`);
+      if (at.changes) queries.push(raw({ from: split.months.first, to: addDays(addMonths(split.months.last, 1), -1) }, at.changes));
+    }
+    if (split.tail) queries.push(raw(split.tail, null));
+  }
+  const rows = (await Promise.all(queries.map((q) => db().$queryRaw<Array<{ state: string; n: bigint | number | string | null }>>(q)))).flat();
+  const total = (kind: string) => rows.filter((r) => r.state === kind).reduce((sum, r) => sum + Number(r.n ?? 0), 0);
+  const needKzt = total('NEED');
+  const allocatedKzt = total('ALLOCATED');
   return { needKzt, allocatedKzt, allocatedShare: needKzt === 0 ? null : allocatedKzt / needKzt };
 }
 
