@@ -1,5 +1,6 @@
-import { expect, test, type Page } from '@playwright/test';
-import { signIn } from './support/auth';
+import AxeBuilder from '@axe-core/playwright';
+import { expect, test, type Page, type TestInfo } from '@playwright/test';
+import { DEMO_PASSWORD } from './support/auth';
 
 // The meetings and issues pages as people use them: filters in the URL, server-side sort and
 // paging, a meeting's issues and an issue's timeline; and an akimat sees only its own region.
@@ -7,12 +8,32 @@ import { signIn } from './support/auth';
 const AKTOBE = '150000000';
 const ALMATY_CITY = '750000000';
 
+// A freshly started server loads each route on its first request; on a busy machine that can
+// outlast sign-in's wait, so the routes these tests visit are loaded once first.
+test.beforeAll(async ({ playwright }, testInfo) => {
+  const request = await playwright.request.newContext({ baseURL: testInfo.project.use.baseURL });
+  for (const path of ['/signin', '/account/security', '/meetings', '/meetings/1', '/issues', '/issues/1']) await request.get(path);
+  await request.dispose();
+});
+
+// Each test walks several pages; on a shared, busy machine the default 30 s is too tight.
+test.beforeEach(() => test.slow());
+
+/** The shared sign-in, with a longer wait for the first page after it on a busy machine. */
+async function signInAs(page: Page, username: string) {
+  await page.goto('/signin?callbackUrl=%2Faccount%2Fsecurity');
+  await page.getByLabel('Имя пользователя').fill(username);
+  await page.getByLabel('Пароль').fill(DEMO_PASSWORD);
+  await page.getByRole('button', { name: 'Войти' }).click();
+  await expect(page.getByTestId('signed-in-user')).toBeVisible({ timeout: 30_000 });
+}
+
 const filters = (page: Page) => page.getByRole('form', { name: 'Фильтры списка' });
 const count = (page: Page) => page.getByTestId('records-count');
 const table = (page: Page, name: string) => page.getByRole('table', { name });
 
 test('an analyst filters, sorts and pages the meetings, then opens a meeting and one of its issues', async ({ page }) => {
-  await signIn(page, 'analyst', undefined, '/meetings');
+  await signInAs(page, 'analyst');
   await page.goto('/meetings');
   await expect(page.getByRole('heading', { level: 1 })).toHaveText('Встречи');
   const all = await count(page).textContent();
@@ -60,7 +81,7 @@ test('an analyst filters, sorts and pages the meetings, then opens a meeting and
 });
 
 test('an analyst filters the issues by status and pages through them', async ({ page }) => {
-  await signIn(page, 'analyst', undefined, '/issues');
+  await signInAs(page, 'analyst');
   await page.goto(`/issues?period=2022-H2&region=${AKTOBE}`);
   const before = await count(page).textContent();
   await filters(page).getByLabel('Статус сейчас').selectOption('RESOLVED');
@@ -78,12 +99,12 @@ test('an akimat editor sees only its region’s records, and another region’s 
   // Another region's meeting, found as the analyst in a separate session.
   const analystContext = await browser.newContext();
   const analyst = await analystContext.newPage();
-  await signIn(analyst, 'analyst');
+  await signInAs(analyst, 'analyst');
   const response = await analyst.request.get(`/api/v1/meetings?region=${ALMATY_CITY}&limit=1`);
   const almatyMeeting: { id: number } = (await response.json()).items[0];
   await analystContext.close();
 
-  await signIn(page, 'akimat.aktobe', undefined, '/meetings');
+  await signInAs(page, 'akimat.aktobe');
   await page.goto('/meetings');
   const regionChoices = await filters(page).getByLabel('Регион').locator('option').allTextContents();
   expect(regionChoices).toEqual(['Актюбинская область']);
@@ -98,4 +119,36 @@ test('an akimat editor sees only its region’s records, and another region’s 
 
   await page.goto(`/meetings/${almatyMeeting.id}`);
   await expect(page.getByRole('heading', { name: 'Страница не найдена' })).toBeVisible();
+});
+
+/** No WCAG A/AA violations, and a screenshot at desktop and phone widths kept as an artifact. */
+async function checkPage(page: Page, testInfo: TestInfo, name: string) {
+  const results = await new AxeBuilder({ page }).withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa']).analyze();
+  expect(results.violations.map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`)).toEqual([]);
+  for (const width of [1440, 390]) {
+    await page.setViewportSize({ width, height: 900 });
+    await testInfo.attach(`${name}-${width}.png`, { body: await page.screenshot({ fullPage: true }), contentType: 'image/png' });
+  }
+  await page.setViewportSize({ width: 1280, height: 720 });
+}
+
+test('the records pages pass the accessibility checks, at desktop and phone widths', async ({ page }, testInfo) => {
+  await signInAs(page, 'analyst');
+  await page.goto(`/meetings?period=2022-H2&region=${AKTOBE}`);
+  await expect(count(page)).toBeVisible();
+  await checkPage(page, testInfo, 'meetings');
+  await table(page, 'Список встреч').locator('tbody tr').first().getByRole('link').click();
+  await expect(page.getByRole('heading', { name: /Поднятые вопросы/ })).toBeVisible();
+  await checkPage(page, testInfo, 'meeting');
+  await page.goto(`/issues?period=2022-H2&region=${AKTOBE}`);
+  await expect(count(page)).toBeVisible();
+  await checkPage(page, testInfo, 'issues');
+  await table(page, 'Список вопросов').locator('tbody tr').first().getByRole('link').first().click();
+  await expect(page.getByTestId('status-timeline')).toBeVisible();
+  await checkPage(page, testInfo, 'issue');
+  // A central official's meeting, with its Decree checklist and receptions.
+  await page.goto('/meetings?kind=CENTRAL&period=2022');
+  await table(page, 'Список встреч').locator('tbody tr').first().getByRole('link').click();
+  await expect(page.getByTestId('requirements')).toBeVisible();
+  await checkPage(page, testInfo, 'central-meeting');
 });
