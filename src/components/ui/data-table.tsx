@@ -4,7 +4,10 @@ import type { ReactNode } from 'react';
 
 export const EMPTY = '—';
 
-export function DataTable({ caption, head, children }: { caption: string; head: Array<{ label: string; numeric?: boolean }>; children: ReactNode }) {
+/** A column the list can be sorted by: the link that sorts it, and whether it is the current order. */
+export type ColumnSort = { href: string; direction: 'ascending' | 'descending' | null; hint: string };
+
+export function DataTable({ caption, head, children }: { caption: string; head: Array<{ label: string; numeric?: boolean; sort?: ColumnSort }>; children: ReactNode }) {
   return (
     <div className="max-h-[70vh] overflow-auto rounded-lg border border-neutral-200 bg-white">
       <table className="w-full border-collapse text-sm">
@@ -12,8 +15,21 @@ export function DataTable({ caption, head, children }: { caption: string; head: 
         <thead className="sticky top-0 z-10 bg-neutral-100">
           <tr>
             {head.map((h) => (
-              <th key={h.label} scope="col" className={`border-b border-neutral-300 px-3 py-2 font-semibold ${h.numeric ? 'text-right' : 'text-left'}`}>
-                {h.label}
+              <th
+                key={h.label}
+                scope="col"
+                aria-sort={h.sort ? (h.sort.direction ?? 'none') : undefined}
+                className={`border-b border-neutral-300 px-3 py-2 font-semibold ${h.numeric ? 'text-right' : 'text-left'}`}
+              >
+                {h.sort ? (
+                  <a href={h.sort.href} title={h.sort.hint} className="inline-flex items-center gap-1 text-sky-kz-dark underline">
+                    {h.label}
+                    {/* The arrow, not a colour, says which way the column is sorted. */}
+                    <span aria-hidden="true">{h.sort.direction === 'ascending' ? '▲' : h.sort.direction === 'descending' ? '▼' : '↕'}</span>
+                  </a>
+                ) : (
+                  h.label
+                )}
               </th>
             ))}
           </tr>

@@ -7,7 +7,7 @@ import { db } from '@/server/db/client';
 import { AppError } from '@/server/errors';
 import { type Cursor, dayStart, keysetPage, toIsoDay } from '@/server/list-params';
 import { categoryIdOf, centralBodyIdOf, regionIdOf } from '@/server/reference-codes';
-import type { IssueListParams } from './schemas';
+import type { IssueListParams, IssuePageParams } from './schemas';
 
 // Raised issues as the JSON API reads them. Every query starts from issueWhere(caller): an
 // issue is visible exactly when its meeting is, and neither it nor its meeting is deleted.
@@ -46,13 +46,19 @@ function afterCursor(cursor: Cursor | undefined): Prisma.RaisedIssueWhereInput {
   return { OR: [{ raisedOn: beyond }, { raisedOn: on, id: { gt: cursor.id } }] };
 }
 
-export async function listIssues(caller: Caller, params: IssueListParams): Promise<{ items: IssueListItem[]; nextCursor: string | null }> {
+/** The narrowing a list asks for, beyond the caller's scope. */
+type IssueFilter = Partial<Pick<IssueListParams, 'from' | 'to' | 'region' | 'kind' | 'level' | 'body' | 'status' | 'category' | 'responsible'>> & {
+  q?: string;
+};
+
+/** The caller's scope and the list's filters, as conditions to AND together. */
+async function issueFilters(caller: Caller, params: IssueFilter): Promise<Prisma.RaisedIssueWhereInput[]> {
   const [regionId, centralBodyId, categoryId] = await Promise.all([
     params.region ? regionIdOf(params.region) : undefined,
     params.body ? centralBodyIdOf(params.body) : undefined,
     params.category ? categoryIdOf(params.category) : undefined,
   ]);
-  const filters: Prisma.RaisedIssueWhereInput[] = [issueWhere(caller), afterCursor(params.cursor)];
+  const filters: Prisma.RaisedIssueWhereInput[] = [issueWhere(caller)];
   if (params.from) filters.push({ raisedOn: { gte: dayStart(params.from) } });
   if (params.to) filters.push({ raisedOn: { lte: dayStart(params.to) } });
   if (regionId !== undefined) filters.push({ regionId });
@@ -62,7 +68,13 @@ export async function listIssues(caller: Caller, params: IssueListParams): Promi
   if (categoryId !== undefined) filters.push({ categoryId });
   if (params.level) filters.push({ meeting: { akimLevel: params.level } });
   if (centralBodyId !== undefined) filters.push({ meeting: { centralBodyId } });
+  // A plain substring scan: cheap within a period and region, slow over all years at scale.
+  if (params.q) filters.push({ description: { contains: params.q, mode: 'insensitive' } });
+  return filters;
+}
 
+export async function listIssues(caller: Caller, params: IssueListParams): Promise<{ items: IssueListItem[]; nextCursor: string | null }> {
+  const filters = [...(await issueFilters(caller, params)), afterCursor(params.cursor)];
   const rows = await db().raisedIssue.findMany({
     where: { AND: filters },
     orderBy: [{ raisedOn: params.sort === 'raisedOn' ? 'asc' : 'desc' }, { id: 'asc' }],
@@ -71,6 +83,32 @@ export async function listIssues(caller: Caller, params: IssueListParams): Promi
   });
   const { page, nextCursor } = keysetPage(rows, params.limit, params.sort, (r) => r.raisedOn);
   return { items: page.map(toListItem), nextCursor };
+}
+
+// ---------- the /issues page: numbered pages with a total, names in every language ----------
+
+export const ISSUES_PAGE_SIZE = 50;
+
+const names = { nameRu: true, nameKk: true, nameEn: true } as const;
+
+const pageSelect = {
+  id: true, meetingId: true, meetingKind: true, raisedOn: true, status: true, resolvedOn: true, responsibleLevel: true, description: true,
+  region: { select: { kato: true, ...names } },
+  category: { select: { code: true, ...names } },
+  meeting: { select: { akimLevel: true } },
+} as const satisfies Prisma.RaisedIssueSelect;
+
+export type IssuePageRow = Prisma.RaisedIssueGetPayload<{ select: typeof pageSelect }>;
+
+/** One numbered page of the caller's issues with the total that match. */
+export async function listIssuesPage(caller: Caller, params: IssuePageParams) {
+  const where = { AND: await issueFilters(caller, { ...params, from: params.period?.from, to: params.period?.to }) };
+  const orderBy: Prisma.RaisedIssueOrderByWithRelationInput[] = [{ raisedOn: params.sort === 'raisedOn' ? 'asc' : 'desc' }, { id: 'asc' }];
+  const [total, rows] = await Promise.all([
+    db().raisedIssue.count({ where }),
+    db().raisedIssue.findMany({ where, orderBy, skip: (params.page - 1) * ISSUES_PAGE_SIZE, take: ISSUES_PAGE_SIZE, select: pageSelect }),
+  ]);
+  return { rows, total, pageCount: Math.max(1, Math.ceil(total / ISSUES_PAGE_SIZE)) };
 }
 
 const detailSelect = {
@@ -123,3 +161,38 @@ export async function getIssue(caller: Caller, id: number): Promise<IssueDetail>
   await recordDenial(caller, 'records.read', { entity: 'issue', entityId: id });
   throw new AppError('FORBIDDEN', 'the issue is outside your scope');
 }
+
+/**
+ * An issue for its page: the record, its reference names in every language, and its entries
+ * on the central-level list with their dated dispositions. Scope is checked by getIssue first.
+ */
+export async function getIssuePage(caller: Caller, id: number) {
+  const issue = await getIssue(caller, id);
+  const [region, category, body, escalations] = await Promise.all([
+    db().region.findUniqueOrThrow({ where: { kato: issue.regionKato }, select: names }),
+    db().issueCategory.findUniqueOrThrow({ where: { code: issue.category }, select: names }),
+    issue.meeting.body ? db().centralBody.findUnique({ where: { code: issue.meeting.body }, select: names }) : null,
+    db().escalation.findMany({
+      where: { issueId: id },
+      orderBy: [{ year: 'asc' }, { half: 'asc' }, { id: 'asc' }],
+      select: {
+        id: true, year: true, half: true, disposition: true, republicanAmountKzt: true, selected: true, proposal: true,
+        centralBody: { select: names },
+        history: {
+          orderBy: [{ effectiveOn: 'asc' }, { recordedAt: 'asc' }, { id: 'asc' }],
+          select: { id: true, disposition: true, republicanAmountKzt: true, effectiveOn: true, comment: true, author: { select: { username: true } } },
+        },
+      },
+    }),
+  ]);
+  return {
+    issue,
+    names: { region, category, body },
+    escalations: escalations.map((e) => ({
+      ...e,
+      history: e.history.map(({ effectiveOn, author, ...h }) => ({ ...h, effectiveOn: toIsoDay(effectiveOn), author: author?.username ?? null })),
+    })),
+  };
+}
+
+export type IssueEscalation = Awaited<ReturnType<typeof getIssuePage>>['escalations'][number];

@@ -7,7 +7,8 @@ import { db } from '@/server/db/client';
 import { AppError } from '@/server/errors';
 import { type Cursor, dayStart, keysetPage, toIsoDay } from '@/server/list-params';
 import { centralBodyIdOf, regionIdOf } from '@/server/reference-codes';
-import type { MeetingListParams } from './schemas';
+import { DEFAULT_ANNOUNCEMENT_MIN_DAYS } from './rules';
+import type { MeetingListParams, MeetingPageParams } from './schemas';
 
 // Meetings as the JSON API reads them. Every query starts from meetingWhere(caller), so
 // a caller sees exactly the meetings of their scope; filters only narrow it further.
@@ -59,22 +60,41 @@ function afterCursor(cursor: Cursor | undefined): Prisma.MeetingWhereInput {
   return { OR: [{ heldOn: beyond }, { heldOn: on, id: { gt: cursor.id } }] };
 }
 
-export async function listMeetings(
-  caller: Caller,
-  params: MeetingListParams,
-): Promise<{ items: MeetingListItem[]; nextCursor: string | null }> {
+/** The narrowing a list asks for, beyond the caller's scope. */
+type MeetingFilter = Partial<Pick<MeetingListParams, 'from' | 'to' | 'region' | 'kind' | 'level' | 'body'>> & { q?: string };
+
+/** The caller's scope and the list's filters, as conditions to AND together. */
+async function meetingFilters(caller: Caller, params: MeetingFilter): Promise<Prisma.MeetingWhereInput[]> {
   const [regionId, centralBodyId] = await Promise.all([
     params.region ? regionIdOf(params.region) : undefined,
     params.body ? centralBodyIdOf(params.body) : undefined,
   ]);
-  const filters: Prisma.MeetingWhereInput[] = [meetingWhere(caller), afterCursor(params.cursor)];
+  const filters: Prisma.MeetingWhereInput[] = [meetingWhere(caller)];
   if (params.from) filters.push({ heldOn: { gte: dayStart(params.from) } });
   if (params.to) filters.push({ heldOn: { lte: dayStart(params.to) } });
   if (regionId !== undefined) filters.push({ regionId });
   if (centralBodyId !== undefined) filters.push({ centralBodyId });
   if (params.kind) filters.push({ kind: params.kind });
   if (params.level) filters.push({ akimLevel: params.level });
+  if (params.q) {
+    // Who held it, where, or the akimat's own number: what people remember a meeting by.
+    const contains = { contains: params.q, mode: 'insensitive' } as const;
+    filters.push({
+      OR: [
+        { official: { fullName: contains } },
+        { unit: { OR: [{ nameRu: contains }, { nameKk: contains }, { nameEn: contains }] } },
+        { externalRef: contains },
+      ],
+    });
+  }
+  return filters;
+}
 
+export async function listMeetings(
+  caller: Caller,
+  params: MeetingListParams,
+): Promise<{ items: MeetingListItem[]; nextCursor: string | null }> {
+  const filters = [...(await meetingFilters(caller, params)), afterCursor(params.cursor)];
   const rows = await db().meeting.findMany({
     where: { AND: filters },
     orderBy: [{ heldOn: params.sort === 'heldOn' ? 'asc' : 'desc' }, { id: 'asc' }],
@@ -83,6 +103,41 @@ export async function listMeetings(
   });
   const { page, nextCursor } = keysetPage(rows, params.limit, params.sort, (r) => r.heldOn);
   return { items: page.map(toListItem), nextCursor };
+}
+
+// ---------- the /meetings page: numbered pages with a total, names in every language ----------
+
+export const MEETINGS_PAGE_SIZE = 50;
+
+const names = { nameRu: true, nameKk: true, nameEn: true } as const;
+
+const pageSelect = {
+  id: true, kind: true, heldOn: true, akimLevel: true, venue: true,
+  region: { select: { kato: true, ...names } },
+  centralBody: { select: { code: true, ...names } },
+  unit: { select: names },
+  official: { select: { fullName: true, position: true } },
+  _count: { select: { issues: { where: { deletedAt: null } } } },
+} as const satisfies Prisma.MeetingSelect;
+
+export type MeetingPageRow = Prisma.MeetingGetPayload<{ select: typeof pageSelect }>;
+
+/**
+ * One numbered page of the caller's meetings with the total that match. Sorting by issue
+ * count orders by all recorded issues (Prisma cannot filter a relation count in ORDER BY);
+ * the count shown leaves out deleted ones, which differ only after a deletion.
+ */
+export async function listMeetingsPage(caller: Caller, params: MeetingPageParams) {
+  const where = { AND: await meetingFilters(caller, { ...params, from: params.period?.from, to: params.period?.to }) };
+  const direction = params.sort.startsWith('-') ? 'desc' : 'asc';
+  const orderBy: Prisma.MeetingOrderByWithRelationInput[] = params.sort.endsWith('issues')
+    ? [{ issues: { _count: direction } }, { heldOn: 'desc' }, { id: 'asc' }]
+    : [{ heldOn: direction }, { id: 'asc' }];
+  const [total, rows] = await Promise.all([
+    db().meeting.count({ where }),
+    db().meeting.findMany({ where, orderBy, skip: (params.page - 1) * MEETINGS_PAGE_SIZE, take: MEETINGS_PAGE_SIZE, select: pageSelect }),
+  ]);
+  return { rows, total, pageCount: Math.max(1, Math.ceil(total / MEETINGS_PAGE_SIZE)) };
 }
 
 function detailSelect(caller: Caller) {
@@ -146,4 +201,22 @@ export async function getMeeting(caller: Caller, id: number): Promise<MeetingDet
   if (!exists) throw new AppError('NOT_FOUND', 'no such meeting');
   await recordDenial(caller, 'records.read', { entity: 'meeting', entityId: id });
   throw new AppError('FORBIDDEN', 'the meeting is outside your scope');
+}
+
+/** A meeting for its page: the record, its reference names in every language, and the announcement rule. */
+export async function getMeetingPage(caller: Caller, id: number) {
+  const meeting = await getMeeting(caller, id);
+  const [region, body, unit, categories, setting] = await Promise.all([
+    db().region.findUniqueOrThrow({ where: { kato: meeting.regionKato }, select: names }),
+    meeting.body ? db().centralBody.findUnique({ where: { code: meeting.body }, select: names }) : null,
+    meeting.unitCode ? db().adminUnit.findUnique({ where: { code: meeting.unitCode }, select: names }) : null,
+    db().issueCategory.findMany({ select: { code: true, ...names } }),
+    db().setting.findUnique({ where: { key: 'announcementMinDays' } }),
+  ]);
+  const minDays = Number(setting?.value);
+  return {
+    meeting,
+    names: { region, body, unit, categories: new Map(categories.map((c) => [c.code, c])) },
+    announcementMinDays: Number.isInteger(minDays) && minDays >= 0 ? minDays : DEFAULT_ANNOUNCEMENT_MIN_DAYS,
+  };
 }

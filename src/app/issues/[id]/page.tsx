@@ -1,0 +1,27 @@
+import type { Metadata } from 'next';
+import { notFound } from 'next/navigation';
+import { cache } from 'react';
+import { getTranslations } from 'next-intl/server';
+import { IssueDetail, loadIssue } from '@/features/issues/components/issue-detail';
+import { issueIdParams } from '@/features/issues/schemas';
+import { requirePageCaller } from '@/server/access/guard';
+
+type Props = { params: Promise<{ id: string }> };
+
+// Read once per request: the title and the page share it (and a denial is audited once).
+const load = cache(async (rawId: string) => {
+  const caller = await requirePageCaller('records.read');
+  const parsed = issueIdParams.safeParse({ id: rawId });
+  if (!parsed.success) notFound();
+  return loadIssue(caller, parsed.data.id);
+});
+
+export async function generateMetadata({ params }: Props): Promise<Metadata> {
+  const { issue } = await load((await params).id);
+  return { title: (await getTranslations('issueRecords'))('detail.title', { id: issue.id }) };
+}
+
+// GET /issues/{id} — one issue in the caller's scope; 404 for any other.
+export default async function Page({ params }: Props) {
+  return <IssueDetail data={await load((await params).id)} />;
+}
