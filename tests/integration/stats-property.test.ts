@@ -70,7 +70,9 @@ type Op =
   | { t: 'status'; issue: number; to: IssueStatus; after: number }
   | { t: 'money'; issue: number; kind: 'NEED' | 'ALLOCATED'; source: 'LOCAL' | 'REPUBLICAN'; amount: number; after: number }
   | { t: 'deleteIssue'; issue: number }
-  | { t: 'deleteMeeting'; meeting: number };
+  | { t: 'deleteMeeting'; meeting: number }
+  | { t: 'recategorize'; issue: number; category: number }
+  | { t: 'moveMeeting'; meeting: number; region: number };
 
 const opArb: fc.Arbitrary<Op> = fc.oneof(
   { weight: 3, arbitrary: fc.record({ t: fc.constant('create' as const), region: fc.nat(2), category: fc.nat(1), day: fc.nat(364) }) },
@@ -92,6 +94,9 @@ const opArb: fc.Arbitrary<Op> = fc.oneof(
   },
   { weight: 1, arbitrary: fc.record({ t: fc.constant('deleteIssue' as const), issue: fc.nat() }) },
   { weight: 1, arbitrary: fc.record({ t: fc.constant('deleteMeeting' as const), meeting: fc.nat() }) },
+  // Corrections that move counted issues between groups.
+  { weight: 1, arbitrary: fc.record({ t: fc.constant('recategorize' as const), issue: fc.nat(), category: fc.nat(1) }) },
+  { weight: 1, arbitrary: fc.record({ t: fc.constant('moveMeeting' as const), meeting: fc.nat(), region: fc.nat(2) }) },
 );
 
 type ModelIssue = { id: number; raisedOn: string; history: StatusEvent[] };
@@ -137,6 +142,13 @@ async function apply(ops: readonly Op[]) {
       await pool.query('UPDATE raised_issue SET deleted_at = $2 WHERE id = $1', [issues[op.issue % issues.length]!.id, DELETED_AT]);
     } else if (op.t === 'deleteMeeting' && meetings.length) {
       await pool.query('UPDATE meeting SET deleted_at = $2 WHERE id = $1', [meetings[op.meeting % meetings.length]!.id, DELETED_AT]);
+    } else if (op.t === 'recategorize' && issues.length) {
+      await pool.query('UPDATE raised_issue SET category_id = $2 WHERE id = $1', [issues[op.issue % issues.length]!.id, categoryIds[op.category]!]);
+    } else if (op.t === 'moveMeeting' && meetings.length) {
+      const id = meetings[op.meeting % meetings.length]!.id;
+      const ref = refs[op.region]!;
+      await pool.query('UPDATE meeting SET region_id = $2, official_id = $3 WHERE id = $1', [id, ref.regionId, ref.akimId]);
+      await pool.query('UPDATE raised_issue SET region_id = $2 WHERE meeting_id = $1', [id, ref.regionId]);
     }
   }
 }

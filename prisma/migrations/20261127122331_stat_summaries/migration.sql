@@ -108,8 +108,9 @@ $$;
 
 -- Re-derives the issues' share of the cube: the cached old share out, the new one in, netted,
 -- one upsert per summary row, in key order so concurrent writers lock rows in the same order.
+-- Generic plans: re-planning these statements on every single-issue write would cost more than running them.
 CREATE FUNCTION "stat_refresh_issues"(ids integer[]) RETURNS void
-LANGUAGE plpgsql AS $$
+LANGUAGE plpgsql SET plan_cache_mode = force_generic_plan AS $$
 DECLARE
   fresh stat_issue_contrib[];
 BEGIN
@@ -225,19 +226,16 @@ BEGIN PERFORM stat_refresh_issues(ARRAY(SELECT id FROM new_rows)); RETURN NULL; 
 CREATE FUNCTION "stat_issue_deleted"() RETURNS trigger LANGUAGE plpgsql AS $$
 BEGIN PERFORM stat_refresh_issues(ARRAY(SELECT id FROM old_rows)); RETURN NULL; END $$;
 -- Only what places the issue in the cube; a status update alone is covered by its history row.
-CREATE FUNCTION "stat_issue_updated"() RETURNS trigger LANGUAGE plpgsql AS $$
-BEGIN
-  PERFORM stat_refresh_issues(ARRAY(
-    SELECT n.id FROM new_rows n JOIN old_rows o ON o.id = n.id
-    WHERE (n.meeting_id, n.category_id, n.meeting_kind, n.raised_on, n.deleted_at IS NULL)
-      IS DISTINCT FROM (o.meeting_id, o.category_id, o.meeting_kind, o.raised_on, o.deleted_at IS NULL)));
-  RETURN NULL;
-END $$;
+-- Row-level with WHEN: an update that moves nothing (every status change) costs no call at all.
+CREATE FUNCTION "stat_issue_moved"() RETURNS trigger LANGUAGE plpgsql AS $$
+BEGIN PERFORM stat_refresh_issues(ARRAY[NEW.id]); RETURN NULL; END $$;
 
 CREATE TRIGGER "stat_issue_inserted" AFTER INSERT ON "raised_issue"
   REFERENCING NEW TABLE AS new_rows FOR EACH STATEMENT EXECUTE FUNCTION "stat_issue_inserted"();
-CREATE TRIGGER "stat_issue_updated" AFTER UPDATE ON "raised_issue"
-  REFERENCING OLD TABLE AS old_rows NEW TABLE AS new_rows FOR EACH STATEMENT EXECUTE FUNCTION "stat_issue_updated"();
+CREATE TRIGGER "stat_issue_moved" AFTER UPDATE ON "raised_issue" FOR EACH ROW
+  WHEN ((NEW.meeting_id, NEW.category_id, NEW.meeting_kind, NEW.raised_on, NEW.deleted_at IS NULL)
+    IS DISTINCT FROM (OLD.meeting_id, OLD.category_id, OLD.meeting_kind, OLD.raised_on, OLD.deleted_at IS NULL))
+  EXECUTE FUNCTION "stat_issue_moved"();
 CREATE TRIGGER "stat_issue_deleted" AFTER DELETE ON "raised_issue"
   REFERENCING OLD TABLE AS old_rows FOR EACH STATEMENT EXECUTE FUNCTION "stat_issue_deleted"();
 
@@ -255,29 +253,31 @@ BEGIN
   FROM old_rows WHERE deleted_at IS NULL;
   RETURN NULL;
 END $$;
-CREATE FUNCTION "stat_meeting_updated"() RETURNS trigger LANGUAGE plpgsql AS $$
+-- Row-level with WHEN: most meeting edits (notes, checklist) touch nothing counted.
+CREATE FUNCTION "stat_meeting_moved"() RETURNS trigger LANGUAGE plpgsql AS $$
 BEGIN
-  PERFORM stat_meeting_add(array_agg(d.kind), array_agg(d.region_id), array_agg(d.line), array_agg(d.month), array_agg(d.n))
+  PERFORM stat_meeting_add(ARRAY[d.kind], ARRAY[d.region_id], ARRAY[d.line], ARRAY[d.month], ARRAY[d.n])
   FROM (
-    SELECT kind, region_id, stat_line(akim_level, central_body_id) AS line, stat_month(held_on) AS month, 1 AS n
-    FROM new_rows WHERE deleted_at IS NULL
+    SELECT NEW.kind, NEW.region_id, stat_line(NEW.akim_level, NEW.central_body_id), stat_month(NEW.held_on), 1
+    WHERE NEW.deleted_at IS NULL
     UNION ALL
-    SELECT kind, region_id, stat_line(akim_level, central_body_id), stat_month(held_on), -1
-    FROM old_rows WHERE deleted_at IS NULL
-  ) d;
+    SELECT OLD.kind, OLD.region_id, stat_line(OLD.akim_level, OLD.central_body_id), stat_month(OLD.held_on), -1
+    WHERE OLD.deleted_at IS NULL
+  ) d(kind, region_id, line, month, n);
   -- The meeting places its issues: region, line, and whether it is deleted.
-  PERFORM stat_refresh_issues(ARRAY(
-    SELECT i.id FROM raised_issue i WHERE i.meeting_id IN (
-      SELECT n.id FROM new_rows n JOIN old_rows o ON o.id = n.id
-      WHERE (n.region_id, n.akim_level, n.central_body_id, n.deleted_at IS NULL)
-        IS DISTINCT FROM (o.region_id, o.akim_level, o.central_body_id, o.deleted_at IS NULL))));
+  IF (NEW.region_id, NEW.akim_level, NEW.central_body_id, NEW.deleted_at IS NULL)
+     IS DISTINCT FROM (OLD.region_id, OLD.akim_level, OLD.central_body_id, OLD.deleted_at IS NULL) THEN
+    PERFORM stat_refresh_issues(ARRAY(SELECT id FROM raised_issue WHERE meeting_id = NEW.id));
+  END IF;
   RETURN NULL;
 END $$;
 
 CREATE TRIGGER "stat_meeting_inserted" AFTER INSERT ON "meeting"
   REFERENCING NEW TABLE AS new_rows FOR EACH STATEMENT EXECUTE FUNCTION "stat_meeting_inserted"();
-CREATE TRIGGER "stat_meeting_updated" AFTER UPDATE ON "meeting"
-  REFERENCING OLD TABLE AS old_rows NEW TABLE AS new_rows FOR EACH STATEMENT EXECUTE FUNCTION "stat_meeting_updated"();
+CREATE TRIGGER "stat_meeting_moved" AFTER UPDATE ON "meeting" FOR EACH ROW
+  WHEN ((NEW.kind, NEW.region_id, NEW.akim_level, NEW.central_body_id, NEW.held_on, NEW.deleted_at IS NULL)
+    IS DISTINCT FROM (OLD.kind, OLD.region_id, OLD.akim_level, OLD.central_body_id, OLD.held_on, OLD.deleted_at IS NULL))
+  EXECUTE FUNCTION "stat_meeting_moved"();
 CREATE TRIGGER "stat_meeting_deleted" AFTER DELETE ON "meeting"
   REFERENCING OLD TABLE AS old_rows FOR EACH STATEMENT EXECUTE FUNCTION "stat_meeting_deleted"();
 
