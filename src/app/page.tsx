@@ -1,26 +1,65 @@
 import { Suspense } from 'react';
 import { getTranslations } from 'next-intl/server';
-import { AkimOverview } from '@/features/stats/components/akim-overview';
-import { FilterBar } from '@/features/dashboard/components/filter-bar';
-import { type SearchParams, parseDashboardFilters } from '@/features/dashboard/filters';
 import { KpiSkeleton } from '@/components/ui/kpi-skeleton';
+import { ChartCardSkeleton } from '@/components/charts/chart-skeleton';
+import { FilterBar } from '@/features/dashboard/components/filter-bar';
+import { FiguresKpis } from '@/features/dashboard/components/figures-kpis';
+import {
+  CategorySection, EscalationSection, RankingSection, RateTrendSection, TileMapSection,
+} from '@/features/dashboard/components/overview-sections';
+import { type SearchParams, filterHref, parseDashboardFilters } from '@/features/dashboard/filters';
+import { getRegionByKato } from '@/features/dashboard/queries/region-tiles';
 import { periodLabel } from '@/features/stats/period-label';
+import { pickName } from '@/i18n/pick-name';
+import { getLocale } from 'next-intl/server';
+import { can } from '@/server/access/policy';
 import { requirePageCaller } from '@/server/access/guard';
 
-// GET / — national figures of akim meetings for ?period= (default: the latest half-year with data).
+// GET / — akims' meetings for ?period= (default: the latest half-year with data), nationwide or
+// filtered by region, category and level; each section streams on its own.
 export default async function OverviewPage({ searchParams }: { searchParams: Promise<SearchParams> }) {
-  await requirePageCaller('stats.national');
-  const filters = await parseDashboardFilters(await searchParams);
-  const t = await getTranslations('overview');
+  const caller = await requirePageCaller('stats.national');
+  const regional = can(caller.role, 'stats.regions');
+  const filters = await parseDashboardFilters(await searchParams, { forbidden: regional ? [] : ['region'] });
+  const [t, to, tc, locale] = await Promise.all([getTranslations('overview'), getTranslations('overviewPage'), getTranslations('common'), getLocale()]);
+  const period = await periodLabel(filters.period);
+  const region = filters.values.region ? await getRegionByKato(filters.values.region) : null;
+  const key = JSON.stringify(filters.values) + filters.period.code;
+  const { region: _region, ...withoutRegion } = filters.values;
+  void _region;
+  const loading = (height: number) => <ChartCardSkeleton height={height} label={tc('loading')} />;
   return (
     <div className="space-y-6">
       <div>
         <h1 className="text-2xl font-semibold">{t('title')}</h1>
-        <p className="text-neutral-700">{t('subtitle', { period: await periodLabel(filters.period) })}</p>
+        <p className="text-neutral-700">
+          {region ? to('subtitleRegion', { region: pickName(locale, region), period }) : t('subtitle', { period })}
+        </p>
       </div>
-      <FilterBar filters={filters} path="/" />
-      <Suspense key={filters.period.code} fallback={<KpiSkeleton />}>
-        <AkimOverview period={filters.period} />
+      <FilterBar filters={filters} path="/" fields={regional ? undefined : ['period', 'category', 'level']} />
+      <Suspense key={`kpi${key}`} fallback={<KpiSkeleton cards={6} />}>
+        <FiguresKpis filter={filters.filter} />
+      </Suspense>
+      <Suspense key={`trend${key}`} fallback={loading(260)}>
+        <RateTrendSection filter={filters.filter} />
+      </Suspense>
+      {regional ? (
+        <Suspense key={`map${key}`} fallback={loading(420)}>
+          <TileMapSection filter={filters.filter} selectedKato={region?.kato} query={filterHref('', withoutRegion).replace(/^\?/, '')} />
+        </Suspense>
+      ) : null}
+      <div className="grid gap-6 xl:grid-cols-2">
+        {regional ? (
+          <Suspense key={`ranking${key}`} fallback={loading(640)}>
+            <RankingSection filter={filters.filter} selectedKato={region?.kato} />
+          </Suspense>
+        ) : null}
+        <Suspense key={`categories${key}`} fallback={loading(300)}>
+          <CategorySection filter={filters.filter} />
+        </Suspense>
+      </div>
+      <Suspense key={`escalations${key}`} fallback={loading(340)}>
+        <EscalationSection filter={filters.filter} />
       </Suspense>
     </div>
   );

@@ -95,6 +95,8 @@ export function BarChartView({ data, valueKind, locale, orientation = 'horizonta
   const horizontal = orientation === 'horizontal';
   const labelWidth = Math.max(96, Math.min(220, Math.round((width || 600) * 0.38)));
   const max = valueKind === 'percent' ? 1 : undefined;
+  // Room for the longest value written at a bar's end.
+  const labelRoom = Math.max(40, Math.max(...data.map((d) => d.valueLabel.length)) * 7 + 12);
 
   return (
     <div ref={ref} className="w-full" style={{ height }}>
@@ -103,7 +105,7 @@ export function BarChartView({ data, valueKind, locale, orientation = 'horizonta
         layout={horizontal ? 'vertical' : 'horizontal'}
         responsive
         style={{ width: '100%', height }}
-        margin={horizontal ? { top: reference ? 20 : 4, right: valueKind === 'money' ? 92 : 64, bottom: 4, left: 4 } : { top: 24, right: 8, bottom: 4, left: 8 }}
+        margin={horizontal ? { top: reference ? 20 : 4, right: labelRoom, bottom: 4, left: 4 } : { top: 24, right: 8, bottom: 4, left: 8 }}
         title={title}
       >
         <CartesianGrid stroke="#e5e5e5" horizontal={!horizontal} vertical={horizontal} />
