@@ -4,18 +4,17 @@ import { BarChart } from '@/components/charts/lazy';
 import { COUNT_FILL, rateStep } from '@/components/charts/scale';
 import { TileMap } from '@/components/charts/tile-map';
 import type { BarDatum } from '@/components/charts/bar-chart';
-import { type StatsFilter, nationalFilter } from '@/features/stats/filters';
+import type { StatsFilter } from '@/features/stats/filters';
 import { periodLabel } from '@/features/stats/period-label';
 import { getCategoryBreakdown } from '@/features/stats/queries/breakdowns';
 import { getEscalationStats } from '@/features/stats/queries/escalations';
-import { getIssueCounts } from '@/features/stats/queries/issue-counts';
-import { getYearsWithData } from '@/features/stats/queries/latest';
 import { Disposition } from '@/generated/prisma/enums';
 import { formatCompact, formatCount, formatMoney, formatPercent } from '@/lib/format';
 import { parsePeriod } from '@/lib/period';
 import { SectionError, attempt, dateLabel, halvesLabel } from '../labels';
 import { averageRate, loadRanking } from '../queries/ranking';
 import { getRegionTiles } from '../queries/region-tiles';
+import { getRateByHalf } from '../queries/rate-by-half';
 
 // The overview's charts, each an async server component streamed in its own Suspense.
 
@@ -30,18 +29,9 @@ async function common(filter: StatsFilter) {
 
 /** Resolution rate of each half-year with data, read on its last day. */
 export async function RateTrendSection({ filter }: SectionProps) {
-  const loaded = await attempt(async () => {
-    const years = await getYearsWithData();
-    const halves = years.flatMap((y) => [parsePeriod(`${y}-H1`)!, parsePeriod(`${y}-H2`)!]);
-    const rows = await Promise.all(
-      halves.map(async (half) => {
-        const f: StatsFilter = { ...filter, ...pick(nationalFilter(half)) };
-        const counts = (await getIssueCounts(f, 'none')).get('all');
-        return { half, raised: counts?.raised ?? 0, resolved: counts?.raisedAndResolved ?? 0 };
-      }),
-    );
-    return rows.filter((r) => r.raised > 0);
-  });
+  const loaded = await attempt(async () =>
+    (await getRateByHalf(filter)).filter((r) => r.raised > 0).map((r) => ({ ...r, half: parsePeriod(`${r.year}-H${r.half}`)! })),
+  );
   if (!loaded.ok) return <SectionError />;
   const { locale, t, tk } = await common(filter);
   const rows = await Promise.all(loaded.value.map(async (r) => ({ ...r, label: await periodLabel(r.half), rate: r.resolved / r.raised })));
@@ -68,8 +58,6 @@ export async function RateTrendSection({ filter }: SectionProps) {
     </ChartCard>
   );
 }
-
-const pick = (f: StatsFilter) => ({ period: f.period, asOf: f.asOf, judgedOn: f.judgedOn });
 
 /** Regions by resolution rate, best first, with the national average and the top and bottom three marked. */
 export async function RankingSection({ filter, selectedKato }: SectionProps) {
