@@ -1,41 +1,65 @@
 import { Suspense } from 'react';
 import { getTranslations } from 'next-intl/server';
-import { AkimOverview } from '@/features/stats/components/akim-overview';
-import { PeriodPicker } from '@/features/stats/components/period-picker';
 import { KpiSkeleton } from '@/components/ui/kpi-skeleton';
-import { parsePeriod } from '@/lib/period';
+import { ChartCardSkeleton } from '@/components/charts/chart-skeleton';
+import { FilterBar } from '@/features/dashboard/components/filter-bar';
+import { FiguresKpis } from '@/features/dashboard/components/figures-kpis';
+import {
+  CategorySection, EscalationSection, RankingSection, RateTrendSection, TileMapSection,
+} from '@/features/dashboard/components/overview-sections';
+import { type SearchParams, filterHref, parseDashboardFilters } from '@/features/dashboard/filters';
+import { getRegionByKato } from '@/features/dashboard/queries/region-tiles';
 import { periodLabel } from '@/features/stats/period-label';
-import { getLatestHalfWithData, getYearsWithData } from '@/features/stats/queries/latest';
+import { pickName } from '@/i18n/pick-name';
+import { getLocale } from 'next-intl/server';
+import { can } from '@/server/access/policy';
 import { requirePageCaller } from '@/server/access/guard';
 
-// GET / — national figures of akim meetings for ?period= (default: the latest half-year with data).
-export default async function OverviewPage({ searchParams }: { searchParams: Promise<{ period?: string | string[] }> }) {
-  await requirePageCaller('stats.national');
-  const raw = (await searchParams).period;
-  const requested = typeof raw === 'string' && raw !== '' ? raw : undefined;
-  const parsed = requested ? parsePeriod(requested) : null;
-  const [period, years, t, tp] = await Promise.all([
-    parsed ?? getLatestHalfWithData(),
-    getYearsWithData(),
-    getTranslations('overview'),
-    getTranslations('period'),
-  ]);
+// GET / — akims' meetings for ?period= (default: the latest half-year with data), nationwide or
+// filtered by region, category and level; each section streams on its own.
+export default async function OverviewPage({ searchParams }: { searchParams: Promise<SearchParams> }) {
+  const caller = await requirePageCaller('stats.national');
+  const regional = can(caller.role, 'stats.regions');
+  const filters = await parseDashboardFilters(await searchParams, { forbidden: regional ? [] : ['region'] });
+  const [t, to, tc, locale] = await Promise.all([getTranslations('overview'), getTranslations('overviewPage'), getTranslations('common'), getLocale()]);
+  const period = await periodLabel(filters.period);
+  const region = filters.values.region ? await getRegionByKato(filters.values.region) : null;
+  const key = JSON.stringify(filters.values) + filters.period.code;
+  const { region: _region, ...withoutRegion } = filters.values;
+  void _region;
+  const loading = (height: number) => <ChartCardSkeleton height={height} label={tc('loading')} />;
   return (
     <div className="space-y-6">
-      <div className="flex flex-wrap items-end justify-between gap-4">
-        <div>
-          <h1 className="text-2xl font-semibold">{t('title')}</h1>
-          <p className="text-neutral-700">{t('subtitle', { period: await periodLabel(period) })}</p>
-        </div>
-        <PeriodPicker current={period} years={years} />
-      </div>
-      {requested && !parsed ? (
-        <p role="alert" className="rounded border border-amber-400 bg-amber-50 p-3 text-sm text-amber-900">
-          {tp('invalid', { value: requested })}
+      <div>
+        <h1 className="text-2xl font-semibold">{t('title')}</h1>
+        <p className="text-neutral-700">
+          {region ? to('subtitleRegion', { region: pickName(locale, region), period }) : t('subtitle', { period })}
         </p>
+      </div>
+      <FilterBar filters={filters} path="/" fields={regional ? undefined : ['period', 'category', 'level']} />
+      <Suspense key={`kpi${key}`} fallback={<KpiSkeleton cards={6} />}>
+        <FiguresKpis filter={filters.filter} />
+      </Suspense>
+      <Suspense key={`trend${key}`} fallback={loading(260)}>
+        <RateTrendSection filter={filters.filter} />
+      </Suspense>
+      {regional ? (
+        <Suspense key={`map${key}`} fallback={loading(420)}>
+          <TileMapSection filter={filters.filter} selectedKato={region?.kato} query={filterHref('', withoutRegion).replace(/^\?/, '')} />
+        </Suspense>
       ) : null}
-      <Suspense key={period.code} fallback={<KpiSkeleton />}>
-        <AkimOverview period={period} />
+      <div className="grid gap-6 xl:grid-cols-2">
+        {regional ? (
+          <Suspense key={`ranking${key}`} fallback={loading(640)}>
+            <RankingSection filter={filters.filter} selectedKato={region?.kato} />
+          </Suspense>
+        ) : null}
+        <Suspense key={`categories${key}`} fallback={loading(300)}>
+          <CategorySection filter={filters.filter} />
+        </Suspense>
+      </div>
+      <Suspense key={`escalations${key}`} fallback={loading(340)}>
+        <EscalationSection filter={filters.filter} />
       </Suspense>
     </div>
   );

@@ -6,9 +6,11 @@ export type KpiCardProps = {
   hint?: string;
   change: string;
   period: string;
+  /** The same figure for a wider scope, e.g. "По стране: 75,5 %". */
+  comparison?: string;
 };
 
-export function KpiCard({ label, value, exact, hint, change, period }: KpiCardProps) {
+export function KpiCard({ label, value, exact, hint, change, period, comparison }: KpiCardProps) {
   return (
     <section className="rounded-lg border border-neutral-200 bg-white p-4 shadow-sm" aria-label={label}>
       <h2 className="text-sm font-medium text-neutral-700">{label}</h2>
@@ -17,6 +19,7 @@ export function KpiCard({ label, value, exact, hint, change, period }: KpiCardPr
       </p>
       {exact ? <p className="tabular sr-only">{exact}</p> : null}
       <p className="tabular mt-1 text-sm text-neutral-700">{change}</p>
+      {comparison ? <p className="tabular mt-1 text-sm font-medium text-neutral-800" data-testid="kpi-comparison">{comparison}</p> : null}
       {hint ? <p className="mt-2 text-xs text-neutral-600">{hint}</p> : null}
       <p className="mt-2 text-xs text-neutral-500">{period}</p>
     </section>

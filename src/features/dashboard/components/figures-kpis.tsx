@@ -1,0 +1,65 @@
+import { getLocale, getTranslations } from 'next-intl/server';
+import { KpiCard } from '@/components/ui/kpi-card';
+import { EmptyState } from '@/components/ui/empty-state';
+import type { StatsFilter } from '@/features/stats/filters';
+import { periodLabel } from '@/features/stats/period-label';
+import { getFigures, getSummary } from '@/features/stats/queries/summary';
+import { formatCompact, formatCount, formatMoney, formatMoneyExact, formatPercent, formatPoints } from '@/lib/format';
+import { previousPeriod } from '@/lib/period';
+import { SectionError, attempt, dateLabel } from '../labels';
+
+// The headline figures of a period — meetings, issues raised and resolved, the rate, the local
+// budget — each with its change from the previous period (arrow and sign, not colour) and, on
+// a region's page, the national figure beside it.
+
+export async function FiguresKpis({ filter, national }: { filter: StatsFilter; national?: StatsFilter }) {
+  const loaded = await attempt(() => Promise.all([getSummary(filter), national ? getFigures(national) : Promise.resolve(null)]));
+  if (!loaded.ok) return <SectionError />;
+  const [summary, nationwide] = loaded.value;
+  const [locale, t, to, tc] = await Promise.all([getLocale(), getTranslations('overview'), getTranslations('overviewPage'), getTranslations('change')]);
+  const { previous, ...current } = summary;
+  const [label, previousLabel, asOf] = await Promise.all([periodLabel(filter.period), periodLabel(previousPeriod(filter.period)), dateLabel(current.asOf)]);
+
+  if (current.meetings === 0 && current.issuesRaised === 0) return <EmptyState title={t('empty')} />;
+
+  const count = (n: number) => formatCompact(locale, n);
+  const exact = (n: number) => t('exact', { value: formatCount(locale, n) });
+  const change = (now: number | null, before: number | null, write: (n: number) => string) => {
+    if (now === null || before === null || (before === 0 && now !== 0)) return tc('none', { period: previousLabel });
+    const diff = now - before;
+    if (diff === 0) return tc('same', { period: previousLabel });
+    return tc(diff > 0 ? 'up' : 'down', { value: write(Math.abs(diff)), period: previousLabel });
+  };
+  const points = (d: number) => tc('points', { value: formatPoints(locale, Math.round(d * 1000) / 10) });
+  const rateChange = (now: number | null, before: number | null) =>
+    now !== null && before !== null && Math.round((now - before) * 1000) === 0 ? tc('same', { period: previousLabel }) : change(now, before, points);
+  const beside = (value: string) => (nationwide ? to('national', { value }) : undefined);
+  const { budget } = current;
+
+  return (
+    <div>
+      <div className="grid gap-4 sm:grid-cols-2 lg:grid-cols-3">
+        <KpiCard label={t('meetings')} value={count(current.meetings)} exact={exact(current.meetings)} period={label}
+          change={change(current.meetings, previous.meetings, count)} comparison={nationwide ? beside(count(nationwide.meetings)) : undefined} />
+        <KpiCard label={t('issuesRaised')} value={count(current.issuesRaised)} exact={exact(current.issuesRaised)} period={label}
+          change={change(current.issuesRaised, previous.issuesRaised, count)} comparison={nationwide ? beside(count(nationwide.issuesRaised)) : undefined} />
+        <KpiCard label={t('issuesResolved')} value={count(current.issuesResolved)} exact={exact(current.issuesResolved)} period={label}
+          hint={t('issuesResolvedHint')} change={change(current.issuesResolved, previous.issuesResolved, count)}
+          comparison={nationwide ? beside(count(nationwide.issuesResolved)) : undefined} />
+        <KpiCard label={t('resolutionRate')} value={formatPercent(locale, current.resolutionRate)} period={label}
+          hint={t('resolutionRateHint', { date: asOf })} change={rateChange(current.resolutionRate, previous.resolutionRate)}
+          comparison={nationwide ? beside(formatPercent(locale, nationwide.resolutionRate)) : undefined} />
+        <KpiCard label={to('budgetNeed')} value={formatMoney(locale, budget.needKzt)} exact={t('exact', { value: formatMoneyExact(locale, budget.needKzt) })}
+          period={label} hint={to('budgetNeedHint', { date: asOf })}
+          change={change(budget.needKzt, previous.budget.needKzt, (n) => formatMoney(locale, n))}
+          comparison={nationwide ? beside(formatMoney(locale, nationwide.budget.needKzt)) : undefined} />
+        <KpiCard label={to('budgetAllocated')} value={formatMoney(locale, budget.allocatedKzt)}
+          exact={t('exact', { value: formatMoneyExact(locale, budget.allocatedKzt) })} period={label}
+          hint={budget.allocatedShare === null ? to('budgetNoShare') : to('budgetAllocatedHint', { share: formatPercent(locale, budget.allocatedShare), date: asOf })}
+          change={change(budget.allocatedKzt, previous.budget.allocatedKzt, (n) => formatMoney(locale, n))}
+          comparison={nationwide ? beside(`${formatMoney(locale, nationwide.budget.allocatedKzt)} (${formatPercent(locale, nationwide.budget.allocatedShare)})`) : undefined} />
+      </div>
+      <p className="mt-3 text-xs text-neutral-600">{t('source', { date: asOf })}</p>
+    </div>
+  );
+}

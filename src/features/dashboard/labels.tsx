@@ -1,0 +1,34 @@
+import 'server-only';
+import { getFormatter, getTranslations } from 'next-intl/server';
+import { periodLabel } from '@/features/stats/period-label';
+import { parsePeriod } from '@/lib/period';
+
+// Words shared by the dashboard's sections.
+
+/** 31 декабря 2022 г. */
+export async function dateLabel(iso: string): Promise<string> {
+  const format = await getFormatter();
+  return format.dateTime(new Date(`${iso}T00:00:00Z`), { dateStyle: 'long', timeZone: 'UTC' });
+}
+
+/** The half-years a list or plan belongs to: "I полугодие 2022 года, II полугодие 2022 года". */
+export async function halvesLabel(codes: readonly string[]): Promise<string> {
+  const labels = await Promise.all(codes.map((c) => parsePeriod(c)).filter((p) => p !== null).map((p) => periodLabel(p)));
+  return labels.join(', ');
+}
+
+/** A section that failed to load says so, and the rest of the page stays. */
+export async function SectionError() {
+  const t = await getTranslations('chartKit');
+  return <p role="alert" className="rounded-lg border border-amber-500 bg-amber-50 p-4 text-sm text-amber-950">{t('sectionError')}</p>;
+}
+
+/** Runs a section's reads; a failure is logged and shown as that section's error only. */
+export async function attempt<T>(load: () => Promise<T>): Promise<{ ok: true; value: T } | { ok: false }> {
+  try {
+    return { ok: true, value: await load() };
+  } catch (error) {
+    console.error('dashboard section failed', error);
+    return { ok: false };
+  }
+}
