@@ -4,7 +4,8 @@ import { NextIntlClientProvider } from 'next-intl';
 import { getLocale, getMessages, getTranslations } from 'next-intl/server';
 import { LanguageSwitcher } from '@/components/ui/language-switcher';
 import { SignOutButton } from '@/features/auth/components/sign-out-button';
-import { can } from '@/server/access/policy';
+import { NavLinks } from '@/features/dashboard/components/nav-links';
+import { navGroups } from '@/features/dashboard/nav';
 import { getCaller } from '@/server/auth/caller';
 import './globals.css';
 
@@ -17,12 +18,7 @@ export default async function RootLayout({ children }: { children: ReactNode }) 
   const [locale, t, messages, caller] = await Promise.all([getLocale(), getTranslations(), getMessages(), getCaller()]);
   // Client components only need these texts; the rest renders on the server.
   const clientMessages = { errors: messages.errors, auth: messages.auth, admin: messages.admin, account: messages.account };
-  const nav = [
-    { href: '/', label: t('nav.overview'), show: true },
-    { href: '/account/security', label: t('nav.account'), show: Boolean(caller) },
-    { href: '/admin/users', label: t('nav.users'), show: Boolean(caller && can(caller.role, 'users.manage')) },
-    { href: '/admin/audit', label: t('nav.audit'), show: Boolean(caller && can(caller.role, 'audit.read')) },
-  ].filter((item) => item.show);
+  const groups = caller ? await navGroups(caller.role) : [];
   return (
     <html lang={locale}>
       <body className="min-h-screen bg-neutral-50 text-neutral-900 antialiased">
@@ -31,22 +27,25 @@ export default async function RootLayout({ children }: { children: ReactNode }) 
         </a>
         <NextIntlClientProvider messages={clientMessages}>
           <div className="flex min-h-screen flex-col md:flex-row">
-            <nav aria-label={t('nav.label')} className="border-b border-neutral-200 bg-white md:w-56 md:border-b-0 md:border-r">
-              <div className="px-4 py-4">
+            <nav aria-label={t('nav.label')} className="border-b border-neutral-200 bg-white md:w-60 md:shrink-0 md:border-b-0 md:border-r">
+              <div className="px-4 py-3 md:py-4">
                 <p className="text-lg font-semibold text-sky-kz-dark">{t('app.name')}</p>
                 <p className="text-xs text-neutral-600">{t('app.tagline')}</p>
               </div>
               {caller ? (
-                <ul className="px-2 pb-4">
-                  {nav.map((item) => (
-                    <li key={item.href}>
-                      <a href={item.href} className="block rounded px-2 py-1.5 font-medium hover:bg-neutral-100">{item.label}</a>
-                    </li>
-                  ))}
-                </ul>
+                <>
+                  {/* On a phone the sections fold into a menu; a details element needs no script. */}
+                  <details className="border-t border-neutral-200 md:hidden">
+                    <summary className="cursor-pointer px-4 py-2 font-medium">{t('shell.menu')}</summary>
+                    <NavLinks groups={groups} />
+                  </details>
+                  <div className="hidden md:block">
+                    <NavLinks groups={groups} />
+                  </div>
+                </>
               ) : null}
             </nav>
-            <div className="flex-1">
+            <div className="min-w-0 flex-1">
               <header className="flex flex-wrap items-center justify-end gap-3 border-b border-neutral-200 bg-white px-4 py-2">
                 {caller ? (
                   <p className="text-sm text-neutral-700" data-testid="signed-in-user">
@@ -56,7 +55,7 @@ export default async function RootLayout({ children }: { children: ReactNode }) 
                 {caller ? <SignOutButton /> : null}
                 <LanguageSwitcher />
               </header>
-              <main id="main" className="mx-auto max-w-6xl px-4 py-6">
+              <main id="main" className="mx-auto max-w-7xl px-4 py-6">
                 {children}
               </main>
             </div>

@@ -1,0 +1,54 @@
+// Numbers in the reader's language, the same on the server and in client charts.
+// ru: 28,3 тыс. · 75,5 % · 485 млрд ₸; kk: 28,3 мың · 75,5% · 485 млрд ₸; en: 28.3K · 75.5% · ₸485B.
+
+export const EMPTY_VALUE = '—';
+
+const cache = new Map<string, Intl.NumberFormat>();
+function formatter(locale: string, options: Intl.NumberFormatOptions): Intl.NumberFormat {
+  const key = `${locale}|${JSON.stringify(options)}`;
+  let f = cache.get(key);
+  if (!f) cache.set(key, (f = new Intl.NumberFormat(locale, options)));
+  return f;
+}
+
+type Maybe = number | null | undefined;
+const missing = (n: Maybe): n is null | undefined => n === null || n === undefined || !Number.isFinite(n);
+
+/** The exact count with the locale's grouping: 28 312. */
+export function formatCount(locale: string, n: Maybe): string {
+  return missing(n) ? EMPTY_VALUE : formatter(locale, { maximumFractionDigits: 0 }).format(n);
+}
+
+/** A rounded count: 28,3 тыс.; below a thousand the number itself. */
+export function formatCompact(locale: string, n: Maybe): string {
+  return missing(n) ? EMPTY_VALUE : formatter(locale, { notation: 'compact', maximumFractionDigits: 1 }).format(n);
+}
+
+/** A share from 0 to 1 as a percentage with one decimal: 75,5 %. */
+export function formatPercent(locale: string, ratio: Maybe, digits = 1): string {
+  return missing(ratio)
+    ? EMPTY_VALUE
+    : formatter(locale, { style: 'percent', minimumFractionDigits: digits, maximumFractionDigits: digits }).format(ratio);
+}
+
+/** Tenge, rounded to thousands, millions or billions: 485 млрд ₸, 253,8 млрд ₸. */
+export function formatMoney(locale: string, kzt: Maybe): string {
+  return missing(kzt)
+    ? EMPTY_VALUE
+    : formatter(locale, {
+        style: 'currency', currency: 'KZT', currencyDisplay: 'narrowSymbol',
+        notation: 'compact', minimumFractionDigits: 0, maximumFractionDigits: 1,
+      }).format(kzt);
+}
+
+/** Exact tenge with grouping: 253 812 000 000 ₸. */
+export function formatMoneyExact(locale: string, kzt: Maybe): string {
+  return missing(kzt)
+    ? EMPTY_VALUE
+    : formatter(locale, { style: 'currency', currency: 'KZT', currencyDisplay: 'narrowSymbol', maximumFractionDigits: 0 }).format(kzt);
+}
+
+/** A change in percentage points, unsigned, one decimal: 2,4. The caller adds the sign and unit. */
+export function formatPoints(locale: string, points: number): string {
+  return formatter(locale, { minimumFractionDigits: 0, maximumFractionDigits: 1 }).format(points);
+}

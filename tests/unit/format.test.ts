@@ -1,0 +1,46 @@
+import { describe, expect, it } from 'vitest';
+import { EMPTY_VALUE, formatCompact, formatCount, formatMoney, formatMoneyExact, formatPercent, formatPoints } from '@/lib/format';
+
+// Intl separates a number from its unit with a no-break space (U+00A0) or a narrow one (U+202F).
+const plain = (s: string) => s.replace(/[\u00a0\u202f]/g, ' ');
+
+describe('locale number formatting', () => {
+  it('writes the briefing figures the Russian way', () => {
+    expect(plain(formatCompact('ru', 28_312))).toBe('28,3 тыс.');
+    expect(plain(formatCompact('ru', 63_004))).toBe('63 тыс.');
+    expect(plain(formatPercent('ru', 0.755))).toBe('75,5 %');
+    expect(plain(formatMoney('ru', 485_000_000_000))).toBe('485 млрд ₸');
+    expect(plain(formatMoney('ru', 253_800_000_000))).toBe('253,8 млрд ₸');
+    expect(plain(formatCount('ru', 28_312))).toBe('28 312');
+  });
+
+  it('writes Kazakh with мың and млрд', () => {
+    expect(plain(formatCompact('kk', 28_312))).toBe('28,3 мың');
+    expect(plain(formatPercent('kk', 0.523))).toBe('52,3%');
+    expect(plain(formatMoney('kk', 485_000_000_000))).toBe('485 млрд ₸');
+  });
+
+  it('writes English with K, B and a decimal point', () => {
+    expect(formatCompact('en', 28_312)).toBe('28.3K');
+    expect(formatPercent('en', 0.755)).toBe('75.5%');
+    expect(formatMoney('en', 253_800_000_000)).toBe('₸253.8B');
+    expect(formatCount('en', 28_312)).toBe('28,312');
+  });
+
+  it('keeps small numbers exact and rounds rates to one decimal', () => {
+    expect(formatCompact('ru', 62)).toBe('62');
+    expect(plain(formatPercent('ru', 0.94666))).toBe('94,7 %');
+    expect(plain(formatPercent('ru', 1))).toBe('100,0 %');
+    expect(plain(formatMoneyExact('ru', 20_200_000_000))).toBe('20 200 000 000 ₸');
+    expect(formatPoints('ru', 2.4)).toBe('2,4');
+  });
+
+  it('shows a dash, never zero, for a missing value', () => {
+    for (const f of [formatCount, formatCompact, formatPercent, formatMoney, formatMoneyExact]) {
+      expect(f('ru', null)).toBe(EMPTY_VALUE);
+      expect(f('ru', undefined)).toBe(EMPTY_VALUE);
+      expect(f('ru', Number.NaN)).toBe(EMPTY_VALUE);
+    }
+    expect(formatCount('ru', 0)).toBe('0');
+  });
+});
