@@ -38,6 +38,7 @@ const DISPOSITION_RU: Record<string, string> = {
   NOT_SUPPORTED_LOCAL_COMPETENCE: 'Не поддержан: компетенция МИО',
   EXECUTED: 'Исполнен',
 };
+const BY_DISPOSITION = 'Вопросы перечня по принятому решению: количество, доля и сумма из РБ';
 const REGION_RU: Record<string, string> = {
   '550000000': 'Павлодарская область',
   '590000000': 'Северо-Казахстанская область',
@@ -49,8 +50,14 @@ const REGION_RU: Record<string, string> = {
 /** Russian grouping: 1 498 with a (narrow) no-break space. */
 const count = (n: number) => new RegExp(`^${String(n).replace(/\B(?=(\d{3})+(?!\d))/g, '[\\s\\u00a0\\u202f]')}$`);
 const card = (page: Page, label: string) => page.getByRole('region', { name: label, exact: true }).getByTestId('kpi-value');
-const row = (page: Page, table: string, header: string) =>
-  page.getByRole('table', { name: table }).getByRole('row').filter({ has: page.getByRole('rowheader', { name: header, exact: true }) });
+/** A chart table's cells in the row whose first cell is `first`; index 0 is that first cell. */
+const chartRow = (page: Page, table: string, first: string) =>
+  page.getByRole('table', { name: table }).getByRole('row').filter({ has: page.getByRole('cell', { name: first, exact: true }) }).getByRole('cell');
+
+/** Opens a chart's data table (the toggle under each chart). */
+async function openTable(page: Page, chart: string) {
+  await page.getByTestId(`chart-${chart}`).getByText('Показать данные таблицей').click();
+}
 
 async function screenshots(page: Page, info: TestInfo, name: string) {
   for (const width of [1440, 390]) {
@@ -70,17 +77,19 @@ test('central officials for 2022: the schedule, planned against held, by half-ye
   await expect(card(page, 'Запланировано по графику')).toHaveText(count(central.scheduledMeetings.total));
   await expect(card(page, 'Проведено встреч')).toHaveText(count(central.heldMeetings.total));
 
+  await openTable(page, 'schedule-by-half');
   const byHalf = 'Встречи по графику: запланировано и проведено, по полугодиям';
   // H1: fewer planned than held, since some H2 entries were held early.
-  await expect(row(page, byHalf, 'I пол. 2022').getByRole('cell').nth(0)).toHaveText(count(central.scheduledMeetings.H1));
-  await expect(row(page, byHalf, 'I пол. 2022').getByRole('cell').nth(1)).toHaveText(count(central.heldMeetings.H1));
-  await expect(row(page, byHalf, 'II пол. 2022').getByRole('cell').nth(0)).toHaveText(count(central.scheduledMeetings.H2));
-  await expect(row(page, byHalf, 'II пол. 2022').getByRole('cell').nth(1)).toHaveText(count(central.heldMeetings.H2));
+  await expect(chartRow(page, byHalf, 'I пол. 2022').nth(1)).toHaveText(count(central.scheduledMeetings.H1));
+  await expect(chartRow(page, byHalf, 'I пол. 2022').nth(2)).toHaveText(count(central.heldMeetings.H1));
+  await expect(chartRow(page, byHalf, 'II пол. 2022').nth(1)).toHaveText(count(central.scheduledMeetings.H2));
+  await expect(chartRow(page, byHalf, 'II пол. 2022').nth(2)).toHaveText(count(central.heldMeetings.H2));
 
-  const byBody = 'Встречи по графику: запланировано и проведено, по госорганам';
-  const total = row(page, byBody, 'Все госорганы').getByRole('cell');
-  await expect(total.nth(4)).toHaveText(count(central.scheduledMeetings.total));
-  await expect(total.nth(5)).toHaveText(count(central.heldMeetings.total));
+  await openTable(page, 'schedule-by-body');
+  const byBody = 'Проведено встреч к запланированным по графику, по госорганам';
+  const total = chartRow(page, byBody, 'Все госорганы');
+  await expect(total.nth(5)).toHaveText(count(central.scheduledMeetings.total));
+  await expect(total.nth(6)).toHaveText(count(central.heldMeetings.total));
   await screenshots(page, info, 'central-2022');
 });
 
@@ -122,22 +131,24 @@ test('the body filter narrows the page and lives in the URL', async ({ page }) =
   await expect(page).toHaveURL(/body=EDUCATION/);
   const held = await card(page, 'Проведено встреч').innerText();
   expect(Number(held.replace(/\D/g, ''))).toBeLessThan(central.heldMeetings.total);
-  await expect(page.getByRole('table', { name: 'Встречи по графику: запланировано и проведено, по госорганам' }).getByRole('rowheader'))
-    .toHaveText(['Министерство просвещения']);
+  await openTable(page, 'schedule-by-body');
+  const rows = page.getByRole('table', { name: 'Проведено встреч к запланированным по графику, по госорганам' }).getByRole('row');
+  await expect(rows).toHaveCount(2);
+  await expect(rows.nth(1)).toContainText('Министерство просвещения');
 });
 
 test('the central-level list for 2022-H2: by disposition, and the selected issues', async ({ page }, info) => {
   await page.goto('/escalations?period=2022-H2');
   await expect(card(page, 'Внесено вопросов в перечень')).toHaveText(count(listH2.total));
   await expect(card(page, 'Отобрано для решения на центральном уровне')).toHaveText(count(listH2.selectedForCentralDecision));
-  const table = 'Вопросы перечня по принятому решению: количество и сумма из РБ';
+  await openTable(page, 'by-disposition');
   for (const [code, value] of Object.entries(listH2.byDisposition)) {
     const n = typeof value === 'number' ? value : value.count;
-    await expect(row(page, table, DISPOSITION_RU[code]!).getByRole('cell').first()).toHaveText(count(n));
+    await expect(chartRow(page, BY_DISPOSITION, DISPOSITION_RU[code]!).nth(1)).toHaveText(count(n));
   }
-  await expect(row(page, table, 'Всего').getByRole('cell').first()).toHaveText(count(listH2.total));
-  await expect(row(page, table, 'Уже предусмотрено в РБ').getByRole('cell').nth(2)).toHaveText(/^20,2\sмлрд\s₸$/);
-  await expect(row(page, table, 'Рассмотреть при уточнении бюджета').getByRole('cell').nth(2)).toHaveText(/^61,2\sмлрд\s₸$/);
+  await expect(chartRow(page, BY_DISPOSITION, 'Всего').nth(1)).toHaveText(count(listH2.total));
+  await expect(chartRow(page, BY_DISPOSITION, 'Уже предусмотрено в РБ').nth(3)).toHaveText(/^20,2\sмлрд\s₸$/);
+  await expect(chartRow(page, BY_DISPOSITION, 'Рассмотреть при уточнении бюджета').nth(3)).toHaveText(/^61,2\sмлрд\s₸$/);
 
   const selected = page.getByRole('table', { name: 'Вопросы, отобранные для решения на центральном уровне' });
   await expect(selected.getByRole('link')).toHaveCount(listH2.selectedForCentralDecision);
@@ -149,9 +160,9 @@ test('the central-level list of a year covers both half-years', async ({ page })
   await page.goto('/escalations?period=2022');
   await expect(card(page, 'Внесено вопросов в перечень')).toHaveText(count(listH2.total + listH1.total));
   await page.goto('/escalations?period=2022-H1');
-  const table = 'Вопросы перечня по принятому решению: количество и сумма из РБ';
+  await openTable(page, 'by-disposition');
   for (const [code, n] of Object.entries(listH1.byDisposition)) {
-    await expect(row(page, table, DISPOSITION_RU[code]!).getByRole('cell').first()).toHaveText(count(n));
+    await expect(chartRow(page, BY_DISPOSITION, DISPOSITION_RU[code]!).nth(1)).toHaveText(count(n));
   }
 });
 

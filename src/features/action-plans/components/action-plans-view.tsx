@@ -7,7 +7,7 @@ import { periodLabel } from '@/features/stats/period-label';
 import { getActionPlanStats } from '@/features/stats/queries/action-plans';
 import { halvesOf } from '@/features/stats/queries/halves';
 import { parsePeriod, type Period } from '@/lib/period';
-import { formatCount } from '@/features/central/fmt-temp';
+import { formatCount } from '@/lib/format';
 
 // /action-plans: which akimats published their plan on their website for the period. Plans
 // belong to half-years; over a year a region is unpublished when either half's plan is.

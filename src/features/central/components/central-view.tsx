@@ -1,5 +1,6 @@
 import { Suspense, type ReactNode } from 'react';
 import { getTranslations } from 'next-intl/server';
+import { ChartCardSkeleton } from '@/components/charts/chart-skeleton';
 import { KpiSkeleton } from '@/components/ui/kpi-skeleton';
 import { DECREE_REQUIREMENTS, type DecreeRequirement } from '@/features/meetings/rules';
 import { periodLabel } from '@/features/stats/period-label';
@@ -62,14 +63,14 @@ export async function CentralView({ caller, pf, sp }: { caller: Caller; pf: Page
         <Suspense key={key} fallback={<KpiSkeleton cards={3} />}>
           <ScheduleKpis filter={pf.filter} />
         </Suspense>
-        <h3 className="font-semibold">{t('schedule.byHalfTitle')}</h3>
-        <Suspense key={`${key}-h`} fallback={<TableSkeleton rows={3} />}>
-          <ScheduleByHalf filter={pf.filter} />
-        </Suspense>
-        <h3 className="font-semibold">{t('schedule.byBodyTitle')}</h3>
-        <Suspense key={`${key}-b`} fallback={<TableSkeleton rows={12} />}>
-          <ScheduleByBody filter={pf.filter} />
-        </Suspense>
+        <div className="grid gap-4 xl:grid-cols-2">
+          <Suspense key={`${key}-h`} fallback={<ChartCardSkeleton height={200} label={t('schedule.byHalfTitle')} />}>
+            <ScheduleByHalf filter={pf.filter} />
+          </Suspense>
+          <Suspense key={`${key}-b`} fallback={<ChartCardSkeleton height={540} label={t('schedule.byBodyTitle')} />}>
+            <ScheduleByBody filter={pf.filter} />
+          </Suspense>
+        </div>
       </Section>
 
       <Section id="compliance" title={t('compliance.title')} note={t('compliance.note')}>

@@ -1,6 +1,6 @@
 import 'server-only';
 import { getTranslations } from 'next-intl/server';
-import { formatCount } from '../fmt-temp';
+import { formatCount } from '@/lib/format';
 
 /** A count's change from the previous period, with an arrow and a sign: colour never carries it alone. */
 export async function countChange(locale: string, now: number, before: number, previousLabel: string): Promise<string> {

@@ -2,7 +2,7 @@ import { getLocale, getTranslations } from 'next-intl/server';
 import { EmptyState } from '@/components/ui/empty-state';
 import { DECREE_REQUIREMENTS, type DecreeRequirement } from '@/features/meetings/rules';
 import type { StatsFilter } from '@/features/stats/filters';
-import { formatCount, formatPercent } from '../fmt-temp';
+import { formatCount, formatPercent } from '@/lib/format';
 import { centralStats } from '../stats';
 
 // Body × Decree requirement: the share of the body's held meetings that met each one. A cell
@@ -64,7 +64,7 @@ export async function ComplianceMatrix({ filter }: { filter: StatsFilter }) {
             </tr>
           </thead>
           <tbody>
-            {stats.byBody.map((b) => (
+            {[...stats.byBody].sort((a, b) => a.name.localeCompare(b.name, locale)).map((b) => (
               <tr key={b.code}>
                 <th scope="row" className={th}>{b.name}</th>
                 <td className="tabular border-b border-neutral-200 px-2 py-2 text-right align-top">{b.held === 0 ? '—' : formatCount(locale, b.held)}</td>

@@ -6,7 +6,7 @@ import { DECREE_REQUIREMENTS, type DecreeRequirement } from '@/features/meetings
 import type { StatsFilter } from '@/features/stats/filters';
 import { pickName } from '@/i18n/pick-name';
 import type { Caller } from '@/server/auth/caller';
-import { formatCount } from '../fmt-temp';
+import { formatCount } from '@/lib/format';
 import { MISSED_PAGE_SIZE, listMeetingsMissingRequirements } from '../queries/meetings-missing-requirements';
 import { centralStats } from '../stats';
 

@@ -4,7 +4,7 @@ import { EmptyState } from '@/components/ui/empty-state';
 import type { StatsFilter } from '@/features/stats/filters';
 import { periodLabel } from '@/features/stats/period-label';
 import { previousPeriod } from '@/lib/period';
-import { formatCount, formatPercent } from '../fmt-temp';
+import { formatCount, formatPercent } from '@/lib/format';
 import { centralStats, previousFilter } from '../stats';
 import { countChange } from './change';
 

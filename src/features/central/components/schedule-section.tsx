@@ -1,11 +1,13 @@
 import { getLocale, getTranslations } from 'next-intl/server';
 import { KpiCard } from '@/components/ui/kpi-card';
-import { EmptyState } from '@/components/ui/empty-state';
-import { Cell, DataTable } from '@/components/ui/data-table';
+import { BarChart } from '@/components/charts/lazy';
+import type { BarDatum } from '@/components/charts/bar-chart';
+import { ChartCard } from '@/components/charts/chart-card';
+import { COUNT_FILL } from '@/components/charts/scale';
 import type { StatsFilter } from '@/features/stats/filters';
 import { periodLabel } from '@/features/stats/period-label';
 import { previousPeriod } from '@/lib/period';
-import { formatCount, formatPercent } from '../fmt-temp';
+import { formatCount, formatPercent } from '@/lib/format';
 import { centralStats, centralStatsByHalf, previousFilter } from '../stats';
 import { countChange } from './change';
 
@@ -14,10 +16,14 @@ import { countChange } from './change';
 
 const share = (held: number, planned: number) => (planned === 0 ? null : held / planned);
 
+/** Planned bars are light with a dark outline, held bars dark; each bar's label says which. */
+const PLANNED_FILL = '#b3e5ee';
+
 export async function ScheduleKpis({ filter }: { filter: StatsFilter }) {
   const locale = await getLocale();
-  const [t, now, before, label, previousLabel] = await Promise.all([
+  const [t, tc, now, before, label, previousLabel] = await Promise.all([
     getTranslations('central.schedule'),
+    getTranslations('change'),
     centralStats(filter, locale),
     centralStats(previousFilter(filter), locale),
     periodLabel(filter.period),
@@ -34,46 +40,53 @@ export async function ScheduleKpis({ filter }: { filter: StatsFilter }) {
       <KpiCard label={t('planned')} value={formatCount(locale, now.scheduled)} hint={t('plannedHint')} change={plannedChange} period={label} />
       <KpiCard label={t('held')} value={formatCount(locale, now.held)} hint={t('heldHint')} change={heldChange} period={label} />
       <KpiCard label={t('rate')} value={formatPercent(locale, rate)} hint={t('rateHint')}
-        change={rateBefore === null ? t('rateBefore', { value: '—', period: previousLabel }) : t('rateBefore', { value: formatPercent(locale, rateBefore), period: previousLabel })}
+        change={rateBefore === null ? tc('none', { period: previousLabel }) : t('rateBefore', { value: formatPercent(locale, rateBefore), period: previousLabel })}
         period={label} />
     </div>
   );
 }
 
-/** Planned and held, half-year by half-year. */
+/** Planned and held, half-year by half-year: a chart, and the same figures as a table. */
 export async function ScheduleByHalf({ filter }: { filter: StatsFilter }) {
   const locale = await getLocale();
-  const [t, stats] = await Promise.all([getTranslations('central.schedule'), centralStats(filter, locale)]);
+  const [t, tc, stats, label] = await Promise.all([
+    getTranslations('central.schedule'), getTranslations('centralCommon'), centralStats(filter, locale), periodLabel(filter.period),
+  ]);
   const rows = stats.byHalf.map((h) => ({
     key: h.half,
     label: t('halfShort', { year: h.half.slice(0, 4), half: h.half.slice(-1) }),
     planned: h.scheduled,
     held: h.held,
   }));
-  if (rows.every((r) => r.planned === 0 && r.held === 0)) {
-    return <EmptyState title={t('emptyTitle')}>{t('emptyText')}</EmptyState>;
-  }
+  const empty = rows.every((r) => r.planned === 0 && r.held === 0);
+  const data: BarDatum[] = rows.flatMap((r) => [
+    { key: `${r.key}-p`, label: t('barPlanned', { half: r.label }), value: r.planned, valueLabel: formatCount(locale, r.planned), fill: PLANNED_FILL,
+      tooltip: [t('tipPlanned', { n: formatCount(locale, r.planned) })] },
+    { key: `${r.key}-h`, label: t('barHeld', { half: r.label }), value: r.held, valueLabel: formatCount(locale, r.held), fill: COUNT_FILL,
+      tooltip: [t('tipHeld', { n: formatCount(locale, r.held) }), t('tipRate', { rate: formatPercent(locale, share(r.held, r.planned)) })] },
+  ]);
   return (
-    <DataTable caption={t('byHalfTitle')} head={[{ label: t('half') }, { label: t('plannedCol'), numeric: true }, { label: t('heldCol'), numeric: true }, { label: t('rateCol'), numeric: true }]}>
-      {rows.map((r) => (
-        <tr key={r.key}>
-          <th scope="row" className="border-b border-neutral-200 px-3 py-2 text-left font-medium">{r.label}</th>
-          <Cell numeric>{formatCount(locale, r.planned)}</Cell>
-          <Cell numeric>{formatCount(locale, r.held)}</Cell>
-          <Cell numeric>{r.planned === 0 ? null : formatPercent(locale, share(r.held, r.planned))}</Cell>
-        </tr>
-      ))}
-    </DataTable>
+    <ChartCard id="schedule-by-half" title={t('byHalfTitle')} subtitle={label} source={t('source')} tableToggle={tc('showTable')}
+      empty={empty ? { title: t('emptyTitle'), text: t('emptyText') } : undefined}
+      footnote={t('legend')}
+      table={{
+        caption: t('byHalfTitle'),
+        head: [{ label: t('half') }, { label: t('plannedCol'), numeric: true }, { label: t('heldCol'), numeric: true }, { label: t('rateCol'), numeric: true }],
+        rows: rows.map((r) => ({ key: r.key, cells: [r.label, formatCount(locale, r.planned), formatCount(locale, r.held), r.planned === 0 ? null : formatPercent(locale, share(r.held, r.planned))] })),
+      }}>
+      <BarChart data={data} valueKind="count" locale={locale} height={Math.max(160, data.length * 44)} title={t('byHalfTitle')} />
+    </ChartCard>
   );
 }
 
-/** Planned and held, body by body and half-year by half-year. */
+/** Held against planned, body by body; the table gives each half-year's planned and held. */
 export async function ScheduleByBody({ filter }: { filter: StatsFilter }) {
   const locale = await getLocale();
-  const [t, total, halves] = await Promise.all([getTranslations('central.schedule'), centralStats(filter, locale), centralStatsByHalf(filter, locale)]);
-  if (total.scheduled === 0 && total.held === 0) {
-    return <EmptyState title={t('emptyTitle')}>{t('emptyText')}</EmptyState>;
-  }
+  const [t, tc, total, halves, label] = await Promise.all([
+    getTranslations('central.schedule'), getTranslations('centralCommon'), centralStats(filter, locale), centralStatsByHalf(filter, locale), periodLabel(filter.period),
+  ]);
+  const empty = total.scheduled === 0 && total.held === 0;
+  const bodies = [...total.byBody].sort((a, b) => a.name.localeCompare(b.name, locale));
   const multi = halves.length > 1;
   const head = [
     { label: t('body') },
@@ -87,40 +100,36 @@ export async function ScheduleByBody({ filter }: { filter: StatsFilter }) {
     { label: t('heldCol'), numeric: true },
     { label: t('rateCol'), numeric: true },
   ];
-  const th = 'border-b border-neutral-200 px-3 py-2 text-left font-medium';
+  const halfCells = (code: string | null) =>
+    multi
+      ? halves.flatMap((h) => {
+          const mine = code === null ? h.stats : h.stats.byBody.find((x) => x.code === code);
+          return [formatCount(locale, mine?.scheduled ?? 0), formatCount(locale, mine?.held ?? 0)];
+        })
+      : [];
+  const rows = bodies.map((b) => ({
+    key: b.code,
+    cells: [b.name, ...halfCells(b.code), formatCount(locale, b.scheduled), formatCount(locale, b.held), b.scheduled === 0 ? null : formatPercent(locale, share(b.held, b.scheduled))],
+  }));
+  if (filter.bodyId === null) {
+    rows.push({ key: 'all', cells: [t('allBodies'), ...halfCells(null), formatCount(locale, total.scheduled), formatCount(locale, total.held), formatPercent(locale, share(total.held, total.scheduled))] });
+  }
+  const data: BarDatum[] = bodies
+    .filter((b) => b.scheduled > 0)
+    .map((b) => ({ b, rate: share(b.held, b.scheduled) as number }))
+    .sort((x, y) => y.rate - x.rate || x.b.name.localeCompare(y.b.name, locale))
+    .map(({ b, rate }) => ({
+      key: b.code, label: b.name, value: Math.min(rate, 1), valueLabel: formatPercent(locale, rate),
+      tooltip: [t('tipPlanned', { n: formatCount(locale, b.scheduled) }), t('tipHeld', { n: formatCount(locale, b.held) }), t('tipRate', { rate: formatPercent(locale, rate) })],
+    }));
+  const average = share(total.held, total.scheduled);
   return (
-    <DataTable caption={t('byBodyTitle')} head={head}>
-      {total.byBody.map((b) => (
-        <tr key={b.code}>
-          <th scope="row" className={th}>{b.name}</th>
-          {multi
-            ? halves.flatMap((h) => {
-                const mine = h.stats.byBody.find((x) => x.code === b.code);
-                return [
-                  <Cell key={`${h.code}-p`} numeric>{formatCount(locale, mine?.scheduled ?? 0)}</Cell>,
-                  <Cell key={`${h.code}-h`} numeric>{formatCount(locale, mine?.held ?? 0)}</Cell>,
-                ];
-              })
-            : null}
-          <Cell numeric>{formatCount(locale, b.scheduled)}</Cell>
-          <Cell numeric>{formatCount(locale, b.held)}</Cell>
-          <Cell numeric>{b.scheduled === 0 ? null : formatPercent(locale, share(b.held, b.scheduled))}</Cell>
-        </tr>
-      ))}
-      {filter.bodyId === null ? (
-        <tr className="bg-neutral-100 font-semibold">
-          <th scope="row" className={th}>{t('allBodies')}</th>
-          {multi
-            ? halves.flatMap((h) => [
-                <Cell key={`${h.code}-p`} numeric>{formatCount(locale, h.stats.scheduled)}</Cell>,
-                <Cell key={`${h.code}-h`} numeric>{formatCount(locale, h.stats.held)}</Cell>,
-              ])
-            : null}
-          <Cell numeric>{formatCount(locale, total.scheduled)}</Cell>
-          <Cell numeric>{formatCount(locale, total.held)}</Cell>
-          <Cell numeric>{formatPercent(locale, share(total.held, total.scheduled))}</Cell>
-        </tr>
-      ) : null}
-    </DataTable>
+    <ChartCard id="schedule-by-body" title={t('byBodyTitle')} subtitle={label} source={t('source')} tableToggle={tc('showTable')}
+      empty={empty ? { title: t('emptyTitle'), text: t('emptyText') } : undefined}
+      footnote={average !== null && filter.bodyId === null ? t('averageNote', { value: formatPercent(locale, average) }) : undefined}
+      table={{ caption: t('byBodyTitle'), head, rows }}>
+      <BarChart data={data} valueKind="percent" locale={locale} height={Math.max(160, data.length * 34)} title={t('byBodyTitle')}
+        reference={average !== null && filter.bodyId === null ? { value: Math.min(average, 1), label: t('average') } : undefined} />
+    </ChartCard>
   );
 }

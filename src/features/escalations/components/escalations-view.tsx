@@ -1,5 +1,9 @@
 import { Suspense, cache } from 'react';
 import { getLocale, getTranslations } from 'next-intl/server';
+import { BarChart } from '@/components/charts/lazy';
+import type { BarDatum } from '@/components/charts/bar-chart';
+import { ChartCard } from '@/components/charts/chart-card';
+import { ChartCardSkeleton } from '@/components/charts/chart-skeleton';
 import { Cell, DataTable } from '@/components/ui/data-table';
 import { EmptyState } from '@/components/ui/empty-state';
 import { KpiCard } from '@/components/ui/kpi-card';
@@ -11,7 +15,7 @@ import { getEscalationStats } from '@/features/stats/queries/escalations';
 import { pickName } from '@/i18n/pick-name';
 import { previousPeriod } from '@/lib/period';
 import type { Caller } from '@/server/auth/caller';
-import { formatCount, formatMoney, formatMoneyExact, formatPercent } from '@/features/central/fmt-temp';
+import { formatCount, formatMoney, formatMoneyExact, formatPercent } from '@/lib/format';
 import { listSelectedEscalations } from '../queries/selected-escalations';
 
 // /escalations: the central-level list. Lists belong to half-years; a year covers both.
@@ -66,31 +70,37 @@ export async function EscalationKpis({ filter }: { filter: StatsFilter }) {
   );
 }
 
-export async function DispositionTable({ filter }: { filter: StatsFilter }) {
+/** The list by disposition: a chart of counts, and a table with shares and amounts. */
+export async function DispositionChart({ filter }: { filter: StatsFilter }) {
   const locale = await getLocale();
-  const [t, td, stats] = await Promise.all([getTranslations('escalations'), getTranslations('codes.disposition'), escalationStats(filter)]);
-  if (stats.total === 0) return <EmptyState title={t('emptyTitle')}>{t('emptyText')}</EmptyState>;
-  const rows = DISPOSITIONS.map((d) => ({ key: d, label: td(d), ...stats.byDisposition[d] }));
-  if (stats.undecided > 0) rows.push({ key: 'UNDECIDED' as Disposition, label: t('undecided'), count: stats.undecided, amountKzt: 0 });
-  const th = 'border-b border-neutral-200 px-3 py-2 text-left font-medium';
+  const [t, tc, td, stats, label] = await Promise.all([
+    getTranslations('escalations'), getTranslations('centralCommon'), getTranslations('codes.disposition'), escalationStats(filter), periodLabel(filter.period),
+  ]);
+  const rows: Array<{ key: string; label: string; count: number; amountKzt: number }> = DISPOSITIONS.map((d) => ({ key: d, label: td(d), ...stats.byDisposition[d] }));
+  if (stats.undecided > 0) rows.push({ key: 'UNDECIDED', label: t('undecided'), count: stats.undecided, amountKzt: 0 });
+  const amount = rows.reduce((s, r) => s + r.amountKzt, 0);
+  const shareOf = (n: number) => formatPercent(locale, stats.total === 0 ? null : n / stats.total);
+  const data: BarDatum[] = rows.map((r) => ({
+    key: r.key, label: r.label, value: r.count, valueLabel: formatCount(locale, r.count),
+    tooltip: [
+      t('tipCount', { n: formatCount(locale, r.count), share: shareOf(r.count) }),
+      ...(r.amountKzt > 0 ? [t('tipAmount', { amount: formatMoney(locale, r.amountKzt) })] : []),
+    ],
+  }));
   return (
-    <DataTable caption={t('byDispositionTitle')}
-      head={[{ label: t('disposition') }, { label: t('count'), numeric: true }, { label: t('share'), numeric: true }, { label: t('amountCol'), numeric: true }]}>
-      {rows.map((r) => (
-        <tr key={r.key}>
-          <th scope="row" className={th}>{r.label}</th>
-          <Cell numeric>{formatCount(locale, r.count)}</Cell>
-          <Cell numeric>{formatPercent(locale, r.count / stats.total)}</Cell>
-          <Cell numeric>{r.amountKzt > 0 ? <span title={formatMoneyExact(locale, r.amountKzt)}>{formatMoney(locale, r.amountKzt)}</span> : null}</Cell>
-        </tr>
-      ))}
-      <tr className="bg-neutral-100 font-semibold">
-        <th scope="row" className={th}>{t('totalRow')}</th>
-        <Cell numeric>{formatCount(locale, stats.total)}</Cell>
-        <Cell numeric>{formatPercent(locale, 1)}</Cell>
-        <Cell numeric>{formatMoney(locale, rows.reduce((s, r) => s + r.amountKzt, 0))}</Cell>
-      </tr>
-    </DataTable>
+    <ChartCard id="by-disposition" title={t('byDispositionTitle')} subtitle={t('byDispositionSubtitle', { period: label })} source={t('source')}
+      tableToggle={tc('showTable')} footnote={t('byDispositionNote')}
+      empty={stats.total === 0 ? { title: t('emptyTitle'), text: t('emptyText') } : undefined}
+      table={{
+        caption: t('byDispositionTableTitle'),
+        head: [{ label: t('disposition') }, { label: t('count'), numeric: true }, { label: t('share'), numeric: true }, { label: t('amountCol'), numeric: true }],
+        rows: [
+          ...rows.map((r) => ({ key: r.key, cells: [r.label, formatCount(locale, r.count), shareOf(r.count), r.amountKzt > 0 ? formatMoney(locale, r.amountKzt) : null] })),
+          { key: 'total', cells: [t('totalRow'), formatCount(locale, stats.total), shareOf(stats.total), amount > 0 ? formatMoney(locale, amount) : null] },
+        ],
+      }}>
+      <BarChart data={data} valueKind="count" locale={locale} height={Math.max(160, data.length * 40)} title={t('byDispositionTitle')} />
+    </ChartCard>
   );
 }
 
@@ -134,13 +144,9 @@ export async function EscalationsView({ caller, filter, header }: { caller: Call
       <Suspense key={key} fallback={<KpiSkeleton cards={3} />}>
         <EscalationKpis filter={filter} />
       </Suspense>
-      <section aria-labelledby="by-disposition-title" className="space-y-3">
-        <h2 id="by-disposition-title" className="text-lg font-semibold">{t('byDispositionTitle')}</h2>
-        <p className="text-sm text-neutral-700">{t('byDispositionNote')}</p>
-        <Suspense key={key} fallback={<TableSkeleton rows={7} />}>
-          <DispositionTable filter={filter} />
-        </Suspense>
-      </section>
+      <Suspense key={key} fallback={<ChartCardSkeleton height={280} label={t('byDispositionTitle')} />}>
+        <DispositionChart filter={filter} />
+      </Suspense>
       <section aria-labelledby="selected-title" className="space-y-3">
         <h2 id="selected-title" className="text-lg font-semibold">{t('selectedTitle')}</h2>
         <p className="text-sm text-neutral-700">{t('selectedNote')}</p>
