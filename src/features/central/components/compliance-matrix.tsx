@@ -41,7 +41,7 @@ export async function ComplianceMatrix({ filter }: { filter: StatsFilter }) {
               {formatPercent(locale, s, 0)}
             </span>
             <span className="tabular block text-xs text-neutral-700">{t('metOf', { met: formatCount(locale, met), held: formatCount(locale, held) })}</span>
-            {tone === 'short' ? <span className="block text-xs font-medium text-amber-950">{t('short')}</span> : null}
+            {tone === 'short' ? <span className="sr-only">{t('short')}</span> : null}
             {tone === 'all' ? <span className="sr-only">{t('all')}</span> : null}
           </>
         )}
