@@ -1,0 +1,10 @@
+import { CentralView } from '@/features/central/components/central-view';
+import { type SearchParams, resolvePageFilter } from '@/features/central/page-filter';
+import { requirePageCaller } from '@/server/access/guard';
+
+// GET /central — central officials: schedule against held, Decree requirements, receptions.
+export default async function CentralPage({ searchParams }: { searchParams: Promise<SearchParams> }) {
+  const caller = await requirePageCaller('stats.national');
+  const sp = await searchParams;
+  return <CentralView caller={caller} pf={await resolvePageFilter(sp, ['period', 'body'])} sp={sp} />;
+}

@@ -1,0 +1,141 @@
+import { Suspense } from 'react';
+import { getLocale, getTranslations } from 'next-intl/server';
+import { Cell, DataTable } from '@/components/ui/data-table';
+import { EmptyState } from '@/components/ui/empty-state';
+import type { StatsFilter } from '@/features/stats/filters';
+import { periodLabel } from '@/features/stats/period-label';
+import { getActionPlanStats } from '@/features/stats/queries/action-plans';
+import { halvesOf } from '@/features/stats/queries/halves';
+import { parsePeriod, type Period } from '@/lib/period';
+import { formatCount } from '@/lib/format';
+
+// /action-plans: which akimats published their plan on their website for the period. Plans
+// belong to half-years; over a year a region is unpublished when either half's plan is.
+
+/** Only web links are shown as links: an address is typed by an akimat. */
+function safeUrl(url: string | null): URL | null {
+  if (!url) return null;
+  try {
+    const u = new URL(url);
+    return u.protocol === 'https:' || u.protocol === 'http:' ? u : null;
+  } catch {
+    return null;
+  }
+}
+
+function ListSkeleton() {
+  return (
+    <div aria-hidden="true" className="space-y-2 rounded-lg border border-neutral-200 bg-white p-3">
+      {Array.from({ length: 8 }, (_, i) => <div key={i} className="h-6 animate-pulse rounded bg-neutral-100" />)}
+    </div>
+  );
+}
+
+async function ActionPlanLists({ filter }: { filter: StatsFilter }) {
+  const locale = await getLocale();
+  const halves = halvesOf(filter.period);
+  const [t, all, perHalf] = await Promise.all([
+    getTranslations('actionPlans'),
+    getActionPlanStats(filter, locale),
+    // Each half's own plan, so a year says which half is missing.
+    halves.length > 1
+      ? Promise.all(halves.map(async (h) => ({ code: h.code, stats: await getActionPlanStats({ ...filter, period: parsePeriod(h.code) as Period }, locale) })))
+      : Promise.resolve([]),
+  ]);
+  if (all.halves.length === 0) return <EmptyState title={t('emptyTitle')}>{t('emptyText')}</EmptyState>;
+  const count = all.published.length + all.notPublished.length;
+  const halfLabel = (code: string) => t('halfShort', { year: code.slice(0, 4), half: code.slice(-1) });
+  const halfCells = (kato: string) =>
+    perHalf.map((h) => {
+      const ok = h.stats.published.some((r) => r.kato === kato);
+      return (
+        <Cell key={h.code}>
+          <span aria-hidden="true">{ok ? '✓ ' : '✗ '}</span>
+          {ok ? t('published') : t('notPublished')}
+        </Cell>
+      );
+    });
+  const halfHead = perHalf.map((h) => ({ label: halfLabel(h.code) }));
+  const th = 'border-b border-neutral-200 px-3 py-2 text-left font-medium';
+  return (
+    <div className="space-y-8">
+      <div className="grid gap-4 sm:grid-cols-2">
+        <section aria-label={t('notPublishedCount')} className="rounded-lg border-2 border-amber-500 bg-white p-4">
+          <h2 className="text-sm font-medium text-neutral-700">{t('notPublishedCount')}</h2>
+          <p className="tabular mt-1 text-3xl font-semibold" data-testid="not-published-count">
+            <span aria-hidden="true">✗ </span>{t('ofRegions', { n: formatCount(locale, all.notPublished.length), total: formatCount(locale, count) })}
+          </p>
+        </section>
+        <section aria-label={t('publishedCount')} className="rounded-lg border border-neutral-200 bg-white p-4">
+          <h2 className="text-sm font-medium text-neutral-700">{t('publishedCount')}</h2>
+          <p className="tabular mt-1 text-3xl font-semibold" data-testid="published-count">
+            <span aria-hidden="true">✓ </span>{t('ofRegions', { n: formatCount(locale, all.published.length), total: formatCount(locale, count) })}
+          </p>
+        </section>
+      </div>
+
+      <section aria-labelledby="not-published-title" className="space-y-3">
+        <h2 id="not-published-title" className="text-lg font-semibold">{t('notPublishedTitle')}</h2>
+        {all.notPublished.length === 0 ? (
+          <EmptyState title={t('allPublishedTitle')}>{t('allPublishedText')}</EmptyState>
+        ) : (
+          <DataTable caption={t('notPublishedTitle')} head={[{ label: t('region') }, ...halfHead]}>
+            {all.notPublished.map((r) => (
+              <tr key={r.kato} data-testid="not-published-row">
+                <th scope="row" className={th}><a href={`/regions/${r.kato}?period=${filter.period.code}`} className="text-sky-kz-dark underline">{r.name}</a></th>
+                {halfCells(r.kato)}
+              </tr>
+            ))}
+          </DataTable>
+        )}
+      </section>
+
+      <section aria-labelledby="published-title" className="space-y-3">
+        <h2 id="published-title" className="text-lg font-semibold">{t('publishedTitle')}</h2>
+        <p className="text-sm text-neutral-700">{t('publishedNote')}</p>
+        {all.published.length === 0 ? (
+          <EmptyState title={t('noneTitle')}>{t('noneText')}</EmptyState>
+        ) : (
+          <DataTable caption={t('publishedTitle')} head={[{ label: t('region') }, ...halfHead, { label: t('link') }]}>
+            {all.published.map((r) => {
+              const url = safeUrl(r.url);
+              return (
+                <tr key={r.kato}>
+                  <th scope="row" className={th}><a href={`/regions/${r.kato}?period=${filter.period.code}`} className="text-sky-kz-dark underline">{r.name}</a></th>
+                  {halfCells(r.kato)}
+                  <Cell>
+                    {url ? (
+                      <a href={url.href} target="_blank" rel="noopener noreferrer" className="break-all text-sky-kz-dark underline">
+                        {t('openPlan', { region: r.name })}
+                        <span className="block text-xs text-neutral-600">{url.host}</span>
+                      </a>
+                    ) : null}
+                  </Cell>
+                </tr>
+              );
+            })}
+          </DataTable>
+        )}
+      </section>
+    </div>
+  );
+}
+
+export async function ActionPlansView({ filter, header }: { filter: StatsFilter; header: React.ReactNode }) {
+  const [t, label] = await Promise.all([getTranslations('actionPlans'), periodLabel(filter.period)]);
+  return (
+    <div className="space-y-8">
+      <div className="space-y-4">
+        <div>
+          <h1 className="text-2xl font-semibold">{t('title')}</h1>
+          <p className="text-neutral-700">{t('subtitle', { period: label })}</p>
+        </div>
+        {header}
+      </div>
+      <Suspense key={filter.period.code} fallback={<ListSkeleton />}>
+        <ActionPlanLists filter={filter} />
+      </Suspense>
+      <p className="text-xs text-neutral-600">{t('source')}</p>
+    </div>
+  );
+}
