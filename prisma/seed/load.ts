@@ -64,6 +64,8 @@ export async function loadDataset(client: pg.ClientBase, ds: Dataset): Promise<R
       await client.query(`SELECT setval(pg_get_serial_sequence('"${table.name}"', 'id'), GREATEST((SELECT max(id) FROM "${table.name}"), 1))`);
     }
   }
+  // Statistics first: the rebuild's plans depend on them.
+  await client.query('ANALYZE meeting, raised_issue, issue_status_change, budget_allocation');
   await client.query('SELECT stat_rebuild()');
   return counts;
 }

@@ -221,12 +221,13 @@ export async function generateData(client: pg.Client, N: number, chunk: number, 
     return indexes.length;
   });
   log(`  ${indexes.length} secondary indexes rebuilt in ${seconds.indexes} s`);
-  const { rows: rebuild } = await client.query<{ n: number }>(`SELECT count(*)::int AS n FROM pg_proc WHERE proname = 'stat_rebuild'`);
-  if (rebuild[0]?.n) {
-    await timed('summaries', async () => (await client.query('SELECT stat_rebuild()'), 0));
-    log(`  summary tables rebuilt in ${seconds.summaries} s`);
-  }
   await timed('vacuum_analyze', async () => (await client.query('VACUUM (ANALYZE)'), 0));
   log(`  VACUUM ANALYZE: ${seconds.vacuum_analyze} s`);
+  // After ANALYZE: the rebuild's plans need the loaded tables' statistics.
+  const { rows: rebuild } = await client.query<{ n: number }>(`SELECT count(*)::int AS n FROM pg_proc WHERE proname = 'stat_rebuild'`);
+  if (rebuild[0]?.n) {
+    await timed('summaries', async () => (await client.query('SELECT stat_rebuild()'), await client.query('VACUUM (ANALYZE) stat_issue_cube, stat_issue_contrib, stat_meeting_cube'), 0));
+    log(`  summary tables rebuilt in ${seconds.summaries} s`);
+  }
   return { rows, seconds };
 }
