@@ -138,7 +138,7 @@ test('filters change the URL and the figures, and each chip removes its filter',
   await expect(page.getByRole('alert').filter({ hasText: '123' })).toContainText('не распознан');
 });
 
-test('saves screenshots of the overview at desktop and phone widths', async ({ page }) => {
+test('saves screenshots of the overview and the region pages at desktop and phone widths, without sideways scrolling', async ({ page }) => {
   for (const width of [1440, 390]) {
     await page.setViewportSize({ width, height: 900 });
     await page.goto('/?period=2022-H2');
@@ -147,10 +147,13 @@ test('saves screenshots of the overview at desktop and phone widths', async ({ p
     expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(width);
     await page.screenshot({ path: `test-results/screenshots/overview-${width}.png`, fullPage: true });
   }
-  await page.setViewportSize({ width: 390, height: 900 });
-  await page.goto('/regions/150000000?period=2022');
-  await page.screenshot({ path: 'test-results/screenshots/region-390.png', fullPage: true });
-  await page.setViewportSize({ width: 1440, height: 900 });
-  await page.goto('/regions/150000000?period=2022');
-  await page.screenshot({ path: 'test-results/screenshots/region-1440.png', fullPage: true });
+  for (const [name, path] of [['region', '/regions/150000000?period=2022'], ['regions', '/regions?period=2022']] as const) {
+    for (const width of [1440, 390]) {
+      await page.setViewportSize({ width, height: 900 });
+      await page.goto(path);
+      await expect(page.getByRole('heading', { level: 1 })).toBeVisible();
+      expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(width);
+      await page.screenshot({ path: `test-results/screenshots/${name}-${width}.png`, fullPage: true });
+    }
+  }
 });
