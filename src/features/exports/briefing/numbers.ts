@@ -5,12 +5,13 @@ export type Lang = 'ru' | 'kk' | 'en';
 
 const NBSP = '\u00a0';
 
-/** Rounds half up to `digits` decimals and writes the decimal comma (ru, kk) or point (en); a zero fraction is dropped. */
+/** Rounds half away from zero to `digits` decimals and writes the decimal comma (ru, kk) or point (en); a zero fraction is dropped. */
 export function decimal(lang: Lang, n: number, digits = 1): string {
   const factor = 10 ** digits;
-  const rounded = Math.round(n * factor + Number.EPSILON * Math.sign(n)) / factor;
-  const [whole, fraction] = Math.abs(rounded).toFixed(digits).split('.');
-  const sign = rounded < 0 ? '-' : '';
+  // Through a string of limited precision, so 0.9285 * 100 = 92.85000000000001 and 92.85 round alike.
+  const rounded = Math.round(Number((Math.abs(n) * factor).toPrecision(12))) / factor;
+  const [whole, fraction] = rounded.toFixed(digits).split('.');
+  const sign = n < 0 && rounded > 0 ? '-' : '';
   const trimmed = (fraction ?? '').replace(/0+$/, '');
   return `${sign}${group(lang, whole ?? '0')}${trimmed ? (lang === 'en' ? '.' : ',') + trimmed : ''}`;
 }

@@ -76,7 +76,7 @@ export async function ExportsView({ period, canIssue, header }: { period: Period
           {period.kind === 'half' ? (
             <IssueBriefingButton
               period={period.code}
-              texts={{ button: t('issueButton', { period: label }), issuing: t('issuing'), issued: t.raw('issued') as string, failed: t.raw('issueFailed') as string }}
+              texts={{ button: t('issueButton', { period: label }), issuing: t('issuing'), issued: t.raw('issued') as string, failed: t.raw('issueFailed') as string, conflict: t.raw('issueConflict') as string }}
             />
           ) : <p className="text-sm text-neutral-700">{t('issueOnlyHalf')}</p>}
         </section>

@@ -6,7 +6,7 @@ import { useState } from 'react';
 // Issuing posts to the API (POST /api/v1/briefings), which checks the role, closes the
 // half-year and audits; the page then reloads its archive. Texts come in as props.
 
-type Texts = { button: string; issuing: string; issued: string; failed: string };
+type Texts = { button: string; issuing: string; issued: string; failed: string; conflict: string };
 
 export function IssueBriefingButton({ period, texts }: { period: string; texts: Texts }) {
   const router = useRouter();
@@ -15,7 +15,11 @@ export function IssueBriefingButton({ period, texts }: { period: string; texts: 
     setState({ kind: 'busy' });
     try {
       const response = await fetch('/api/v1/briefings', { method: 'POST', headers: { 'Content-Type': 'application/json' }, body: JSON.stringify({ period }) });
-      const body = (await response.json()) as { version?: number; error?: { message: string } };
+      const body = (await response.json()) as { version?: number; error?: { code: string; message: string } };
+      if (response.status === 409) {
+        setState({ kind: 'error', message: texts.conflict.replace('{period}', period) });
+        return;
+      }
       if (!response.ok) {
         setState({ kind: 'error', message: texts.failed.replace('{message}', body.error?.message ?? String(response.status)) });
         return;

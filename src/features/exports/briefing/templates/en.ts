@@ -64,7 +64,7 @@ export const en: Template = (f, n, meta) => {
   const categories = a.categories.filter((c) => c.code !== 'OTHER').map((c) => n.category(c.code).toLowerCase());
   blocks.push({
     kind: 'paragraph',
-    text: `In ${period(p)} about ${thousands(L, a.meetings)} meetings were held. Citizens raised ${thousandsUnderstates(a.issuesRaised) ? 'more than ' : ''}${thousands(L, a.issuesRaised)} proposals and issues on ${categories.join(', ')}${a.categories.some((c) => c.code === 'OTHER') ? ' and other matters' : ''}.`,
+    text: `In ${period(p)} ${a.meetings >= 1000 ? 'about ' : ''}${thousands(L, a.meetings)} meetings were held. Citizens raised ${thousandsUnderstates(a.issuesRaised) ? 'more than ' : ''}${thousands(L, a.issuesRaised)} proposals and issues on ${categories.join(', ')}${a.categories.some((c) => c.code === 'OTHER') ? ' and other matters' : ''}.`,
   });
   blocks.push({ kind: 'paragraph', text: `Following the meetings, local executive bodies resolved ${thousands(L, a.issuesResolved)} issues in ${period(p)}.` });
   if (a.budget.needKzt > 0) {

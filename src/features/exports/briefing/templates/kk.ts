@@ -73,7 +73,7 @@ export const kk: Template = (f, n, meta) => {
   const categories = a.categories.filter((c) => c.code !== 'OTHER').map((c) => n.category(c.code).toLowerCase());
   blocks.push({
     kind: 'paragraph',
-    text: `${gen(p)} қорытындысы бойынша шамамен ${thousands(L, a.meetings)} кездесу өткізілді. Халық ${categories.join(', ')}${a.categories.some((c) => c.code === 'OTHER') ? ' және т.б.' : ''} бойынша ${thousands(L, a.issuesRaised)}${thousandsUnderstates(a.issuesRaised) ? 'нан астам' : ''} ұсыныс пен мәселе көтерді.`,
+    text: `${gen(p)} қорытындысы бойынша ${a.meetings >= 1000 ? 'шамамен ' : ''}${thousands(L, a.meetings)} кездесу өткізілді. Халық ${categories.join(', ')}${a.categories.some((c) => c.code === 'OTHER') ? ' және т.б.' : ''} бойынша ${thousands(L, a.issuesRaised)}${thousandsUnderstates(a.issuesRaised) ? 'нан астам' : ''} ұсыныс пен мәселе көтерді.`,
   });
   blocks.push({ kind: 'paragraph', text: `Кездесулер қорытындысы бойынша жергілікті атқарушы органдар ${loc(p)} ${thousands(L, a.issuesResolved)} мәселені шешті.` });
   if (a.budget.needKzt > 0) {

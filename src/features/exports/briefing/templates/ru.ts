@@ -116,7 +116,7 @@ export const ru: Template = (f, n, meta) => {
   blocks.push({ kind: 'heading', text: `Встречи акимов с населением за ${periodAcc(p)} (по линии МНЭ РК)` });
   blocks.push({
     kind: 'paragraph',
-    text: `По итогам ${periodGen(p)} было проведено порядка ${thousands(L, a.meetings)} встреч. Населением было поднято ${thousandsUnderstates(a.issuesRaised) ? 'более ' : ''}${thousands(L, a.issuesRaised)} предложений и вопросов по ${sentence(categoryList(a.categories.map((c) => c.code), n.category))}`,
+    text: `По итогам ${periodGen(p)} было проведено ${a.meetings >= 1000 ? 'порядка ' : ''}${thousands(L, a.meetings)} встреч. Населением было поднято ${thousandsUnderstates(a.issuesRaised) ? 'более ' : ''}${thousands(L, a.issuesRaised)} предложений и вопросов по ${sentence(categoryList(a.categories.map((c) => c.code), n.category))}`,
   });
   blocks.push({ kind: 'paragraph', text: `По итогам встреч местными исполнительными органами решено ${thousands(L, a.issuesResolved)} вопросов.` });
   if (a.budget.needKzt > 0) {
