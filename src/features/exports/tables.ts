@@ -16,7 +16,7 @@ import type { ExportLang, Translate } from './translator';
 
 // The export's tables, shared by the workbook (one sheet each) and CSV (one file each). The
 // aggregate tables take their figures from the statistics module; the record tables read the
-// caller's meetings and issues a page at a time (keyset on id), so no export holds them all.
+// caller's meetings and issues a page at a time (keyset on date and id), so no export holds them all.
 
 export const TABLES = ['summary', 'regions', 'categories', 'budget', 'escalations', 'central', 'action-plans', 'meetings', 'issues'] as const;
 export type TableName = (typeof TABLES)[number];
@@ -130,6 +130,15 @@ async function actionPlansTable(c: ExportContext): Promise<ExportTable> {
   return { name: 'action-plans', columns: [col('kato', 'text', 12), col('region', 'text', 36), col('published', 'text', 14), col('url', 'text', 60)], pages: one(rows) };
 }
 
+/** Where the last page ended: its date and id. Records are read in (date, id) order per meeting kind, so
+ * each page is a range scan of the (kind, date) indexes on meeting and raised_issue, however long the table. */
+type Keyset = { on: Date; id: number };
+const afterKey = (date: Prisma.Sql, id: Prisma.Sql, after: Keyset | null) =>
+  after === null ? Prisma.empty : Prisma.sql`AND ${date} >= ${after.on} AND (${date} > ${after.on} OR ${id} > ${after.id})`;
+
+/** The meeting kinds a records export lists: the filter's line when it names one, else both. */
+const kindsOf = (f: StatsFilter): Array<'AKIM' | 'CENTRAL'> => (f.bodyId !== null ? ['CENTRAL'] : f.level !== null ? ['AKIM'] : ['AKIM', 'CENTRAL']);
+
 type MeetingRow = {
   id: number; held_on: Date; kind: string; kato: string; region: string; unit: string | null; akim_level: string | null;
   body: string | null; official: string; position: string; venue: string; attendance: number | null; open_microphone: boolean; issues: bigint;
@@ -147,23 +156,26 @@ function meetingsTable(c: ExportContext): ExportTable {
       col('attendance', 'int'), col('openMicrophone', 'text', 10), col('issues', 'int'),
     ],
     pages: async function* () {
-      let last = 0;
-      for (;;) {
-        const rows = await statsDb().$queryRaw<MeetingRow[]>`
-          SELECT m.id, m.held_on, m.kind::text, r.kato, r.${nameCol} AS region, u.${nameCol} AS unit, m.akim_level::text, b.code AS body,
-            o.full_name AS official, o.position::text, m.venue::text, m.attendance, m.open_microphone,
-            (SELECT count(*) FROM raised_issue i WHERE i.meeting_id = m.id AND i.deleted_at IS NULL) AS issues
-          FROM meeting m JOIN region r ON r.id = m.region_id JOIN official o ON o.id = m.official_id
-            LEFT JOIN admin_unit u ON u.id = m.unit_id LEFT JOIN central_body b ON b.id = m.central_body_id
-          WHERE ${meetingScopeSql(c.caller)} AND ${meetingConditions(f)} AND m.held_on BETWEEN ${f.period.from}::date AND ${to}::date AND m.id > ${last}
-          ORDER BY m.id LIMIT ${PAGE_SIZE}`;
-        if (rows.length === 0) return;
-        last = rows.at(-1)!.id;
-        yield rows.map((m) => [
-          m.id, m.held_on, c.t(`codes.meetingKind.${m.kind}`), m.kato, m.region, m.unit, m.akim_level ? c.t(`codes.akimLevel.${m.akim_level}`) : null, m.body,
-          m.official, c.t(`codes.position.${m.position}`), c.t(`codes.venue.${m.venue}`), m.attendance, m.open_microphone ? c.t('exports.summary.yes') : c.t('exports.summary.no'), Number(m.issues),
-        ]);
-        if (rows.length < PAGE_SIZE) return;
+      for (const kind of kindsOf(f)) {
+        let after: Keyset | null = null;
+        for (;;) {
+          const rows: MeetingRow[] = await statsDb().$queryRaw<MeetingRow[]>`
+            SELECT m.id, m.held_on, m.kind::text, r.kato, r.${nameCol} AS region, u.${nameCol} AS unit, m.akim_level::text, b.code AS body,
+              o.full_name AS official, o.position::text, m.venue::text, m.attendance, m.open_microphone,
+              (SELECT count(*) FROM raised_issue i WHERE i.meeting_id = m.id AND i.deleted_at IS NULL) AS issues
+            FROM meeting m JOIN region r ON r.id = m.region_id JOIN official o ON o.id = m.official_id
+              LEFT JOIN admin_unit u ON u.id = m.unit_id LEFT JOIN central_body b ON b.id = m.central_body_id
+            WHERE m.kind = ${kind}::"MeetingKind" AND ${meetingScopeSql(c.caller)} AND ${meetingConditions(f)}
+              AND m.held_on BETWEEN ${f.period.from}::date AND ${to}::date ${afterKey(Prisma.sql`m.held_on`, Prisma.sql`m.id`, after)}
+            ORDER BY m.held_on, m.id LIMIT ${PAGE_SIZE}`;
+          if (rows.length === 0) break;
+          after = { on: rows.at(-1)!.held_on, id: rows.at(-1)!.id };
+          yield rows.map((m) => [
+            m.id, m.held_on, c.t(`codes.meetingKind.${m.kind}`), m.kato, m.region, m.unit, m.akim_level ? c.t(`codes.akimLevel.${m.akim_level}`) : null, m.body,
+            m.official, c.t(`codes.position.${m.position}`), c.t(`codes.venue.${m.venue}`), m.attendance, m.open_microphone ? c.t('exports.summary.yes') : c.t('exports.summary.no'), Number(m.issues),
+          ]);
+          if (rows.length < PAGE_SIZE) break;
+        }
       }
     },
   };
@@ -191,25 +203,28 @@ function issuesTable(c: ExportContext): ExportTable {
       col('needKzt', 'kzt', 18), col('allocatedKzt', 'kzt', 18),
     ],
     pages: async function* () {
-      let last = 0;
-      for (;;) {
-        const rows = await statsDb().$queryRaw<IssueRow[]>`
-          SELECT i.id, i.raised_on, i.meeting_id, i.meeting_kind::text AS kind, r.kato, r.${nameCol} AS region, c.${nameCol} AS category, i.status::text,
-            i.resolved_on, i.responsible_level::text AS responsible, i.description, money.need, money.allocated
-          FROM raised_issue i JOIN meeting m ON m.id = i.meeting_id JOIN region r ON r.id = i.region_id JOIN issue_category c ON c.id = i.category_id
-          LEFT JOIN LATERAL (
-            SELECT sum(b.amount_kzt) FILTER (WHERE b.kind = 'NEED') AS need, sum(b.amount_kzt) FILTER (WHERE b.kind = 'ALLOCATED') AS allocated
-            FROM budget_allocation b WHERE b.issue_id = i.id AND b.source = 'LOCAL'
-          ) money ON true
-          WHERE ${meetingScopeSql(c.caller)} AND ${conditions} AND i.raised_on BETWEEN ${f.period.from}::date AND ${to}::date AND i.id > ${last}
-          ORDER BY i.id LIMIT ${PAGE_SIZE}`;
-        if (rows.length === 0) return;
-        last = rows.at(-1)!.id;
-        yield rows.map((i) => [
-          i.id, i.raised_on, i.meeting_id, c.t(`codes.meetingKind.${i.kind}`), i.kato, i.region, i.category, c.t(`codes.issueStatus.${i.status}`), i.resolved_on,
-          c.t(`exports.responsible.${i.responsible}`), i.description, i.need === null ? null : Number(i.need), i.allocated === null ? null : Number(i.allocated),
-        ]);
-        if (rows.length < PAGE_SIZE) return;
+      for (const kind of kindsOf(f)) {
+        let after: Keyset | null = null;
+        for (;;) {
+          const rows: IssueRow[] = await statsDb().$queryRaw<IssueRow[]>`
+            SELECT i.id, i.raised_on, i.meeting_id, i.meeting_kind::text AS kind, r.kato, r.${nameCol} AS region, c.${nameCol} AS category, i.status::text,
+              i.resolved_on, i.responsible_level::text AS responsible, i.description, money.need, money.allocated
+            FROM raised_issue i JOIN meeting m ON m.id = i.meeting_id JOIN region r ON r.id = i.region_id JOIN issue_category c ON c.id = i.category_id
+            LEFT JOIN LATERAL (
+              SELECT sum(b.amount_kzt) FILTER (WHERE b.kind = 'NEED') AS need, sum(b.amount_kzt) FILTER (WHERE b.kind = 'ALLOCATED') AS allocated
+              FROM budget_allocation b WHERE b.issue_id = i.id AND b.source = 'LOCAL'
+            ) money ON true
+            WHERE i.meeting_kind = ${kind}::"MeetingKind" AND ${meetingScopeSql(c.caller)} AND ${conditions}
+              AND i.raised_on BETWEEN ${f.period.from}::date AND ${to}::date ${afterKey(Prisma.sql`i.raised_on`, Prisma.sql`i.id`, after)}
+            ORDER BY i.raised_on, i.id LIMIT ${PAGE_SIZE}`;
+          if (rows.length === 0) break;
+          after = { on: rows.at(-1)!.raised_on, id: rows.at(-1)!.id };
+          yield rows.map((i) => [
+            i.id, i.raised_on, i.meeting_id, c.t(`codes.meetingKind.${i.kind}`), i.kato, i.region, i.category, c.t(`codes.issueStatus.${i.status}`), i.resolved_on,
+            c.t(`exports.responsible.${i.responsible}`), i.description, i.need === null ? null : Number(i.need), i.allocated === null ? null : Number(i.allocated),
+          ]);
+          if (rows.length < PAGE_SIZE) break;
+        }
       }
     },
   };
