@@ -10,7 +10,7 @@ import type { NavGroup } from './components/nav-links';
 type Item = { href: string; label: string; permission: Permission };
 
 export async function navGroups(role: Role): Promise<NavGroup[]> {
-  const [t, tn] = await Promise.all([getTranslations('shell'), getTranslations('nav')]);
+  const [t, tn, te] = await Promise.all([getTranslations('shell'), getTranslations('nav'), getTranslations('exports')]);
   const groups: Array<{ label: string; items: Item[] }> = [
     {
       label: t('groups.analytics'),
@@ -34,6 +34,7 @@ export async function navGroups(role: Role): Promise<NavGroup[]> {
         { href: '/action-plans', label: t('items.actionPlans'), permission: 'stats.national' },
       ],
     },
+    { label: te('nav'), items: [{ href: '/exports', label: te('nav'), permission: 'exports.tables' }] },
     {
       label: t('groups.account'),
       items: [

@@ -3,7 +3,16 @@ import { issueListParams } from '@/features/issues/schemas';
 import { meetingListParams } from '@/features/meetings/schemas';
 import { POLICY, type Permission } from '@/server/access/policy';
 import { SESSION_COOKIES } from '@/server/auth/caller';
+import { issueBriefingSchema } from '@/features/briefings/schemas';
+import { briefingQuerySchema } from '@/features/exports/params';
+import { TABLES } from '@/features/exports/tables';
 import { statsQuerySchema } from './filters';
+
+const BRIEFING_DOCS: Record<string, string> = {
+  period: 'A year (2022) or a half-year (2022-H2).',
+  format: 'docx or pdf.',
+  lang: 'ru, kk or en. Default: the first of them in Accept-Language, else ru.',
+};
 import { STATS_RESPONSES, errorResponse } from './response-schemas';
 
 // The OpenAPI 3.1 description of /api/v1, generated from the zod schemas the routes use:
@@ -160,6 +169,64 @@ export function buildOpenApiDocument() {
       responses: { 200: { description: 'OK.', content: json({ type: 'object', properties: { status: { const: 'ok' } }, required: ['status'] }) }, 401: errors()[401] },
     },
   };
+  const file = (type: string, what: string) => ({ description: what, content: { [type]: { schema: { type: 'string', contentEncoding: 'binary' } } } });
+  const exportParameters = [
+    ...statsParameters,
+    { name: 'delimiter', in: 'query', required: false, description: 'CSV only: ; (default, for Excel) or ,.', schema: { enum: [';', ','] } },
+  ];
+  paths['/api/v1/exports/briefing'] = {
+    get: {
+      operationId: 'exportBriefing', tags: ['exports'], summary: 'A draft of the briefing (information and reference materials) for a half-year or a year',
+      description: `${rolesOf('briefing.draft')} Every figure from the statistics above, as at the period’s end; marked as a draft. Audited.`,
+      'x-permission': 'briefing.draft',
+      parameters: queryParametersOf(briefingQuerySchema).map((p) => ({ ...p, description: BRIEFING_DOCS[p.name as string] })),
+      responses: { 200: file('application/octet-stream', 'The DOCX or PDF file.'), ...errors() },
+    },
+  };
+  paths['/api/v1/exports/workbook'] = {
+    get: {
+      operationId: 'exportWorkbook', tags: ['exports'], summary: 'Every table of a period as one XLSX workbook, streamed',
+      description: `${rolesOf('exports.tables')} Sheets: summary (with the filters applied), regions, categories, budget, central-level list, central officials, action plans, and the meetings and issues in the caller’s scope. Headers in lang. Audited.`,
+      'x-permission': 'exports.tables',
+      parameters: statsParameters,
+      responses: { 200: file('application/vnd.openxmlformats-officedocument.spreadsheetml.sheet', 'The workbook.'), ...errors() },
+    },
+  };
+  paths['/api/v1/exports/csv/{table}'] = {
+    get: {
+      operationId: 'exportCsv', tags: ['exports'], summary: 'One table of a period as CSV (UTF-8 with BOM), streamed',
+      description: `${rolesOf('exports.tables')} A text cell starting with = + - @, a tab or CR is prefixed with an apostrophe so spreadsheets show it as text. Audited.`,
+      'x-permission': 'exports.tables',
+      parameters: [{ name: 'table', in: 'path', required: true, description: 'The table.', schema: { enum: [...TABLES] } }, ...exportParameters],
+      responses: { 200: file('text/csv', 'The CSV file.'), ...errors() },
+    },
+  };
+  paths['/api/v1/briefings'] = {
+    get: {
+      operationId: 'listBriefings', tags: ['exports'], summary: 'The issued briefings, every version, newest first',
+      description: rolesOf('briefing.draft'), 'x-permission': 'briefing.draft',
+      responses: { 200: { description: 'items: id, period, version, issuedAt, issuedBy, files with their links.', content: json({ type: 'object' }) }, ...errors() },
+    },
+    post: {
+      operationId: 'issueBriefing', tags: ['exports'], summary: 'Issue the official briefing of a half-year, closing the half-year for changes',
+      description: `${rolesOf('briefing.issue')} Stores DOCX and PDF in ru, kk and en and the figures as JSON; never changed afterwards. 409 when already issued and still closed: an admin reopens first, and the reissue is the next version. Audited.`,
+      'x-permission': 'briefing.issue',
+      requestBody: { required: true, content: json(jsonSchemaOf(issueBriefingSchema, 'input')) },
+      responses: { 201: { description: 'The issued version.', content: json({ type: 'object' }) }, ...errors([409]) },
+    },
+  };
+  paths['/api/v1/briefings/{id}/{lang}/{format}'] = {
+    get: {
+      operationId: 'getIssuedBriefingFile', tags: ['exports'], summary: 'One stored file of an issued briefing, exactly as issued',
+      description: rolesOf('briefing.draft'), 'x-permission': 'briefing.draft',
+      parameters: [
+        { name: 'id', in: 'path', required: true, description: 'The issued version’s id.', schema: { type: 'string', pattern: '^[1-9]\\d{0,8}$' } },
+        { name: 'lang', in: 'path', required: true, description: 'ru, kk or en.', schema: { enum: ['ru', 'kk', 'en'] } },
+        { name: 'format', in: 'path', required: true, description: 'docx or pdf.', schema: { enum: ['docx', 'pdf'] } },
+      ],
+      responses: { 200: file('application/octet-stream', 'The file.'), ...errors([404]) },
+    },
+  };
   paths['/api/v1/openapi.json'] = {
     get: {
       operationId: 'openapi', tags: ['meta'], summary: 'This document', 'x-permission': 'stats.national',
@@ -188,6 +255,7 @@ export function buildOpenApiDocument() {
     tags: [
       { name: 'stats', description: 'Aggregated figures' },
       { name: 'records', description: 'Meetings and raised issues' },
+      { name: 'exports', description: 'The briefing, the workbook, CSV tables and the archive of issued briefings' },
       { name: 'meta', description: 'Health and this document' },
     ],
     paths,

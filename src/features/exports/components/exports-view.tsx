@@ -1,0 +1,122 @@
+import { getFormatter, getTranslations } from 'next-intl/server';
+import { EmptyState } from '@/components/ui/empty-state';
+import { listIssuedBriefings } from '@/features/briefings/queries';
+import { periodLabel } from '@/features/stats/period-label';
+import { LOCALES } from '@/i18n/config';
+import type { Period } from '@/lib/period';
+import { TABLES } from '../tables';
+import { IssueBriefingButton } from './issue-button';
+
+// The export page: the draft briefing, the workbook and the CSV tables of the chosen period,
+// the issuing of the official version (managers), and the archive of issued versions.
+
+const LANGUAGE_NAMES: Record<string, string> = { ru: 'Русский', kk: 'Қазақша', en: 'English' };
+const link = 'inline-block rounded border border-neutral-300 bg-white px-3 py-1.5 text-sm text-sky-kz-dark underline hover:bg-neutral-50';
+
+export async function ExportsView({ period, canIssue, header }: { period: Period; canIssue: boolean; header: React.ReactNode }) {
+  const [t, tt, format, label, archive] = await Promise.all([
+    getTranslations('exports.page'), getTranslations('exports.tables'), getFormatter(), periodLabel(period), listIssuedBriefings(),
+  ]);
+  const p = encodeURIComponent(period.code);
+  const briefingPeriod = period.kind === 'half' || period.kind === 'year';
+  return (
+    <div className="space-y-6">
+      <header className="space-y-1">
+        <h1 className="text-2xl font-semibold">{t('title')}</h1>
+        <p className="max-w-3xl text-neutral-700">{t('intro')}</p>
+      </header>
+      {header}
+
+      <section aria-labelledby="ex-briefing" className="space-y-2 rounded-lg border border-neutral-200 bg-white p-4">
+        <h2 id="ex-briefing" className="text-lg font-semibold">{t('briefingTitle')} · {label}</h2>
+        {briefingPeriod ? (
+          <>
+            <p className="text-sm text-neutral-700">{t('briefingHint')}</p>
+            <ul className="flex flex-wrap gap-2">
+              {LOCALES.flatMap((lang) => (['docx', 'pdf'] as const).map((f) => (
+                <li key={`${lang}-${f}`}>
+                  <a className={link} href={`/api/v1/exports/briefing?period=${p}&format=${f}&lang=${lang}`} download>
+                    {t('download', { format: f.toUpperCase(), language: LANGUAGE_NAMES[lang] as string })}
+                  </a>
+                </li>
+              )))}
+            </ul>
+          </>
+        ) : <p className="text-sm text-neutral-700">{t('briefingOnlyHalfOrYear')}</p>}
+      </section>
+
+      <section aria-labelledby="ex-workbook" className="space-y-2 rounded-lg border border-neutral-200 bg-white p-4">
+        <h2 id="ex-workbook" className="text-lg font-semibold">{t('workbookTitle')} · {label}</h2>
+        <p className="text-sm text-neutral-700">{t('workbookHint')}</p>
+        <ul className="flex flex-wrap gap-2">
+          {LOCALES.map((lang) => (
+            <li key={lang}><a className={link} href={`/api/v1/exports/workbook?period=${p}&lang=${lang}`} download>{t('download', { format: 'XLSX', language: LANGUAGE_NAMES[lang] as string })}</a></li>
+          ))}
+        </ul>
+      </section>
+
+      <section aria-labelledby="ex-csv" className="space-y-2 rounded-lg border border-neutral-200 bg-white p-4">
+        <h2 id="ex-csv" className="text-lg font-semibold">{t('csvTitle')} · {label}</h2>
+        <p className="text-sm text-neutral-700">{t('csvHint')}</p>
+        <ul className="grid gap-2 sm:grid-cols-2 lg:grid-cols-3">
+          {TABLES.map((table) => (
+            <li key={table} className="flex flex-wrap items-center gap-2 text-sm">
+              <span className="min-w-40 font-medium">{tt(table)}</span>
+              <a className="text-sky-kz-dark underline" href={`/api/v1/exports/csv/${table}?period=${p}&delimiter=%3B`} download>{t('delimiterSemicolon')}</a>
+              <a className="text-sky-kz-dark underline" href={`/api/v1/exports/csv/${table}?period=${p}&delimiter=%2C`} download>{t('delimiterComma')}</a>
+            </li>
+          ))}
+        </ul>
+      </section>
+
+      {canIssue ? (
+        <section aria-labelledby="ex-issue" className="space-y-2 rounded-lg border border-neutral-200 bg-white p-4">
+          <h2 id="ex-issue" className="text-lg font-semibold">{t('issueTitle')}</h2>
+          <p className="max-w-3xl text-sm text-neutral-700">{t('issueHint')}</p>
+          {period.kind === 'half' ? (
+            <IssueBriefingButton
+              period={period.code}
+              texts={{ button: t('issueButton', { period: label }), issuing: t('issuing'), issued: t.raw('issued') as string, failed: t.raw('issueFailed') as string, conflict: t.raw('issueConflict') as string }}
+            />
+          ) : <p className="text-sm text-neutral-700">{t('issueOnlyHalf')}</p>}
+        </section>
+      ) : null}
+
+      <section aria-labelledby="ex-archive" className="space-y-2">
+        <h2 id="ex-archive" className="text-lg font-semibold">{t('archiveTitle')}</h2>
+        {archive.length === 0 ? <EmptyState title={t('archiveEmpty')} /> : (
+          <div className="overflow-x-auto rounded-lg border border-neutral-200 bg-white">
+            <table className="min-w-full text-sm">
+              <thead className="sticky top-0 bg-neutral-100 text-left">
+                <tr>
+                  <th scope="col" className="px-3 py-2">{t('archivePeriod')}</th>
+                  <th scope="col" className="px-3 py-2 text-right">{t('archiveVersion')}</th>
+                  <th scope="col" className="px-3 py-2">{t('archiveIssued')}</th>
+                  <th scope="col" className="px-3 py-2">{t('archiveBy')}</th>
+                  <th scope="col" className="px-3 py-2">{t('archiveFiles')}</th>
+                </tr>
+              </thead>
+              <tbody>
+                {archive.map((b) => (
+                  <tr key={b.id} className="border-t border-neutral-200" data-testid={`issued-${b.period}-v${b.version}`}>
+                    <td className="px-3 py-2">{b.period}</td>
+                    <td className="px-3 py-2 text-right tabular-nums">{b.version}</td>
+                    <td className="px-3 py-2">{format.dateTime(new Date(b.issuedAt), { dateStyle: 'medium', timeStyle: 'short' })}</td>
+                    <td className="px-3 py-2">{b.issuedBy.fullName}</td>
+                    <td className="px-3 py-2">
+                      <ul className="flex flex-wrap gap-2">
+                        {b.files.map((f) => (
+                          <li key={`${f.lang}-${f.format}`}><a className="text-sky-kz-dark underline" href={f.href} download>{`${f.format.toUpperCase()} ${f.lang}`}</a></li>
+                        ))}
+                      </ul>
+                    </td>
+                  </tr>
+                ))}
+              </tbody>
+            </table>
+          </div>
+        )}
+      </section>
+    </div>
+  );
+}
