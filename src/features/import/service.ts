@@ -23,7 +23,11 @@ export type CheckResult = {
   fileHash: string;
   format: string;
   alreadyImportedAt: string | null;
+  /** The first rows ready to write, for the preview. */
+  sample: Array<{ line: number; externalRef: string; heldOn: string; issueNumber: number; status: string; needKzt: number | null; allocatedKzt: number | null }>;
 };
+
+export const SAMPLE_ROWS = 200;
 
 export async function checkImport(caller: Caller, file: { name: string; bytes: Uint8Array }): Promise<CheckResult> {
   if (file.bytes.length > MAX_FILE_BYTES) throw new AppError('VALIDATION', 'file too large', { file: 'tooLarge' });
@@ -52,6 +56,9 @@ export async function checkImport(caller: Caller, file: { name: string; bytes: U
   return {
     id, rows: parsed.total, ready: errors.length === 0 ? checked.rows.length : 0, errors, fileHash, format,
     alreadyImportedAt: previous?.committedAt?.toISOString() ?? null,
+    sample: checked.rows.slice(0, SAMPLE_ROWS).map((r) => ({
+      line: r.line, externalRef: r.externalRef, heldOn: r.heldOn, issueNumber: r.issueNumber, status: r.status, needKzt: r.needKzt, allocatedKzt: r.allocatedKzt,
+    })),
   };
 }
 
