@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { importPaths } from '@/features/import/openapi';
 import { issueListParams } from '@/features/issues/schemas';
 import { meetingListParams } from '@/features/meetings/schemas';
 import { POLICY, type Permission } from '@/server/access/policy';
@@ -160,6 +161,7 @@ export function buildOpenApiDocument() {
       responses: { 200: { description: 'OK.', content: json({ type: 'object', properties: { status: { const: 'ok' } }, required: ['status'] }) }, 401: errors()[401] },
     },
   };
+  Object.assign(paths, importPaths(errors));
   paths['/api/v1/openapi.json'] = {
     get: {
       operationId: 'openapi', tags: ['meta'], summary: 'This document', 'x-permission': 'stats.national',
@@ -188,6 +190,7 @@ export function buildOpenApiDocument() {
     tags: [
       { name: 'stats', description: 'Aggregated figures' },
       { name: 'records', description: 'Meetings and raised issues' },
+      { name: 'import', description: 'Bulk import from a spreadsheet' },
       { name: 'meta', description: 'Health and this document' },
     ],
     paths,
