@@ -59,7 +59,7 @@ afterAll(async () => {
 async function send(handler: Handler, path: string, headers: Record<string, string>, body: unknown, id?: number, lang = 'ru') {
   const response = await handler(
     new Request(`http://localhost${path}?lang=${lang}`, { method: 'POST', headers: { ...headers, 'content-type': 'application/json' }, body: JSON.stringify(body) }),
-    { params: Promise.resolve(id ? { id: String(id) } : {}) },
+    { params: Promise.resolve((id ? { id: String(id) } : {}) as Record<string, string>) },
   );
   return { status: response.status, body: (await response.json()) as Record<string, unknown> & { errors?: Array<{ field: string; message: string }> } };
 }
