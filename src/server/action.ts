@@ -72,6 +72,9 @@ export function authorizedAction<S extends z.ZodType, T = undefined>(
   return action;
 }
 
+/** A message key of a feature area's catalogue part, such as `entry.validation.dateInFuture`. */
+const FEATURE_KEY = /^[a-z][A-Za-z]*\.[A-Za-z.]+$/;
+
 const codeMessage = {
   UNAUTHENTICATED: 'unauthenticated',
   FORBIDDEN: 'forbidden',
@@ -95,6 +98,7 @@ function formDataToObject(form: FormData): Record<string, unknown> {
 /** Schemas name message keys (`validation.*`); anything else gets the generic message of its issue code. */
 async function fieldMessages(error: z.ZodError): Promise<Record<string, string>> {
   const t = await getTranslations('validation');
+  const root = await getTranslations();
   const fields: Record<string, string> = {};
   for (const issue of error.issues) {
     const field = issue.path.join('.') || '_';
@@ -103,15 +107,19 @@ async function fieldMessages(error: z.ZodError): Promise<Record<string, string>>
     const params: Record<string, string> = {};
     if ('minimum' in issue) params.min = String(issue.minimum);
     if ('maximum' in issue) params.max = String(issue.maximum);
-    fields[field] = key && t.has(key) ? t(key, params) : t.has(`generic.${issue.code}`) ? t(`generic.${issue.code}`, params) : t('generic.invalid');
+    // A feature area's own keys (`entry.validation.*`) are read from the whole catalogue.
+    if (!key && FEATURE_KEY.test(issue.message) && root.has(issue.message)) fields[field] = root(issue.message, params);
+    else fields[field] = key && t.has(key) ? t(key, params) : t.has(`generic.${issue.code}`) ? t(`generic.${issue.code}`, params) : t('generic.invalid');
   }
   return fields;
 }
 
 async function translateKeys(fields: Record<string, string>): Promise<Record<string, string>> {
   const t = await getTranslations('validation');
+  const root = await getTranslations();
   return Object.fromEntries(
     Object.entries(fields).map(([f, key]) => {
+      if (!key.startsWith('validation.') && FEATURE_KEY.test(key) && root.has(key)) return [f, root(key)];
       const k = key.startsWith('validation.') ? key.slice('validation.'.length) : key;
       return [f, t.has(k) ? t(k) : t('generic.invalid')];
     }),

@@ -18,7 +18,7 @@ const labels = (entries: Record<string, string>) => new Map(Object.entries(entri
 const lookups: Lookups = {
   region: (t) => ({ '150000000': 1, 'актюбинская область': 1, 'ақтөбе облысы': 1 } as Record<string, number>)[normalizeName(t)],
   unit: (t) => (t === '151000000' ? 7 : undefined),
-  category: (t) => ({ roads: 3, 'реконструкция дорог': 3 } as Record<string, number>)[normalizeName(t)],
+  category: (t) => (['roads', 'реконструкция дорог'].includes(normalizeName(t)) ? { id: 3, code: 'ROADS' } : undefined),
   labels: {
     level: labels({ REGION: 'Областной уровень', DISTRICT: 'Районный уровень', RURAL: 'Сельский уровень' }) as Lookups['labels']['level'],
     venue: labels({ HOUSE_OF_CULTURE: 'Дом культуры', ONLINE: 'Онлайн' }) as Lookups['labels']['venue'],
@@ -112,6 +112,20 @@ describe('parseSheet', () => {
     ]);
   });
 
+  it('checks each row with the write forms’ schemas: no future meeting, whole tenge under the ceiling', () => {
+    const future = [...ROW];
+    future[2] = '01.01.2099';
+    future[12] = '';
+    const huge = [...ROW];
+    huge[14] = '20 000 000 000 000';
+    const { errors } = parseSheet([HEADER, future, huge], lookups);
+    expect(errors.map((e) => [e.row, e.column, e.key])).toEqual([
+      [2, 'Дата встречи', 'entry.validation.dateInFuture'],
+      [2, 'Дата статуса', 'entry.validation.dateInFuture'], // the meeting's date when left empty
+      [3, 'Потребность из МБ, тенге', 'entry.validation.amount'],
+    ]);
+  });
+
   it('refuses a missing column, a repeated issue, a status before the meeting and a meeting that disagrees with itself', () => {
     expect(parseSheet([HEADER.slice(1), ROW.slice(1)], lookups).errors[0]).toMatchObject({ key: 'missingColumn', column: 'Регион' });
     const early = [...ROW];
@@ -120,7 +134,7 @@ describe('parseSheet', () => {
     other[7] = '2';
     other[2] = '16.03.2024';
     const { errors } = parseSheet([HEADER, ROW, ROW, early, other], lookups);
-    expect(errors.map((e) => [e.row, e.key])).toEqual([[3, 'duplicateRow'], [4, 'statusBeforeMeeting'], [5, 'meetingMismatch']]);
+    expect(errors.map((e) => [e.row, e.key])).toEqual([[3, 'duplicateRow'], [4, 'entry.validation.beforeRaised'], [5, 'meetingMismatch']]);
   });
 
   it('reads an XLSX and a Windows-1251 CSV with ";" to the same rows', async () => {

@@ -4,10 +4,13 @@ import { getTranslations } from 'next-intl/server';
 // The administration section: its own tabs. Each page checks its permission itself.
 export default async function AdminLayout({ children }: { children: ReactNode }) {
   const t = await getTranslations('admin');
+  const te = await getTranslations('entry.adminNav');
   const tabs = [
     { href: '/admin/users', label: t('nav.users') },
     { href: '/admin/audit', label: t('nav.audit') },
     { href: '/admin/reference', label: t('nav.reference') },
+    { href: '/admin/periods', label: te('periods') },
+    { href: '/admin/restore', label: te('restore') },
   ];
   return (
     <div className="space-y-6">

@@ -1,6 +1,7 @@
 import 'server-only';
 import type { Prisma } from '@/generated/prisma/client';
-import { checkTransition, type IssueStatus } from '@/features/issues/rules';
+import { checkStatusChange } from '@/features/issues/schemas';
+import type { IssueStatus } from '@/features/issues/rules';
 import { recordScope } from '@/server/access/scope';
 import type { Caller } from '@/server/auth/caller';
 import type { RowError } from './parse-rows';
@@ -17,14 +18,15 @@ type ScopeCaller = Pick<Caller, 'role' | 'regionId' | 'unitId' | 'centralBodyId'
 /** A checked row with what the commit needs: the akim who held a new meeting. */
 export type CheckedRow = ImportRow & { officialId: number };
 
+const halfCode = (isoDay: string) => `${isoDay.slice(0, 4)}-H${Number(isoDay.slice(5, 7)) <= 6 ? 1 : 2}`;
 const header = (key: ColumnKey) => IMPORT_COLUMNS.find((c) => c.key === key)!.ru;
 
 const KIND_OF_LEVEL: Record<string, string[]> = { DISTRICT: ['DISTRICT', 'CITY'], RURAL: ['RURAL_DISTRICT'] };
 
-export async function checkAgainstDatabase(tx: Tx, caller: ScopeCaller, rows: ImportRow[]): Promise<{ rows: CheckedRow[]; errors: RowError[] }> {
+export async function checkAgainstDatabase(tx: Tx, caller: ScopeCaller, rows: ImportRow[]): Promise<{ rows: CheckedRow[]; errors: RowError[]; touched: string[] }> {
   const scope = recordScope(caller);
   const errors: RowError[] = [];
-  if (rows.length === 0) return { rows: [], errors };
+  if (rows.length === 0) return { rows: [], errors, touched: [] };
   const regionIds = [...new Set(rows.map((r) => r.regionId))];
   const unitIds = [...new Set(rows.flatMap((r) => (r.unitId ? [r.unitId] : [])))];
 
@@ -50,16 +52,21 @@ export async function checkAgainstDatabase(tx: Tx, caller: ScopeCaller, rows: Im
   const meetingByKey = new Map(meetings.map((m) => [`${m.region_id}\u0000${m.external_ref}`, m]));
   const meetingIds = meetings.map((m) => m.id);
   const issues = meetingIds.length === 0 ? [] : await tx.$queryRawUnsafe<
-    Array<{ id: number; meeting_id: number; number_in_meeting: number; status: IssueStatus; last_on: string; need: string; allocated: string; deleted: boolean }>
+    Array<{ id: number; meeting_id: number; number_in_meeting: number; status: IssueStatus; raised_on: string; last_on: string; need: string; allocated: string; deleted: boolean }>
   >(
-    `SELECT i.id, i.meeting_id, i.number_in_meeting, i.status::text AS status, i.deleted_at IS NOT NULL AS deleted,
+    `SELECT i.id, i.meeting_id, i.number_in_meeting, i.status::text AS status, i.raised_on::text, i.deleted_at IS NOT NULL AS deleted,
        (SELECT max(effective_on)::text FROM issue_status_change h WHERE h.issue_id = i.id) AS last_on,
        (SELECT coalesce(sum(amount_kzt), 0)::text FROM budget_allocation b WHERE b.issue_id = i.id AND b.source = 'LOCAL' AND b.kind = 'NEED') AS need,
        (SELECT coalesce(sum(amount_kzt), 0)::text FROM budget_allocation b WHERE b.issue_id = i.id AND b.source = 'LOCAL' AND b.kind = 'ALLOCATED') AS allocated
      FROM raised_issue i WHERE i.meeting_id = ANY($1::int[])`, meetingIds);
+  // Half-years closed by an issued briefing: nothing dated in them may change (see features/periods).
+  const closed = new Set((await tx.$queryRawUnsafe<Array<{ code: string }>>(
+    `SELECT year || '-H' || half AS code FROM closed_period WHERE reopened_at IS NULL`)).map((r) => r.code));
   const issueByKey = new Map(issues.map((i) => [`${i.meeting_id}\u0000${i.number_in_meeting}`, i]));
 
   const out: CheckedRow[] = [];
+  /** Dates the commit will write records in: their half-years must be open. */
+  const touched = new Set<string>();
   for (const row of rows) {
     const fail = (field: ColumnKey, key: string, params?: Record<string, string | number>) => {
       errors.push({ row: row.line, column: header(field), field, key, params });
@@ -86,17 +93,28 @@ export async function checkAgainstDatabase(tx: Tx, caller: ScopeCaller, rows: Im
       if (issue.deleted) fail('issueNumber', 'meetingDeleted');
       else {
         if (issue.status !== row.status) {
-          const check = checkTransition(issue.status, row.status, row.comment);
-          if (!check.ok) {
-            if (check.reason === 'REASON_REQUIRED') fail('comment', 'reasonRequired');
-            else fail('status', 'notAllowed', { from: issue.status, to: row.status });
-          } else if (row.statusOn < issue.last_on) fail('statusOn', 'statusBeforeHistory', { date: issue.last_on });
+          // The status form's rules, from the issue's status and history as they are now.
+          const step = checkStatusChange({ status: issue.status, raisedOn: issue.raised_on, lastEffectiveOn: issue.last_on }, { toStatus: row.status, effectiveOn: row.statusOn, comment: row.comment });
+          if (step.toStatus) fail('status', 'notAllowed', { from: issue.status, to: row.status });
+          else if (step.comment) fail('comment', step.comment);
+          else if (step.effectiveOn) fail('statusOn', 'statusBeforeHistory', { date: issue.last_on });
+          else if (closed.has(halfCode(row.statusOn))) fail('statusOn', 'entry.validation.periodClosed');
+          touched.add(row.statusOn);
         }
-        if (row.needKzt !== null && row.needKzt < Number(issue.need)) fail('needKzt', 'amountLowered', { recorded: issue.need });
-        if (row.allocatedKzt !== null && row.allocatedKzt < Number(issue.allocated)) fail('allocatedKzt', 'amountLowered', { recorded: issue.allocated });
+        for (const [field, recorded] of [['needKzt', issue.need], ['allocatedKzt', issue.allocated]] as const) {
+          const total = row[field];
+          if (total === null || total === Number(recorded)) continue;
+          if (total < Number(recorded)) fail(field, 'amountLowered', { recorded });
+          else if (closed.has(halfCode(row.statusOn))) fail('statusOn', 'entry.validation.periodClosed');
+          touched.add(row.statusOn);
+        }
       }
+    }
+    if (errors.length === before && !issue) {
+      if (closed.has(halfCode(row.heldOn))) fail('heldOn', 'entry.validation.periodClosed');
+      touched.add(row.heldOn).add(row.statusOn);
     }
     if (errors.length === before) out.push({ ...row, officialId: officialId ?? 0 });
   }
-  return { rows: out, errors };
+  return { rows: out, errors, touched: [...touched] };
 }

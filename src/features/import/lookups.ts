@@ -29,8 +29,8 @@ export async function loadLookups(db: Reader): Promise<Lookups> {
     for (const key of [r.kato, r.nameRu, r.nameKk, r.shortRu]) if (key) regionBy.set(normalizeName(key), r.id);
   }
   const unitBy = new Map(units.map((u) => [u.code.trim(), u.id]));
-  const categoryBy = new Map<string, number>();
-  for (const c of categories) for (const key of [c.code, c.nameRu, c.nameKk]) categoryBy.set(normalizeName(key), c.id);
+  const categoryBy = new Map<string, { id: number; code: string }>();
+  for (const c of categories) for (const key of [c.code, c.nameRu, c.nameKk]) categoryBy.set(normalizeName(key), { id: c.id, code: c.code });
   return {
     region: (t) => regionBy.get(normalizeName(t.replace(/\.0+$/, ''))),
     unit: (t) => unitBy.get(t.trim().replace(/\.0+$/, '')),

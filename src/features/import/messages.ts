@@ -27,6 +27,11 @@ export async function describeErrors(errors: RowError[], locale: Locale): Promis
     (key: string, params?: Record<string, string | number>): string;
     has: (key: string) => boolean;
   };
+  // Keys with a namespace come from the shared write schemas (entry.validation.*, validation.*).
+  const root = createTranslator({ locale, messages: messages as never }) as unknown as {
+    (key: string, params?: Record<string, string | number>): string;
+    has: (key: string) => boolean;
+  };
   const codes = (messages.codes as { issueStatus: Record<string, string> }).issueStatus;
   const amount = new Intl.NumberFormat(locale === 'en' ? 'en-GB' : `${locale}-KZ`);
   return errors.map((e) => {
@@ -35,6 +40,7 @@ export async function describeErrors(errors: RowError[], locale: Locale): Promis
     if (typeof params.to === 'string') params.to = codes[params.to] ?? params.to;
     if (typeof params.recorded === 'string') params.recorded = amount.format(Number(params.recorded));
     if (typeof params.date === 'string') params.date = params.date.split('-').reverse().join('.');
-    return { row: e.row, column: e.column, field: e.field, message: t.has(e.key) ? t(e.key, params) : t('invalid') };
+    const message = e.key.includes('.') ? (root.has(e.key) ? root(e.key, params) : t('invalid')) : t.has(e.key) ? t(e.key, params) : t('invalid');
+    return { row: e.row, column: e.column, field: e.field, message };
   });
 }

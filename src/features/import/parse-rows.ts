@@ -1,6 +1,6 @@
 import { AkimLevel, IssueStatus, ResponsibleLevel, Venue } from '@/generated/prisma/enums';
 import { IMPORT_COLUMNS, columnOfHeader, type ColumnKey } from './columns';
-import { importRowSchema, type ImportRow } from './row-schema';
+import { type ImportRow, validateImportRow } from './row-schema';
 import { type Cell, cellText, isBlank, normalizeName, parseAmount, parseDay } from './values';
 
 // Cells to rows, with every problem named by row, column and a message key. Pure: the
@@ -11,7 +11,7 @@ export type RowError = { row: number; column: string; field: ColumnKey | '_' | '
 export type Lookups = {
   region: (text: string) => number | undefined;
   unit: (code: string) => number | undefined;
-  category: (text: string) => number | undefined;
+  category: (text: string) => { id: number; code: string } | undefined;
   /** Russian (and Kazakh) labels of each code list, by normalized label. */
   labels: { level: Map<string, AkimLevel>; venue: Map<string, Venue>; responsible: Map<string, ResponsibleLevel>; status: Map<string, IssueStatus> };
 };
@@ -103,8 +103,8 @@ export function parseSheet(cells: Cell[][], lookups: Lookups): ParsedSheet {
     if (attendanceRaw === null) fail('attendance', 'badCount', { value: text('attendance') });
     const numberRaw = parseAmount(cell('issueNumber'));
     if (numberRaw === undefined) fail('issueNumber', 'required');
-    else if (numberRaw === null) fail('issueNumber', 'badCount', { value: text('issueNumber') });
-    const categoryId = lookup('category', lookups.category, 'unknownCategory');
+    else if (numberRaw === null || numberRaw < 1 || numberRaw > 100_000) fail('issueNumber', 'badCount', { value: text('issueNumber') });
+    const category = lookup('category', lookups.category, 'unknownCategory');
     const description = requiredText('description');
     const responsible = lookup('responsible', (t) => codeOf(ResponsibleLevel, lookups.labels.responsible, t), 'unknownCode');
     const status = lookup('status', (t) => codeOf(IssueStatus, lookups.labels.status, t), 'unknownCode');
@@ -114,19 +114,13 @@ export function parseSheet(cells: Cell[][], lookups: Lookups): ParsedSheet {
     const allocatedKzt = money('allocatedKzt');
 
     if (rowErrors.length === 0) {
-      const candidate = {
-        regionId, externalRef, heldOn, level, unitId: unitId ?? null, venue,
-        attendance: attendanceRaw ?? null, issueNumber: numberRaw, categoryId, description, responsible, status,
-        statusOn: statusOn ?? heldOn, comment, needKzt, allocatedKzt,
+      const row: ImportRow = {
+        line, regionId: regionId!, externalRef, heldOn: heldOn!, level: level!, unitId: unitId ?? null, venue: venue!,
+        attendance: attendanceRaw ?? null, issueNumber: numberRaw!, categoryId: category!.id, categoryCode: category!.code,
+        description, responsible: responsible!, status: status!, statusOn: statusOn ?? heldOn!, comment, needKzt, allocatedKzt,
       };
-      const parsed = importRowSchema.safeParse(candidate);
-      if (!parsed.success) {
-        for (const issue of parsed.error.issues) {
-          const field = (issue.path[0] === 'regionId' ? 'region' : issue.path[0] === 'unitId' ? 'unit' : issue.path[0] === 'categoryId' ? 'category' : issue.path[0]) as ColumnKey;
-          fail(field, /^[a-z][A-Za-z]+$/.test(issue.message) && issue.message !== 'invalid' ? issue.message : 'invalid');
-        }
-      } else {
-        const row = { ...parsed.data, line };
+      for (const issue of validateImportRow(row)) fail(issue.field, issue.key);
+      if (rowErrors.length === 0) {
         const meetingKey = `${row.regionId}\u0000${row.externalRef}`;
         const issueKey = `${meetingKey}\u0000${row.issueNumber}`;
         const firstLine = seenIssue.get(issueKey);

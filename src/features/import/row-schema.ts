@@ -1,42 +1,69 @@
-import { z } from 'zod';
-import { AkimLevel, IssueStatus, ResponsibleLevel, Venue } from '@/generated/prisma/enums';
+import { amountKzt } from '@/features/entry/fields';
+import { checkStatusChange, statusChangeSchema } from '@/features/issues/schemas';
+import { akimMeetingSchema } from '@/features/meetings/schemas';
+import type { AkimLevel, IssueStatus, ResponsibleLevel, Venue } from '@/generated/prisma/enums';
+import type { ColumnKey } from './columns';
 
-// One import row once its cells are read: a raised issue with its meeting. The rules are the
-// write forms' rules (a held meeting is not in the future, whole non-negative tenge with a
-// ceiling, a status date not before the meeting). Messages are keys of `import.errors`.
-// TODO(entry): when the shared write schemas land, compose them here instead of restating.
+// One import row is the inputs the forms and the write API take, parsed with their schemas:
+// an akim meeting with this one issue (akimMeetingSchema), the issue's status change
+// (statusChangeSchema) and its money totals (amountKzt). Only what a spreadsheet adds is
+// checked here: the keys, a unit for district and rural levels, the status date against the
+// meeting. Messages are catalogue keys: `entry.validation.*`, `validation.*` or `import.errors.*` (bare).
 
-export const MAX_AMOUNT_KZT = 10_000_000_000_000; // ten trillion tenge: above any one issue's cost
-export const MAX_DESCRIPTION = 2000;
+export type ImportRow = {
+  line: number;
+  regionId: number;
+  externalRef: string;
+  heldOn: string;
+  level: AkimLevel;
+  unitId: number | null;
+  venue: Venue;
+  attendance: number | null;
+  issueNumber: number;
+  categoryId: number;
+  categoryCode: string;
+  description: string;
+  responsible: ResponsibleLevel;
+  status: IssueStatus;
+  statusOn: string;
+  comment: string | null;
+  needKzt: number | null;
+  allocatedKzt: number | null;
+};
 
-const amount = z.number().int().min(0, 'badAmount').max(MAX_AMOUNT_KZT, 'amountTooBig').nullable();
+export type RowIssue = { field: ColumnKey; key: string };
 
-export const importRowSchema = z
-  .object({
-    regionId: z.number().int().positive(),
-    externalRef: z.string().trim().min(1, 'required').max(64, 'tooLong'),
-    heldOn: z.iso.date(),
-    level: z.enum(AkimLevel),
-    unitId: z.number().int().positive().nullable(),
-    venue: z.enum(Venue),
-    attendance: z.number().int().min(0, 'badCount').max(1_000_000, 'badCount').nullable(),
-    issueNumber: z.number().int().min(1, 'badCount').max(100_000, 'badCount'),
-    categoryId: z.number().int().positive(),
-    description: z.string().trim().min(1, 'required').max(MAX_DESCRIPTION, 'tooLong'),
-    responsible: z.enum(ResponsibleLevel),
-    status: z.enum(IssueStatus),
-    statusOn: z.iso.date(),
-    comment: z.string().trim().max(1000, 'tooLong').nullable(),
-    needKzt: amount,
-    allocatedKzt: amount,
-  })
-  .superRefine((row, ctx) => {
-    const today = new Date().toISOString().slice(0, 10);
-    if (row.heldOn > today) ctx.addIssue({ code: 'custom', path: ['heldOn'], message: 'futureDate' });
-    if (row.statusOn > today) ctx.addIssue({ code: 'custom', path: ['statusOn'], message: 'futureDate' });
-    if (row.statusOn < row.heldOn) ctx.addIssue({ code: 'custom', path: ['statusOn'], message: 'statusBeforeMeeting' });
-    if (row.level !== 'REGION' && row.unitId === null) ctx.addIssue({ code: 'custom', path: ['unit'], message: 'unitRequired' });
+const MEETING_FIELD: Record<string, ColumnKey> = {
+  heldOn: 'heldOn', venue: 'venue', attendance: 'attendance', externalRef: 'externalRef', officialId: 'region',
+  categoryCode: 'category', description: 'description', responsibleLevel: 'responsible',
+};
+const STATUS_FIELD: Record<string, ColumnKey> = { toStatus: 'status', effectiveOn: 'statusOn', comment: 'comment' };
+
+const fieldOf = (path: PropertyKey[], map: Record<string, ColumnKey>): ColumnKey => map[String(path[path.length - 1])] ?? map[String(path[0])] ?? 'region';
+
+export function validateImportRow(row: ImportRow): RowIssue[] {
+  const issues: RowIssue[] = [];
+  const add = (field: ColumnKey, key: string) => {
+    if (!issues.some((i) => i.field === field)) issues.push({ field, key });
+  };
+  const meeting = akimMeetingSchema.safeParse({
+    kind: 'AKIM', officialId: 1, heldOn: row.heldOn, venue: row.venue, attendance: row.attendance ?? undefined,
+    externalRef: row.externalRef, openMicrophone: false,
+    issues: [{ categoryCode: row.categoryCode, description: row.description, responsibleLevel: row.responsible }],
   });
-
-export type ImportRowInput = z.input<typeof importRowSchema>;
-export type ImportRow = z.output<typeof importRowSchema> & { line: number };
+  if (!meeting.success) for (const i of meeting.error.issues) add(fieldOf(i.path, MEETING_FIELD), i.message);
+  const status = statusChangeSchema.safeParse({ version: 1, toStatus: row.status, effectiveOn: row.statusOn, comment: row.comment ?? undefined });
+  if (!status.success) for (const i of status.error.issues) add(fieldOf(i.path, STATUS_FIELD), i.message);
+  for (const field of ['needKzt', 'allocatedKzt'] as const) {
+    const parsed = row[field] === null ? null : amountKzt.safeParse(row[field]);
+    if (parsed && !parsed.success) add(field, parsed.error.issues[0]!.message);
+  }
+  if (row.externalRef.length > 64) add('externalRef', 'validation.generic.too_big');
+  if (row.level !== 'REGION' && row.unitId === null) add('unit', 'unitRequired');
+  // A new issue is raised on the meeting's date and then takes the row's status.
+  if (row.status !== 'RAISED' && !issues.some((i) => i.field === 'statusOn')) {
+    const step = checkStatusChange({ status: 'RAISED', raisedOn: row.heldOn }, { toStatus: row.status, effectiveOn: row.statusOn, comment: row.comment });
+    if (step.effectiveOn) add('statusOn', step.effectiveOn);
+  } else if (row.statusOn < row.heldOn) add('statusOn', 'entry.validation.beforeRaised');
+  return issues;
+}

@@ -1,5 +1,6 @@
 import 'server-only';
 import { createHash, randomUUID } from 'node:crypto';
+import { assertOpen } from '@/features/periods/closing';
 import { writeAudit } from '@/server/audit';
 import type { Caller } from '@/server/auth/caller';
 import { db } from '@/server/db/client';
@@ -84,6 +85,13 @@ export async function commitImport(
       const rows = batch.rows;
       const again = await checkAgainstDatabase(tx, caller, rows);
       if (again.errors.length > 0) return { status: 'rejected', errors: again.errors } as const;
+      // The periods' lock protocol: shared locks on the half-years written, so a closing waits for this commit.
+      try {
+        await assertOpen(tx, { rows: again.touched });
+      } catch (error) {
+        if (error instanceof AppError && error.code === 'VALIDATION') return { status: 'rejected', errors: [{ row: 0, column: '', field: '_', key: 'changedSinceCheck' }] } as const;
+        throw error;
+      }
       const counts = await writeRows(tx, rows, caller.userId, options.onStep);
       await tx.importBatch.update({ where: { id }, data: { status: 'COMMITTED', committedAt: new Date(), result: counts } });
       await writeAudit({

@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { importPaths } from '@/features/import/openapi';
+import { WRITE_PATHS, WRITE_SCHEMAS } from '@/features/entry/openapi';
 import { issueListParams } from '@/features/issues/schemas';
 import { meetingListParams } from '@/features/meetings/schemas';
 import { POLICY, type Permission } from '@/server/access/policy';
@@ -168,6 +169,10 @@ export function buildOpenApiDocument() {
       responses: { 200: { description: 'The OpenAPI 3.1 document.', content: json({ type: 'object' }) }, 401: errors()[401], 403: errors()[403] },
     },
   };
+
+  // The write operations (data entry) join the same paths.
+  for (const [path, operations] of Object.entries(WRITE_PATHS)) paths[path] = { ...(paths[path] as object | undefined), ...operations };
+  Object.assign(schemas, WRITE_SCHEMAS);
 
   return {
     openapi: '3.1.0',
