@@ -151,6 +151,18 @@ describe('POST /api/v1/imports and /commit', () => {
     expect(await counts()).toEqual(before);
   });
 
+  it('refuses rows that would change a closed half-year, and still accepts rows that change nothing there', async () => {
+    await pool.query(`INSERT INTO closed_period (year, half) VALUES (2023, 1)`);
+    try {
+      const checked = await check(excelCsv([{ kato: regionKato, ref: 'C-1', heldOn: '2023-03-01', n: 1, status: 'RAISED' }]), editorAuth);
+      expect(checked.body.errors.map((e) => [e.row, e.column, e.message])).toEqual([
+        [2, 'Дата встречи', expect.stringMatching(/^Полугодие этой даты закрыто/)],
+      ]);
+    } finally {
+      await pool.query(`DELETE FROM closed_period WHERE year = 2023`);
+    }
+  });
+
   it('refuses a file that is not a spreadsheet, and a request without one', async () => {
     const missing = await checkRoute(new Request('http://localhost/api/v1/imports', { method: 'POST', body: new FormData(), headers: editorAuth }), { params: Promise.resolve({}) });
     expect(missing.status).toBe(400);
