@@ -1,5 +1,6 @@
 import type { Metadata } from 'next';
 import { getTranslations } from 'next-intl/server';
+import { NewMeetingLink } from '@/features/meetings/components/entry-links';
 import { MeetingsPage } from '@/features/meetings/components/meetings-page';
 import { getYearsWithData } from '@/features/stats/queries/latest';
 import { requirePageCaller } from '@/server/access/guard';
@@ -13,5 +14,10 @@ export async function generateMetadata(): Promise<Metadata> {
 export default async function Page({ searchParams }: { searchParams: Promise<RawSearchParams> }) {
   const caller = await requirePageCaller('records.read');
   const [raw, years] = await Promise.all([searchParams, getYearsWithData()]);
-  return <MeetingsPage caller={caller} searchParams={raw} years={years} />;
+  return (
+    <>
+      <NewMeetingLink caller={caller} />
+      <MeetingsPage caller={caller} searchParams={raw} years={years} />
+    </>
+  );
 }

@@ -10,7 +10,9 @@ import type { NavGroup } from './components/nav-links';
 type Item = { href: string; label: string; permission: Permission };
 
 export async function navGroups(role: Role): Promise<NavGroup[]> {
-  const [t, tn, te] = await Promise.all([getTranslations('shell'), getTranslations('nav'), getTranslations('exports')]);
+  const [t, tn, te, ti, ts] = await Promise.all([
+    getTranslations('shell'), getTranslations('nav'), getTranslations('exports'), getTranslations('import'), getTranslations('submissions'),
+  ]);
   const groups: Array<{ label: string; items: Item[] }> = [
     {
       label: t('groups.analytics'),
@@ -24,6 +26,8 @@ export async function navGroups(role: Role): Promise<NavGroup[]> {
       items: [
         { href: '/meetings', label: t('items.meetings'), permission: 'records.read' },
         { href: '/issues', label: t('items.issues'), permission: 'records.read' },
+        { href: '/import', label: ti('title'), permission: 'records.write' },
+        { href: '/submissions', label: ts('title'), permission: 'records.read' },
       ],
     },
     {

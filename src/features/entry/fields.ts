@@ -61,4 +61,4 @@ export const halfField = z.coerce.number({ message: 'entry.validation.half' }).i
 
 /** An array that also arrives as one value (a form with one checked box) or nothing. */
 export const list = <T extends z.ZodType>(item: T) =>
-  z.preprocess((v) => (v === undefined || v === null || v === '' ? [] : Array.isArray(v) ? v : [v]), z.array(item));
+  z.preprocess((v) => (v === undefined || v === null || v === '' || v === false ? [] : Array.isArray(v) ? v : [v]), z.array(item));

@@ -1,4 +1,6 @@
 import { z } from 'zod';
+import { importPaths } from '@/features/import/openapi';
+import { WRITE_PATHS, WRITE_SCHEMAS } from '@/features/entry/openapi';
 import { issueListParams } from '@/features/issues/schemas';
 import { meetingListParams } from '@/features/meetings/schemas';
 import { POLICY, type Permission } from '@/server/access/policy';
@@ -227,12 +229,17 @@ export function buildOpenApiDocument() {
       responses: { 200: file('application/octet-stream', 'The file.'), ...errors([404]) },
     },
   };
+  Object.assign(paths, importPaths(errors));
   paths['/api/v1/openapi.json'] = {
     get: {
       operationId: 'openapi', tags: ['meta'], summary: 'This document', 'x-permission': 'stats.national',
       responses: { 200: { description: 'The OpenAPI 3.1 document.', content: json({ type: 'object' }) }, 401: errors()[401], 403: errors()[403] },
     },
   };
+
+  // The write operations (data entry) join the same paths.
+  for (const [path, operations] of Object.entries(WRITE_PATHS)) paths[path] = { ...(paths[path] as object | undefined), ...operations };
+  Object.assign(schemas, WRITE_SCHEMAS);
 
   return {
     openapi: '3.1.0',
@@ -256,6 +263,7 @@ export function buildOpenApiDocument() {
       { name: 'stats', description: 'Aggregated figures' },
       { name: 'records', description: 'Meetings and raised issues' },
       { name: 'exports', description: 'The briefing, the workbook, CSV tables and the archive of issued briefings' },
+      { name: 'import', description: 'Bulk import from a spreadsheet' },
       { name: 'meta', description: 'Health and this document' },
     ],
     paths,

@@ -3,6 +3,7 @@ import { notFound } from 'next/navigation';
 import { cache } from 'react';
 import { getTranslations } from 'next-intl/server';
 import { IssueDetail, loadIssue } from '@/features/issues/components/issue-detail';
+import { IssueEntry } from '@/features/issues/components/issue-entry';
 import { issueIdParams } from '@/features/issues/schemas';
 import { requirePageCaller } from '@/server/access/guard';
 
@@ -23,5 +24,11 @@ export async function generateMetadata({ params }: Props): Promise<Metadata> {
 
 // GET /issues/{id} — one issue in the caller's scope; 404 for any other.
 export default async function Page({ params }: Props) {
-  return <IssueDetail data={await load((await params).id)} />;
+  const data = await load((await params).id);
+  return (
+    <>
+      <IssueDetail data={data} />
+      <IssueEntry issue={data.issue} />
+    </>
+  );
 }

@@ -2,6 +2,7 @@ import type { Metadata } from 'next';
 import { notFound } from 'next/navigation';
 import { cache } from 'react';
 import { getLocale, getTranslations } from 'next-intl/server';
+import { EditMeetingLink } from '@/features/meetings/components/entry-links';
 import { MeetingDetail, loadMeeting } from '@/features/meetings/components/meeting-detail';
 import { meetingIdParams } from '@/features/meetings/schemas';
 import { formatDay } from '@/i18n/format-day';
@@ -14,7 +15,7 @@ const load = cache(async (rawId: string) => {
   const caller = await requirePageCaller('records.read');
   const parsed = meetingIdParams.safeParse({ id: rawId });
   if (!parsed.success) notFound();
-  return loadMeeting(caller, parsed.data.id);
+  return { caller, ...(await loadMeeting(caller, parsed.data.id)) };
 });
 
 export async function generateMetadata({ params }: Props): Promise<Metadata> {
@@ -24,6 +25,12 @@ export async function generateMetadata({ params }: Props): Promise<Metadata> {
 }
 
 // GET /meetings/{id} — one meeting in the caller's scope; 404 for any other.
-export default async function Page({ params }: Props) {
-  return <MeetingDetail data={await load((await params).id)} />;
+export default async function Page({ params, searchParams }: Props & { searchParams: Promise<{ saved?: string }> }) {
+  const { caller, ...data } = await load((await params).id);
+  return (
+    <>
+      <EditMeetingLink caller={caller} id={data.meeting.id} saved={(await searchParams).saved === '1'} />
+      <MeetingDetail data={data} />
+    </>
+  );
 }

@@ -1,0 +1,111 @@
+'use client';
+
+import { useTranslations } from 'next-intl';
+import type { ReactNode } from 'react';
+import type { FieldErrors, FieldValues, UseFormRegisterReturn } from 'react-hook-form';
+
+// Pieces of the react-hook-form forms of data entry, in the look of components/ui/form-fields:
+// label above, hint, the field's own error announced through aria-describedby.
+
+/** Translates a schema's message key (`validation.*`, `entry.validation.*`); a server message passes through. */
+export function useFieldMessage() {
+  const t = useTranslations();
+  return (message: string | undefined): string | undefined => {
+    if (!message) return undefined;
+    if (/^[a-z][A-Za-z]*\.[A-Za-z.]+$/.test(message) && t.has(message as never)) return t(message as never);
+    if (message.startsWith('validation.')) return t('validation.generic.invalid' as never);
+    return message;
+  };
+}
+
+/** Every error of a form as field path → message, for the error summary. */
+export function flattenErrors(errors: FieldErrors<FieldValues>, translate: (m?: string) => string | undefined, prefix = ''): Record<string, string> {
+  const out: Record<string, string> = {};
+  for (const [key, value] of Object.entries(errors)) {
+    if (!value || key === 'root') continue;
+    const path = prefix ? `${prefix}.${key}` : key;
+    if (typeof value === 'object' && 'message' in value && typeof value.message === 'string') {
+      out[path] = translate(value.message) ?? '';
+    } else if (typeof value === 'object') {
+      Object.assign(out, flattenErrors(value as FieldErrors<FieldValues>, translate, path));
+    }
+  }
+  return out;
+}
+
+/** Reads an error of a nested path from react-hook-form's errors object. */
+export function errorAt(errors: FieldErrors<FieldValues>, path: string): string | undefined {
+  let node: unknown = errors;
+  for (const part of path.split('.')) node = node && typeof node === 'object' ? (node as Record<string, unknown>)[part] : undefined;
+  return node && typeof node === 'object' && 'message' in node ? ((node as { message?: string }).message ?? undefined) : undefined;
+}
+
+const idOf = (name: string) => name.replaceAll('.', '-');
+const describedBy = (id: string, hint?: string, error?: string) => [hint ? `${id}-hint` : null, error ? `${id}-error` : null].filter(Boolean).join(' ') || undefined;
+const inputClass = (error?: string) => `w-full rounded border px-3 py-2 ${error ? 'border-2 border-red-700' : 'border-neutral-400'}`;
+
+function Shell({ id, label, hint, error, children }: { id: string; label: string; hint?: string; error?: string; children: ReactNode }) {
+  return (
+    <div className="flex flex-col gap-1">
+      <label htmlFor={id} className="font-medium">{label}</label>
+      {hint ? <p id={`${id}-hint`} className="text-sm text-neutral-600">{hint}</p> : null}
+      {error ? <p id={`${id}-error`} className="text-sm font-medium text-red-800">{error}</p> : null}
+      {children}
+    </div>
+  );
+}
+
+type Base = { field: UseFormRegisterReturn; label: string; hint?: string; error?: string };
+
+export function Input({ field, label, hint, error, type = 'text', className, ...rest }: Base & { type?: 'text' | 'number' | 'date'; className?: string; inputMode?: 'numeric'; max?: string; min?: string; maxLength?: number }) {
+  const id = idOf(field.name);
+  return (
+    <Shell id={id} label={label} hint={hint} error={error}>
+      <input id={id} type={type} {...field} {...rest} aria-invalid={error ? true : undefined} aria-describedby={describedBy(id, hint, error)}
+        className={`${inputClass(error)} ${type === 'number' ? 'tabular' : ''} ${className ?? ''}`} />
+    </Shell>
+  );
+}
+
+export function TextArea({ field, label, hint, error, rows = 3, maxLength }: Base & { rows?: number; maxLength?: number }) {
+  const id = idOf(field.name);
+  return (
+    <Shell id={id} label={label} hint={hint} error={error}>
+      <textarea id={id} rows={rows} maxLength={maxLength} {...field} aria-invalid={error ? true : undefined} aria-describedby={describedBy(id, hint, error)} className={inputClass(error)} />
+    </Shell>
+  );
+}
+
+export type Choice = { value: string; label: string; group?: string };
+
+export function Select({ field, label, hint, error, options, emptyLabel }: Base & { options: Choice[]; emptyLabel?: string }) {
+  const id = idOf(field.name);
+  const groups = [...new Set(options.map((o) => o.group ?? ''))];
+  const render = (list: Choice[]) => list.map((o) => <option key={o.value} value={o.value}>{o.label}</option>);
+  return (
+    <Shell id={id} label={label} hint={hint} error={error}>
+      <select id={id} {...field} aria-invalid={error ? true : undefined} aria-describedby={describedBy(id, hint, error)} className={`${inputClass(error)} bg-white`}>
+        {emptyLabel !== undefined ? <option value="">{emptyLabel}</option> : null}
+        {groups.length > 1
+          ? groups.map((g) => <optgroup key={g} label={g}>{render(options.filter((o) => (o.group ?? '') === g))}</optgroup>)
+          : render(options)}
+      </select>
+    </Shell>
+  );
+}
+
+export function Checkbox({ field, label, hint, value }: Omit<Base, 'error'> & { value?: string }) {
+  const id = value ? `${idOf(field.name)}-${value}` : idOf(field.name);
+  return (
+    <div className="flex flex-col gap-1">
+      <div className="flex items-start gap-2">
+        <input id={id} type="checkbox" value={value} {...field} aria-describedby={hint ? `${id}-hint` : undefined} className="mt-1 size-5" />
+        <label htmlFor={id}>{label}</label>
+      </div>
+      {hint ? <p id={`${id}-hint`} className="ml-7 text-sm text-neutral-600">{hint}</p> : null}
+    </div>
+  );
+}
+
+/** Anchors of the error summary point at the field ids used here. */
+export const fieldAnchor = idOf;

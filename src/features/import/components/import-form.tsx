@@ -1,0 +1,200 @@
+'use client';
+
+import { useRef, useState } from 'react';
+import { useLocale, useTranslations } from 'next-intl';
+import { SuccessNote } from '@/components/ui/form-fields';
+
+// Upload with progress (XHR reports the bytes sent), the check's preview — counts, every error
+// by row and column, the first rows to be written — then the commit.
+
+type CheckError = { row: number; column: string; field: string; message: string };
+type SampleRow = { line: number; externalRef: string; heldOn: string; issueNumber: number; status: string; needKzt: number | null; allocatedKzt: number | null };
+type Checked = { id: string; rows: number; ready: number; errors: CheckError[]; alreadyImportedAt: string | null; sample: SampleRow[] };
+type Committed = { meetings: number; issues: number; statuses: number; money: number };
+
+const SHOWN_ERRORS = 500;
+
+function upload(file: File, onProgress: (percent: number) => void): Promise<{ status: number; body: unknown }> {
+  return new Promise((resolve, reject) => {
+    const xhr = new XMLHttpRequest();
+    xhr.open('POST', '/api/v1/imports');
+    xhr.upload.onprogress = (e) => {
+      if (e.lengthComputable) onProgress(Math.round((e.loaded / e.total) * 100));
+    };
+    xhr.onload = () => {
+      try {
+        resolve({ status: xhr.status, body: JSON.parse(xhr.responseText) });
+      } catch {
+        reject(new Error(`HTTP ${xhr.status}`));
+      }
+    };
+    xhr.onerror = () => reject(new Error('network'));
+    const form = new FormData();
+    form.set('file', file);
+    xhr.send(form);
+  });
+}
+
+export function ImportForm() {
+  const t = useTranslations('import');
+  const codes = useTranslations('codes.issueStatus');
+  const locale = useLocale();
+  const fileRef = useRef<HTMLInputElement>(null);
+  const [phase, setPhase] = useState<'idle' | 'uploading' | 'checked' | 'committing' | 'committed'>('idle');
+  const [percent, setPercent] = useState(0);
+  const [checked, setChecked] = useState<Checked | null>(null);
+  const [problem, setProblem] = useState<string | null>(null);
+  const [result, setResult] = useState<Committed | null>(null);
+  const number = new Intl.NumberFormat(locale === 'en' ? 'en-GB' : `${locale}-KZ`);
+  const day = (iso: string) => iso.slice(0, 10).split('-').reverse().join('.');
+
+  async function onCheck(e: React.FormEvent) {
+    e.preventDefault();
+    const file = fileRef.current?.files?.[0];
+    setProblem(null);
+    setResult(null);
+    setChecked(null);
+    if (!file) {
+      setProblem(t('chooseFile'));
+      return;
+    }
+    setPhase('uploading');
+    setPercent(0);
+    try {
+      const { status, body } = await upload(file, setPercent);
+      if (status === 200) {
+        setChecked(body as Checked);
+        setPhase('checked');
+      } else {
+        setProblem((body as { errors?: CheckError[] }).errors?.[0]?.message ?? t('failed'));
+        setPhase('idle');
+      }
+    } catch {
+      setProblem(t('failed'));
+      setPhase('idle');
+    }
+  }
+
+  async function onCommit() {
+    if (!checked) return;
+    setPhase('committing');
+    setProblem(null);
+    try {
+      const response = await fetch(`/api/v1/imports/${checked.id}/commit`, { method: 'POST' });
+      const body = (await response.json()) as Committed & { errors?: CheckError[] };
+      if (response.ok) {
+        setResult(body);
+        setPhase('committed');
+      } else {
+        if (body.errors) setChecked({ ...checked, ready: 0, errors: body.errors });
+        setProblem(body.errors?.[0]?.message ?? t('failed'));
+        setPhase('checked');
+      }
+    } catch {
+      setProblem(t('failed'));
+      setPhase('checked');
+    }
+  }
+
+  const busy = phase === 'uploading' || phase === 'committing';
+  return (
+    <div className="space-y-6">
+      <form onSubmit={onCheck} noValidate className="max-w-xl space-y-3">
+        <div className="flex flex-col gap-1">
+          <label htmlFor="file" className="font-medium">{t('fileLabel')}</label>
+          <p id="file-hint" className="text-sm text-neutral-600">{t('fileHint')}</p>
+          <input id="file" name="file" type="file" ref={fileRef} aria-describedby="file-hint"
+            accept=".xlsx,.csv,text/csv,application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
+            className="rounded border border-neutral-400 bg-white px-3 py-2" />
+        </div>
+        <button type="submit" disabled={busy} className="rounded bg-sky-kz-dark px-4 py-2 font-medium text-white disabled:opacity-60">
+          {phase === 'uploading' ? t('checking') : t('check')}
+        </button>
+        {phase === 'uploading' ? (
+          <div className="space-y-1">
+            <progress max={100} value={percent} aria-label={t('uploading', { percent })} className="h-2 w-full" />
+            <p role="status" className="text-sm tabular">{t('uploading', { percent })}</p>
+          </div>
+        ) : null}
+      </form>
+
+      {problem ? <p role="alert" className="rounded border-2 border-red-700 bg-white p-3 text-red-900">{problem}</p> : null}
+
+      {checked ? (
+        <section aria-labelledby="preview-title" className="space-y-4">
+          <h2 id="preview-title" className="text-xl font-semibold">{t('previewTitle')}</h2>
+          <p role="status" data-testid="import-summary">{t('summary', { rows: checked.ready, errors: checked.errors.length })}</p>
+          {checked.alreadyImportedAt ? <p className="text-neutral-700">{t('alreadyImported', { date: day(checked.alreadyImportedAt) })}</p> : null}
+          {checked.errors.length > 0 ? (
+            <div className="space-y-2">
+              <h3 className="font-semibold text-red-900">{t('errorsTitle')}</h3>
+              {checked.errors.length > SHOWN_ERRORS ? <p className="text-sm">{t('errorsShown', { shown: SHOWN_ERRORS, total: checked.errors.length })}</p> : null}
+              <div className="max-h-96 overflow-auto rounded border border-neutral-200 bg-white">
+                <table className="w-full text-sm">
+                  <thead className="sticky top-0 bg-neutral-100 text-left">
+                    <tr><th scope="col" className="px-3 py-2 text-right">{t('colRow')}</th><th scope="col" className="px-3 py-2">{t('colColumn')}</th><th scope="col" className="px-3 py-2">{t('colMessage')}</th></tr>
+                  </thead>
+                  <tbody>
+                    {checked.errors.slice(0, SHOWN_ERRORS).map((e, i) => (
+                      <tr key={i} className="border-t border-neutral-200">
+                        <td className="px-3 py-1.5 text-right tabular">{e.row || '—'}</td>
+                        <td className="px-3 py-1.5">{e.column || '—'}</td>
+                        <td className="px-3 py-1.5">{e.message}</td>
+                      </tr>
+                    ))}
+                  </tbody>
+                </table>
+              </div>
+            </div>
+          ) : null}
+          {checked.errors.length === 0 && checked.sample.length > 0 ? (
+            <div className="space-y-2">
+              <h3 className="font-semibold">{t('rowsTitle')}</h3>
+              {checked.ready > checked.sample.length ? <p className="text-sm">{t('rowsShown', { shown: checked.sample.length, total: checked.ready })}</p> : null}
+              <div className="max-h-96 overflow-auto rounded border border-neutral-200 bg-white">
+                <table className="w-full text-sm">
+                  <thead className="sticky top-0 bg-neutral-100 text-left">
+                    <tr>
+                      <th scope="col" className="px-3 py-2 text-right">{t('colRow')}</th>
+                      <th scope="col" className="px-3 py-2">{t('colMeeting')}</th>
+                      <th scope="col" className="px-3 py-2">{t('colHeldOn')}</th>
+                      <th scope="col" className="px-3 py-2 text-right">{t('colIssue')}</th>
+                      <th scope="col" className="px-3 py-2">{t('colStatus')}</th>
+                      <th scope="col" className="px-3 py-2 text-right">{t('colNeed')}</th>
+                      <th scope="col" className="px-3 py-2 text-right">{t('colAllocated')}</th>
+                    </tr>
+                  </thead>
+                  <tbody>
+                    {checked.sample.map((r) => (
+                      <tr key={r.line} className="border-t border-neutral-200">
+                        <td className="px-3 py-1.5 text-right tabular">{r.line}</td>
+                        <td className="px-3 py-1.5">{r.externalRef}</td>
+                        <td className="px-3 py-1.5 tabular">{day(r.heldOn)}</td>
+                        <td className="px-3 py-1.5 text-right tabular">{r.issueNumber}</td>
+                        <td className="px-3 py-1.5">{codes(r.status)}</td>
+                        <td className="px-3 py-1.5 text-right tabular">{r.needKzt === null ? '—' : number.format(r.needKzt)}</td>
+                        <td className="px-3 py-1.5 text-right tabular">{r.allocatedKzt === null ? '—' : number.format(r.allocatedKzt)}</td>
+                      </tr>
+                    ))}
+                  </tbody>
+                </table>
+              </div>
+            </div>
+          ) : null}
+          {phase !== 'committed' && checked.errors.length === 0 && checked.ready > 0 ? (
+            <button type="button" onClick={onCommit} disabled={busy} className="rounded bg-sky-kz-dark px-4 py-2 font-medium text-white disabled:opacity-60">
+              {phase === 'committing' ? t('committing') : t('commit', { rows: checked.ready })}
+            </button>
+          ) : null}
+          {checked.errors.length > 0 ? <p className="text-neutral-700">{t('cannotCommit')}</p> : null}
+        </section>
+      ) : null}
+
+      {result ? (
+        <SuccessNote>
+          {result.meetings + result.issues + result.statuses + result.money === 0 ? t('nothingChanged') : t('committed', result)}
+        </SuccessNote>
+      ) : null}
+    </div>
+  );
+}

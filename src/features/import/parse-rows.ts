@@ -1,0 +1,143 @@
+import { AkimLevel, IssueStatus, ResponsibleLevel, Venue } from '@/generated/prisma/enums';
+import { IMPORT_COLUMNS, columnOfHeader, type ColumnKey } from './columns';
+import { type ImportRow, validateImportRow } from './row-schema';
+import { type Cell, cellText, isBlank, normalizeName, parseAmount, parseDay } from './values';
+
+// Cells to rows, with every problem named by row, column and a message key. Pure: the
+// reference data comes in as lookups, so the parser is unit-tested without a database.
+
+export type RowError = { row: number; column: string; field: ColumnKey | '_' | 'file'; key: string; params?: Record<string, string | number> };
+
+export type Lookups = {
+  region: (text: string) => number | undefined;
+  unit: (code: string) => number | undefined;
+  category: (text: string) => { id: number; code: string } | undefined;
+  /** Russian (and Kazakh) labels of each code list, by normalized label. */
+  labels: { level: Map<string, AkimLevel>; venue: Map<string, Venue>; responsible: Map<string, ResponsibleLevel>; status: Map<string, IssueStatus> };
+};
+
+export const MAX_ROWS = 100_000;
+
+/** A code (any case) or one of its labels. */
+function codeOf<T extends string>(codes: Record<string, T>, labels: Map<string, T>, text: string): T | undefined {
+  const upper = text.trim().toUpperCase().replace(/[\s-]+/g, '_');
+  if (upper in codes) return codes[upper];
+  return labels.get(normalizeName(text));
+}
+
+export type ParsedSheet = { rows: ImportRow[]; errors: RowError[]; total: number };
+
+export function parseSheet(cells: Cell[][], lookups: Lookups): ParsedSheet {
+  const errors: RowError[] = [];
+  const headerIndex = cells.findIndex((r) => r.some((c) => !isBlank(c)));
+  if (headerIndex < 0) return { rows: [], errors: [{ row: 1, column: '', field: '_', key: 'noRows' }], total: 0 };
+  const header = cells[headerIndex]!.map((c) => cellText(c));
+  const position = new Map<ColumnKey, number>();
+  const headerText = new Map<ColumnKey, string>();
+  header.forEach((h, i) => {
+    const key = columnOfHeader(h);
+    if (key && !position.has(key)) {
+      position.set(key, i);
+      headerText.set(key, h);
+    }
+  });
+  for (const c of IMPORT_COLUMNS) {
+    if (c.required && !position.has(c.key)) errors.push({ row: headerIndex + 1, column: c.ru, field: c.key, key: 'missingColumn', params: { column: c.ru } });
+  }
+  if (errors.length > 0) return { rows: [], errors, total: 0 };
+
+  const columnName = (key: ColumnKey) => headerText.get(key) ?? IMPORT_COLUMNS.find((c) => c.key === key)!.ru;
+  const rows: ImportRow[] = [];
+  let total = 0;
+  const seenIssue = new Map<string, number>();
+  const meetingOf = new Map<string, { heldOn: string; level: string; unitId: number | null; line: number }>();
+
+  for (let i = headerIndex + 1; i < cells.length; i += 1) {
+    const raw = cells[i] ?? [];
+    if (raw.every((c) => isBlank(c))) continue;
+    total += 1;
+    const line = i + 1;
+    if (total > MAX_ROWS) {
+      errors.push({ row: line, column: '', field: '_', key: 'tooManyRows', params: { max: MAX_ROWS } });
+      break;
+    }
+    const rowErrors: RowError[] = [];
+    const fail = (field: ColumnKey, key: string, params?: Record<string, string | number>) => {
+      if (!rowErrors.some((e) => e.field === field)) rowErrors.push({ row: line, column: columnName(field), field, key, params });
+    };
+    const cell = (key: ColumnKey): Cell => (position.has(key) ? raw[position.get(key)!] : undefined);
+    const text = (key: ColumnKey) => cellText(cell(key));
+    const requiredText = (key: ColumnKey) => {
+      const t = text(key);
+      if (!t) fail(key, 'required');
+      return t;
+    };
+    const lookup = <T>(key: ColumnKey, find: (t: string) => T | undefined, unknown: string): T | undefined => {
+      const t = requiredText(key);
+      if (!t) return undefined;
+      const found = find(t);
+      if (found === undefined) fail(key, unknown, { value: t });
+      return found;
+    };
+    const day = (key: ColumnKey) => {
+      const d = parseDay(cell(key));
+      if (d === null) fail(key, 'badDate', { value: text(key) });
+      return d ?? undefined;
+    };
+    const money = (key: ColumnKey) => {
+      const n = parseAmount(cell(key));
+      if (n === null) fail(key, 'badAmount', { value: text(key) });
+      return n ?? null;
+    };
+
+    const regionId = lookup('region', lookups.region, 'unknownRegion');
+    const externalRef = requiredText('externalRef');
+    const heldOn = day('heldOn');
+    if (heldOn === undefined && !rowErrors.some((e) => e.field === 'heldOn')) fail('heldOn', 'required');
+    const level = lookup('level', (t) => codeOf(AkimLevel, lookups.labels.level, t), 'unknownCode');
+    const unitText = text('unit');
+    const unitId = unitText ? lookups.unit(unitText) : null;
+    if (unitText && unitId === undefined) fail('unit', 'unknownUnit', { value: unitText });
+    const venue = lookup('venue', (t) => codeOf(Venue, lookups.labels.venue, t), 'unknownCode');
+    const attendanceRaw = parseAmount(cell('attendance'));
+    if (attendanceRaw === null) fail('attendance', 'badCount', { value: text('attendance') });
+    const numberRaw = parseAmount(cell('issueNumber'));
+    if (numberRaw === undefined) fail('issueNumber', 'required');
+    else if (numberRaw === null || numberRaw < 1 || numberRaw > 100_000) fail('issueNumber', 'badCount', { value: text('issueNumber') });
+    const category = lookup('category', lookups.category, 'unknownCategory');
+    const description = requiredText('description');
+    const responsible = lookup('responsible', (t) => codeOf(ResponsibleLevel, lookups.labels.responsible, t), 'unknownCode');
+    const status = lookup('status', (t) => codeOf(IssueStatus, lookups.labels.status, t), 'unknownCode');
+    const statusOn = day('statusOn');
+    const comment = text('comment') || null;
+    const needKzt = money('needKzt');
+    const allocatedKzt = money('allocatedKzt');
+
+    if (rowErrors.length === 0) {
+      const row: ImportRow = {
+        line, regionId: regionId!, externalRef, heldOn: heldOn!, level: level!, unitId: unitId ?? null, venue: venue!,
+        attendance: attendanceRaw ?? null, issueNumber: numberRaw!, categoryId: category!.id, categoryCode: category!.code,
+        description, responsible: responsible!, status: status!, statusOn: statusOn ?? heldOn!, comment, needKzt, allocatedKzt,
+      };
+      for (const issue of validateImportRow(row)) fail(issue.field, issue.key);
+      if (rowErrors.length === 0) {
+        const meetingKey = `${row.regionId}\u0000${row.externalRef}`;
+        const issueKey = `${meetingKey}\u0000${row.issueNumber}`;
+        const firstLine = seenIssue.get(issueKey);
+        if (firstLine !== undefined) fail('issueNumber', 'duplicateRow', { line: firstLine });
+        const meeting = meetingOf.get(meetingKey);
+        if (meeting && (meeting.heldOn !== row.heldOn || meeting.level !== row.level || meeting.unitId !== row.unitId)) {
+          fail(meeting.heldOn !== row.heldOn ? 'heldOn' : meeting.level !== row.level ? 'level' : 'unit', 'meetingMismatch', { line: meeting.line });
+        }
+        if (rowErrors.length === 0) {
+          seenIssue.set(issueKey, line);
+          if (!meeting) meetingOf.set(meetingKey, { heldOn: row.heldOn, level: row.level, unitId: row.unitId, line });
+          rows.push(row);
+        }
+      }
+    }
+    errors.push(...rowErrors);
+  }
+  if (total === 0) errors.push({ row: headerIndex + 1, column: '', field: '_', key: 'noRows' });
+  return { rows, errors, total };
+}

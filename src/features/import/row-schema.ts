@@ -1,0 +1,69 @@
+import { amountKzt } from '@/features/entry/fields';
+import { checkStatusChange, statusChangeSchema } from '@/features/issues/schemas';
+import { akimMeetingSchema } from '@/features/meetings/schemas';
+import type { AkimLevel, IssueStatus, ResponsibleLevel, Venue } from '@/generated/prisma/enums';
+import type { ColumnKey } from './columns';
+
+// One import row is the inputs the forms and the write API take, parsed with their schemas:
+// an akim meeting with this one issue (akimMeetingSchema), the issue's status change
+// (statusChangeSchema) and its money totals (amountKzt). Only what a spreadsheet adds is
+// checked here: the keys, a unit for district and rural levels, the status date against the
+// meeting. Messages are catalogue keys: `entry.validation.*`, `validation.*` or `import.errors.*` (bare).
+
+export type ImportRow = {
+  line: number;
+  regionId: number;
+  externalRef: string;
+  heldOn: string;
+  level: AkimLevel;
+  unitId: number | null;
+  venue: Venue;
+  attendance: number | null;
+  issueNumber: number;
+  categoryId: number;
+  categoryCode: string;
+  description: string;
+  responsible: ResponsibleLevel;
+  status: IssueStatus;
+  statusOn: string;
+  comment: string | null;
+  needKzt: number | null;
+  allocatedKzt: number | null;
+};
+
+export type RowIssue = { field: ColumnKey; key: string };
+
+const MEETING_FIELD: Record<string, ColumnKey> = {
+  heldOn: 'heldOn', venue: 'venue', attendance: 'attendance', externalRef: 'externalRef', officialId: 'region',
+  categoryCode: 'category', description: 'description', responsibleLevel: 'responsible',
+};
+const STATUS_FIELD: Record<string, ColumnKey> = { toStatus: 'status', effectiveOn: 'statusOn', comment: 'comment' };
+
+const fieldOf = (path: PropertyKey[], map: Record<string, ColumnKey>): ColumnKey => map[String(path[path.length - 1])] ?? map[String(path[0])] ?? 'region';
+
+export function validateImportRow(row: ImportRow): RowIssue[] {
+  const issues: RowIssue[] = [];
+  const add = (field: ColumnKey, key: string) => {
+    if (!issues.some((i) => i.field === field)) issues.push({ field, key });
+  };
+  const meeting = akimMeetingSchema.safeParse({
+    kind: 'AKIM', officialId: 1, heldOn: row.heldOn, venue: row.venue, attendance: row.attendance ?? undefined,
+    externalRef: row.externalRef, openMicrophone: false,
+    issues: [{ categoryCode: row.categoryCode, description: row.description, responsibleLevel: row.responsible }],
+  });
+  if (!meeting.success) for (const i of meeting.error.issues) add(fieldOf(i.path, MEETING_FIELD), i.message);
+  const status = statusChangeSchema.safeParse({ version: 1, toStatus: row.status, effectiveOn: row.statusOn, comment: row.comment ?? undefined });
+  if (!status.success) for (const i of status.error.issues) add(fieldOf(i.path, STATUS_FIELD), i.message);
+  for (const field of ['needKzt', 'allocatedKzt'] as const) {
+    const parsed = row[field] === null ? null : amountKzt.safeParse(row[field]);
+    if (parsed && !parsed.success) add(field, parsed.error.issues[0]!.message);
+  }
+  if (row.externalRef.length > 64) add('externalRef', 'validation.generic.too_big');
+  if (row.level !== 'REGION' && row.unitId === null) add('unit', 'unitRequired');
+  // A new issue is raised on the meeting's date and then takes the row's status.
+  if (row.status !== 'RAISED' && !issues.some((i) => i.field === 'statusOn')) {
+    const step = checkStatusChange({ status: 'RAISED', raisedOn: row.heldOn }, { toStatus: row.status, effectiveOn: row.statusOn, comment: row.comment });
+    if (step.effectiveOn) add('statusOn', step.effectiveOn);
+  } else if (row.statusOn < row.heldOn) add('statusOn', 'entry.validation.beforeRaised');
+  return issues;
+}

@@ -1,0 +1,105 @@
+import 'server-only';
+import { createHash, randomUUID } from 'node:crypto';
+import { assertOpen } from '@/features/periods/closing';
+import { writeAudit } from '@/server/audit';
+import type { Caller } from '@/server/auth/caller';
+import { db } from '@/server/db/client';
+import { AppError } from '@/server/errors';
+import { checkAgainstDatabase, type CheckedRow } from './check';
+import { loadLookups } from './lookups';
+import { parseSheet, type RowError } from './parse-rows';
+import { readSpreadsheet } from './read-file';
+import { writeRows, type CommitCounts } from './write-rows';
+
+// Check a spreadsheet (nothing is written but the checked batch), then commit it: every row
+// in one transaction or none. Natural keys make a second commit of the same rows a no-op.
+
+export const MAX_FILE_BYTES = 20 * 1024 * 1024;
+
+export type CheckResult = {
+  id: string;
+  rows: number;
+  ready: number;
+  errors: RowError[];
+  fileHash: string;
+  format: string;
+  alreadyImportedAt: string | null;
+  /** The first rows ready to write, for the preview. */
+  sample: Array<{ line: number; externalRef: string; heldOn: string; issueNumber: number; status: string; needKzt: number | null; allocatedKzt: number | null }>;
+};
+
+export const SAMPLE_ROWS = 200;
+
+export async function checkImport(caller: Caller, file: { name: string; bytes: Uint8Array }): Promise<CheckResult> {
+  if (file.bytes.length > MAX_FILE_BYTES) throw new AppError('VALIDATION', 'file too large', { file: 'tooLarge' });
+  const fileHash = createHash('sha256').update(file.bytes).digest('hex');
+  let sheet: Awaited<ReturnType<typeof readSpreadsheet>>;
+  try {
+    sheet = await readSpreadsheet(file.bytes);
+  } catch {
+    throw new AppError('VALIDATION', 'unreadable file', { file: 'unreadable' });
+  }
+  const client = db();
+  const parsed = parseSheet(sheet.rows, await loadLookups(client));
+  const checked = await checkAgainstDatabase(client, caller, parsed.rows);
+  const errors = [...parsed.errors, ...checked.errors].sort((a, b) => a.row - b.row);
+  const format = sheet.format.kind === 'xlsx' ? 'xlsx' : `csv ${sheet.format.encoding} ${sheet.format.delimiter}`;
+  const previous = await client.importBatch.findFirst({
+    where: { fileHash, status: 'COMMITTED', userId: caller.userId }, orderBy: { committedAt: 'desc' }, select: { committedAt: true },
+  });
+  const id = randomUUID();
+  await client.importBatch.create({
+    data: {
+      id, userId: caller.userId, fileName: file.name.slice(0, 255), fileHash, format,
+      rowCount: parsed.total, errorCount: errors.length, rows: checked.rows, errors,
+    },
+  });
+  return {
+    id, rows: parsed.total, ready: errors.length === 0 ? checked.rows.length : 0, errors, fileHash, format,
+    alreadyImportedAt: previous?.committedAt?.toISOString() ?? null,
+    sample: checked.rows.slice(0, SAMPLE_ROWS).map((r) => ({
+      line: r.line, externalRef: r.externalRef, heldOn: r.heldOn, issueNumber: r.issueNumber, status: r.status, needKzt: r.needKzt, allocatedKzt: r.allocatedKzt,
+    })),
+  };
+}
+
+export type CommitResult =
+  | { status: 'committed'; counts: CommitCounts; repeated: boolean }
+  | { status: 'rejected'; errors: RowError[] };
+
+/** `onStep` lets the fault test cut the connection between writes. */
+export async function commitImport(
+  caller: Caller,
+  id: string,
+  options: { onStep?: (step: string, backendPid: number) => Promise<void> } = {},
+): Promise<CommitResult> {
+  if (!/^[0-9a-f-]{36}$/i.test(id)) throw new AppError('NOT_FOUND', 'import');
+  return db().$transaction(
+    async (tx) => {
+      const [batch] = await tx.$queryRawUnsafe<Array<{ user_id: number; status: string; error_count: number; rows: CheckedRow[]; result: CommitCounts | null; file_hash: string; row_count: number }>>(
+        `SELECT user_id, status::text, error_count, rows, result, file_hash, row_count FROM import_batch WHERE id = $1::uuid FOR UPDATE`, id);
+      // Someone else's batch is as good as absent: its rows may lie outside this caller's scope.
+      if (!batch || batch.user_id !== caller.userId) throw new AppError('NOT_FOUND', 'import');
+      if (batch.status === 'COMMITTED') return { status: 'committed', counts: batch.result!, repeated: true } as const;
+      if (batch.error_count > 0) return { status: 'rejected', errors: [{ row: 0, column: '', field: '_', key: 'cannotCommit' }] } as const;
+      const rows = batch.rows;
+      const again = await checkAgainstDatabase(tx, caller, rows);
+      if (again.errors.length > 0) return { status: 'rejected', errors: again.errors } as const;
+      // The periods' lock protocol: shared locks on the half-years written, so a closing waits for this commit.
+      try {
+        await assertOpen(tx, { rows: again.touched });
+      } catch (error) {
+        if (error instanceof AppError && error.code === 'VALIDATION') return { status: 'rejected', errors: [{ row: 0, column: '', field: '_', key: 'changedSinceCheck' }] } as const;
+        throw error;
+      }
+      const counts = await writeRows(tx, rows, caller.userId, options.onStep);
+      await tx.importBatch.update({ where: { id }, data: { status: 'COMMITTED', committedAt: new Date(), result: counts } });
+      await writeAudit({
+        userId: caller.userId, action: 'import.commit', entity: 'import_batch', entityId: id,
+        after: { fileHash: batch.file_hash, rows: batch.row_count, ...counts }, ip: caller.ip,
+      }, tx);
+      return { status: 'committed', counts, repeated: false } as const;
+    },
+    { timeout: 10 * 60_000, maxWait: 30_000 },
+  );
+}

@@ -1,0 +1,75 @@
+import 'server-only';
+import type { Prisma } from '@/generated/prisma/client';
+import type { CheckedRow } from './check';
+
+// The commit's writes, set-based: the rows go into a temporary table once, then one statement
+// per kind of change. Keys that exist are skipped or updated, so repeating changes nothing.
+
+type Tx = Pick<Prisma.TransactionClient, '$executeRawUnsafe' | '$queryRawUnsafe'>;
+
+export type CommitCounts = { meetings: number; issues: number; statuses: number; money: number };
+
+const ROW_TYPE = `line int, "regionId" int, "externalRef" text, "heldOn" date, level "AkimLevel", "unitId" int, "officialId" int,
+  venue "Venue", attendance int, "issueNumber" int, "categoryId" int, description text, responsible "ResponsibleLevel",
+  status "IssueStatus", "statusOn" date, comment text, "needKzt" bigint, "allocatedKzt" bigint`;
+
+export async function writeRows(
+  tx: Tx,
+  rows: CheckedRow[],
+  authorId: number,
+  onStep?: (step: string, backendPid: number) => Promise<void>,
+): Promise<CommitCounts> {
+  const step = async (name: string) => {
+    if (!onStep) return;
+    const [row] = await tx.$queryRawUnsafe<Array<{ pid: number }>>('SELECT pg_backend_pid() AS pid');
+    await onStep(name, row!.pid);
+  };
+  await tx.$executeRawUnsafe(`CREATE TEMP TABLE import_row ON COMMIT DROP AS SELECT * FROM jsonb_to_recordset($1::jsonb) AS r(${ROW_TYPE})`, JSON.stringify(rows));
+
+  const meetings = await tx.$executeRawUnsafe(
+    `INSERT INTO meeting (kind, official_id, region_id, unit_id, akim_level, held_on, venue, attendance, external_ref)
+     SELECT DISTINCT ON ("regionId", "externalRef") 'AKIM', "officialId", "regionId", "unitId", level, "heldOn", venue, attendance, "externalRef"
+     FROM import_row ORDER BY "regionId", "externalRef", line
+     ON CONFLICT (region_id, external_ref) DO NOTHING`);
+  await step('meetings');
+
+  // Each row's issue key, resolved once the meetings exist.
+  await tx.$executeRawUnsafe(
+    `CREATE TEMP TABLE import_key ON COMMIT DROP AS
+     SELECT r.*, m.id AS meeting_id, m.held_on AS meeting_held_on FROM import_row r
+     JOIN meeting m ON m.region_id = r."regionId" AND m.external_ref = r."externalRef"`);
+  const issues = await tx.$executeRawUnsafe(
+    `WITH added AS (
+       INSERT INTO raised_issue (meeting_id, category_id, description, responsible_level, status, meeting_kind, region_id, raised_on, number_in_meeting)
+       SELECT meeting_id, "categoryId", description, responsible, 'RAISED', 'AKIM', "regionId", meeting_held_on, "issueNumber" FROM import_key
+       ON CONFLICT (meeting_id, number_in_meeting) DO NOTHING
+       RETURNING id, raised_on)
+     INSERT INTO issue_status_change (issue_id, from_status, to_status, effective_on, author_id)
+     SELECT id, NULL, 'RAISED', raised_on, $1 FROM added`, authorId);
+  await step('issues');
+
+  await tx.$executeRawUnsafe(
+    `CREATE TEMP TABLE import_target ON COMMIT DROP AS
+     SELECT i.id, i.status AS from_status, k.status AS to_status, k."statusOn" AS effective_on, k.comment, k."needKzt", k."allocatedKzt"
+     FROM import_key k JOIN raised_issue i ON i.meeting_id = k.meeting_id AND i.number_in_meeting = k."issueNumber"`);
+  const statuses = await tx.$executeRawUnsafe(
+    `INSERT INTO issue_status_change (issue_id, from_status, to_status, effective_on, author_id, comment)
+     SELECT id, from_status, to_status, effective_on, $1, comment FROM import_target WHERE from_status <> to_status`, authorId);
+  await tx.$executeRawUnsafe(
+    `UPDATE raised_issue i SET status = t.to_status, resolved_on = CASE WHEN t.to_status = 'RESOLVED' THEN t.effective_on END,
+       version = i.version + 1, updated_at = now()
+     FROM import_target t WHERE i.id = t.id AND t.from_status <> t.to_status`);
+  await step('statuses');
+
+  // Amounts are totals: what is missing from the recorded sum is added as one dated entry.
+  const money = await tx.$executeRawUnsafe(
+    `INSERT INTO budget_allocation (issue_id, source, kind, amount_kzt, effective_on, note)
+     SELECT t.id, 'LOCAL', x.kind::"BudgetEntryKind", x.total - coalesce(s.sum, 0), t.effective_on, 'import'
+     FROM import_target t
+     CROSS JOIN LATERAL (VALUES ('NEED', t."needKzt"), ('ALLOCATED', t."allocatedKzt")) AS x(kind, total)
+     LEFT JOIN LATERAL (SELECT sum(b.amount_kzt) AS sum FROM budget_allocation b
+                        WHERE b.issue_id = t.id AND b.source = 'LOCAL' AND b.kind = x.kind::"BudgetEntryKind") s ON true
+     WHERE x.total IS NOT NULL AND x.total > coalesce(s.sum, 0)`);
+  await step('money');
+  return { meetings, issues, statuses, money };
+}

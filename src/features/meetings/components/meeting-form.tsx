@@ -1,0 +1,238 @@
+'use client';
+
+import { zodResolver } from '@hookform/resolvers/zod';
+import Link from 'next/link';
+import { useRouter } from 'next/navigation';
+import { useTranslations } from 'next-intl';
+import { useState } from 'react';
+import { useFieldArray, useForm, type Resolver } from 'react-hook-form';
+import { ErrorSummary } from '@/components/ui/form-fields';
+import { Checkbox, type Choice, errorAt, fieldAnchor, flattenErrors, Input, Select, TextArea, useFieldMessage } from '@/features/entry/components/form-kit';
+import { createMeetingAction, updateMeetingAction } from '../actions';
+import { akimMeetingSchema, centralMeetingSchema, updateMeetingSchema } from '../schemas';
+
+// The meeting form: a new akim's or central official's meeting with its issues (and, for a
+// central official, the decree checklist and personal receptions), or an edit of a meeting's
+// own fields. Validated in the browser and on the server by the same zod schema; server
+// refusals land beside their fields, and what was typed stays. When someone else saved the
+// meeting meanwhile, the form lists what they changed and offers to apply this change again.
+
+export type MeetingFormValues = {
+  kind: 'AKIM' | 'CENTRAL';
+  officialId: string;
+  heldOn: string;
+  venue: string;
+  venueNote: string;
+  announcedOn: string;
+  announcementChannels: string[];
+  attendance: string;
+  outcomes: string;
+  externalRef: string;
+  openMicrophone: boolean;
+  briefingHeld: boolean;
+  ngoMeetingHeld: boolean;
+  problemSiteVisited: boolean;
+  questionsCollected: boolean;
+  actionPlanPrepared: boolean;
+  regionKato: string;
+  receptions: Array<{ heldOn: string; citizensReceived: string; issuesVoiced: string; issuesResolved: string; issuesInExecution: string }>;
+  issues: Array<{ categoryCode: string; description: string; responsibleLevel: string }>;
+};
+
+export type EditableMeeting = { id: number; version: number; values: MeetingFormValues; display: Record<string, string> };
+
+type Options = {
+  officials: Choice[];
+  categories: Choice[];
+  regions: Choice[];
+  venues: Choice[];
+  channels: Choice[];
+  responsibleLevels: Choice[];
+};
+
+const CHECKLIST = ['briefingHeld', 'questionsCollected', 'ngoMeetingHeld', 'problemSiteVisited', 'actionPlanPrepared'] as const;
+const RECEPTION_FIELDS = ['heldOn', 'citizensReceived', 'issuesVoiced', 'issuesResolved', 'issuesInExecution'] as const;
+
+export const emptyMeeting = (kind: 'AKIM' | 'CENTRAL'): MeetingFormValues => ({
+  kind, officialId: '', heldOn: '', venue: 'HOUSE_OF_CULTURE', venueNote: '', announcedOn: '', announcementChannels: [], attendance: '',
+  outcomes: '', externalRef: '', openMicrophone: false, briefingHeld: false, ngoMeetingHeld: false, problemSiteVisited: false,
+  questionsCollected: false, actionPlanPrepared: false, regionKato: '', receptions: [],
+  issues: [{ categoryCode: '', description: '', responsibleLevel: kind === 'AKIM' ? 'REGION' : 'CENTRAL' }],
+});
+
+/** The fields a person changes in the edit form, for the "changed meanwhile" list. */
+const COMPARED = ['officialId', 'heldOn', 'venue', 'venueNote', 'announcedOn', 'announcementChannels', 'attendance', 'outcomes', 'externalRef', 'openMicrophone', ...CHECKLIST, 'receptions'] as const;
+
+function toPayload(values: MeetingFormValues, mode: 'create' | 'edit') {
+  const { kind, regionKato, receptions, issues, ...rest } = values;
+  const central = kind === 'CENTRAL';
+  const checklist = central ? {} : Object.fromEntries(CHECKLIST.map((k) => [k, undefined]));
+  if (mode === 'edit') return { ...rest, ...checklist, ...(central ? { receptions } : {}) };
+  return { kind, ...rest, ...checklist, ...(central ? { regionKato, receptions } : {}), issues };
+}
+
+export function MeetingForm({ mode, kind, options, meeting }: { mode: 'create' | 'edit'; kind: 'AKIM' | 'CENTRAL'; options: Options; meeting?: EditableMeeting }) {
+  const t = useTranslations('entry.meetingForm');
+  const message = useFieldMessage();
+  const router = useRouter();
+  const central = kind === 'CENTRAL';
+  const schema = mode === 'edit' ? updateMeetingSchema : central ? centralMeetingSchema : akimMeetingSchema;
+  const form = useForm<MeetingFormValues>({
+    resolver: zodResolver(schema as never) as unknown as Resolver<MeetingFormValues>,
+    defaultValues: meeting?.values ?? emptyMeeting(kind),
+    mode: 'onSubmit',
+    reValidateMode: 'onBlur',
+  });
+  const { register, formState, control } = form;
+  const issues = useFieldArray({ control, name: 'issues' });
+  const receptions = useFieldArray({ control, name: 'receptions' });
+  const [serverMessage, setServerMessage] = useState<string | null>(null);
+  // The meeting as this form last read it; a newer version from the server means someone saved meanwhile.
+  const [opened, setOpened] = useState(meeting);
+  const conflict = mode === 'edit' && meeting && opened && meeting.version !== opened.version ? meeting : null;
+  const changedMeanwhile = conflict && opened
+    ? COMPARED.filter((k) => JSON.stringify(opened.values[k]) !== JSON.stringify(conflict.values[k]))
+    : [];
+
+  const label = (path: string): string => {
+    const parts = path.split('.');
+    if (parts[0] === 'issues' && parts.length === 3) return `${t('issue', { n: Number(parts[1]) + 1 })}: ${t(`issueFields.${parts[2]}` as never)}`;
+    if (parts[0] === 'receptions' && parts.length === 3) return `${t('reception', { n: Number(parts[1]) + 1 })}: ${t(`receptionFields.${parts[2]}` as never)}`;
+    return t.has(`fields.${parts[0]}` as never) ? t(`fields.${parts[0]}` as never) : path;
+  };
+  const err = (path: string) => message(errorAt(formState.errors, path));
+  const summary = flattenErrors(formState.errors, message);
+  const summaryFields = Object.fromEntries(Object.entries(summary).map(([p, m]) => [fieldAnchor(p), m]));
+  const summaryLabels = Object.fromEntries(Object.keys(summary).map((p) => [fieldAnchor(p), label(p)]));
+
+  const submit = form.handleSubmit(async (values) => {
+    setServerMessage(null);
+    const payload = toPayload(values, mode);
+    const result = mode === 'create'
+      ? await createMeetingAction(undefined, payload as never)
+      : await updateMeetingAction(undefined, { ...payload, id: meeting!.id, version: opened!.version } as never);
+    if (result.status === 'ok') {
+      const id = (result.data as { id: number }).id;
+      router.push(`/meetings/${id}?saved=1`);
+      router.refresh();
+      return;
+    }
+    if (result.status === 'error' && result.fields && Object.keys(result.fields).length) {
+      for (const [path, text] of Object.entries(result.fields)) form.setError(path as never, { type: 'server', message: text });
+      return;
+    }
+    setServerMessage(result.status === 'error' ? result.message : null);
+    // A refusal without fields may be a stale version: fetch the meeting as it is now.
+    if (mode === 'edit') router.refresh();
+  });
+
+  const applyAgain = () => {
+    setOpened(meeting);
+    setServerMessage(null);
+  };
+
+  return (
+    <form onSubmit={submit} noValidate className="max-w-3xl space-y-6" data-testid="meeting-form">
+      {Object.keys(summary).length > 0 ? <ErrorSummary title={t('errorTitle')} fields={summaryFields} labels={summaryLabels} /> : null}
+      {serverMessage && !conflict ? <ErrorSummary title={t('errorTitle')} message={serverMessage} labels={{}} /> : null}
+      {conflict ? (
+        <div role="alert" className="space-y-2 rounded border-2 border-gold-kz bg-amber-50 p-4" data-testid="conflict">
+          <h2 className="font-semibold">{t('conflict.title')}</h2>
+          <p>{t('conflict.body')}</p>
+          {changedMeanwhile.length > 0 ? (
+            <ul className="list-disc pl-5">
+              {changedMeanwhile.map((k) => (
+                <li key={k}>
+                  {label(k)}: <s>{opened!.display[k] || '—'}</s> → <strong>{conflict.display[k] || '—'}</strong>
+                </li>
+              ))}
+            </ul>
+          ) : <p>{t('conflict.noFieldChanges')}</p>}
+          <p>{t('conflict.yours')}</p>
+          <button type="button" onClick={applyAgain} className="rounded bg-sky-kz-dark px-4 py-2 font-medium text-white">{t('conflict.applyAgain')}</button>
+        </div>
+      ) : null}
+
+      <fieldset className="space-y-4">
+        <legend className="text-lg font-semibold">{t('sections.meeting')}</legend>
+        <Select field={register('officialId')} label={t('fields.officialId')} hint={central ? t('hints.officialCentral') : t('hints.officialAkim')} options={options.officials} emptyLabel={t('choose')} error={err('officialId')} />
+        {central && mode === 'create' ? <Select field={register('regionKato')} label={t('fields.regionKato')} options={options.regions} emptyLabel={t('choose')} error={err('regionKato')} /> : null}
+        <Input field={register('heldOn')} type="date" label={t('fields.heldOn')} hint={t('hints.heldOn')} error={err('heldOn')} className="max-w-48" />
+        <Select field={register('venue')} label={t('fields.venue')} options={options.venues} error={err('venue')} />
+        <Input field={register('venueNote')} label={t('fields.venueNote')} hint={t('hints.venueNote')} error={err('venueNote')} maxLength={500} />
+        <Input field={register('attendance')} type="number" inputMode="numeric" min="0" label={t('fields.attendance')} error={err('attendance')} className="max-w-40" />
+        <Input field={register('externalRef')} label={t('fields.externalRef')} hint={t('hints.externalRef')} error={err('externalRef')} maxLength={64} className="max-w-64" />
+        <Checkbox field={register('openMicrophone')} label={t('fields.openMicrophone')} />
+      </fieldset>
+
+      <fieldset className="space-y-3">
+        <legend className="text-lg font-semibold">{t('sections.announcement')}</legend>
+        <Input field={register('announcedOn')} type="date" label={t('fields.announcedOn')} hint={t('hints.announcedOn')} error={err('announcedOn')} className="max-w-48" />
+        <div className="space-y-1">
+          <p className="font-medium">{t('fields.announcementChannels')}</p>
+          {options.channels.map((c) => <Checkbox key={c.value} field={register('announcementChannels')} value={c.value} label={c.label} />)}
+        </div>
+      </fieldset>
+
+      {central ? (
+        <fieldset className="space-y-3">
+          <legend className="text-lg font-semibold">{t('sections.checklist')}</legend>
+          {CHECKLIST.map((k) => <Checkbox key={k} field={register(k)} label={t(`fields.${k}`)} />)}
+        </fieldset>
+      ) : null}
+
+      {central ? (
+        <fieldset className="space-y-4">
+          <legend className="text-lg font-semibold">{t('sections.receptions')}</legend>
+          {receptions.fields.length === 0 ? <p className="text-sm text-neutral-700">{t('noReceptions')}</p> : null}
+          {receptions.fields.map((f, i) => (
+            <div key={f.id} className="space-y-3 rounded border border-neutral-300 bg-white p-4">
+              <h3 className="font-medium">{t('reception', { n: i + 1 })}</h3>
+              <div className="grid gap-3 sm:grid-cols-2">
+                {RECEPTION_FIELDS.map((k) => (
+                  <Input key={k} field={register(`receptions.${i}.${k}`)} type={k === 'heldOn' ? 'date' : 'number'} inputMode={k === 'heldOn' ? undefined : 'numeric'} min={k === 'heldOn' ? undefined : '0'}
+                    label={t(`receptionFields.${k}`)} error={err(`receptions.${i}.${k}`)} />
+                ))}
+              </div>
+              <button type="button" onClick={() => receptions.remove(i)} className="text-sm text-red-800 underline">{t('removeReception', { n: i + 1 })}</button>
+            </div>
+          ))}
+          <button type="button" onClick={() => receptions.append({ heldOn: form.getValues('heldOn'), citizensReceived: '', issuesVoiced: '', issuesResolved: '', issuesInExecution: '' })}
+            className="rounded border border-neutral-500 bg-white px-3 py-1.5 text-sm font-medium">{t('addReception')}</button>
+        </fieldset>
+      ) : null}
+
+      {mode === 'create' ? (
+        <fieldset className="space-y-4">
+          <legend className="text-lg font-semibold">{t('sections.issues')}</legend>
+          <p className="text-sm text-neutral-700">{t('hints.issues')}</p>
+          {issues.fields.map((f, i) => (
+            <div key={f.id} className="space-y-3 rounded border border-neutral-300 bg-white p-4" data-testid={`issue-${i}`}>
+              <h3 className="font-medium">{t('issue', { n: i + 1 })}</h3>
+              <div className="grid gap-3 sm:grid-cols-2">
+                <Select field={register(`issues.${i}.categoryCode`)} label={t('issueFields.categoryCode')} options={options.categories} emptyLabel={t('choose')} error={err(`issues.${i}.categoryCode`)} />
+                <Select field={register(`issues.${i}.responsibleLevel`)} label={t('issueFields.responsibleLevel')} options={options.responsibleLevels} error={err(`issues.${i}.responsibleLevel`)} />
+              </div>
+              <TextArea field={register(`issues.${i}.description`)} label={t('issueFields.description')} error={err(`issues.${i}.description`)} maxLength={2000} />
+              <button type="button" onClick={() => issues.remove(i)} className="text-sm text-red-800 underline">{t('removeIssue', { n: i + 1 })}</button>
+            </div>
+          ))}
+          <button type="button" onClick={() => issues.append({ categoryCode: '', description: '', responsibleLevel: central ? 'CENTRAL' : 'REGION' })}
+            className="rounded border border-neutral-500 bg-white px-3 py-1.5 text-sm font-medium">{t('addIssue')}</button>
+        </fieldset>
+      ) : null}
+
+      <fieldset className="space-y-4">
+        <legend className="text-lg font-semibold">{t('sections.outcomes')}</legend>
+        <TextArea field={register('outcomes')} label={t('fields.outcomes')} error={err('outcomes')} rows={4} maxLength={4000} />
+      </fieldset>
+
+      <div className="flex items-center gap-4">
+        <button type="submit" disabled={formState.isSubmitting || Boolean(conflict)} className="rounded bg-sky-kz-dark px-4 py-2 font-medium text-white disabled:opacity-60">
+          {formState.isSubmitting ? t('saving') : mode === 'create' ? t('create') : t('save')}
+        </button>
+        <Link href={meeting ? `/meetings/${meeting.id}` : '/meetings'} className="text-sky-kz-dark underline">{t('cancel')}</Link>
+      </div>
+    </form>
+  );
+}

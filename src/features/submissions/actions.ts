@@ -1,0 +1,36 @@
+'use server';
+
+import { authorizedAction } from '@/server/action';
+import { AppError } from '@/server/errors';
+import { deadlineKey, parseHalf, setDeadlineSchema, submitHalfYearSchema } from './schemas';
+
+// An editor says their region's, unit's or body's data for a half-year is complete; an admin
+// sets the deadline. Both audited by the wrapper.
+
+export const submitHalfYear = authorizedAction(
+  { name: 'submissions.submit', permission: 'records.write', schema: submitHalfYearSchema, audit: { action: 'submission.submit', entity: 'half_year_submission' } },
+  async ({ period }, { caller, tx }) => {
+    const { year, half } = parseHalf(period)!;
+    const scope =
+      caller.role === 'AKIMAT_EDITOR' && caller.regionId
+        ? { scopeKey: caller.unitId ? `U${caller.unitId}` : `R${caller.regionId}`, regionId: caller.regionId, unitId: caller.unitId, centralBodyId: null }
+        : caller.role === 'MINISTRY_EDITOR' && caller.centralBodyId
+          ? { scopeKey: `B${caller.centralBodyId}`, regionId: null, unitId: null, centralBodyId: caller.centralBodyId }
+          : null;
+    if (!scope) throw new AppError('VALIDATION', 'no scope to submit for', { period: 'validation.generic.invalid' });
+    const existing = await tx.halfYearSubmission.findUnique({ where: { year_half_scopeKey: { year, half, scopeKey: scope.scopeKey } } });
+    if (existing) return { entityId: existing.id, data: { id: existing.id, repeated: true } };
+    const after = await tx.halfYearSubmission.create({ data: { year, half, ...scope, submittedById: caller.userId } });
+    return { entityId: after.id, after, data: { id: after.id, repeated: false } };
+  },
+);
+
+export const setSubmissionDeadline = authorizedAction(
+  { name: 'submissions.setDeadline', permission: 'reference.manage', schema: setDeadlineSchema, audit: { action: 'submission.deadline', entity: 'setting' } },
+  async ({ period, deadline }, { tx }) => {
+    const key = deadlineKey(period);
+    const before = await tx.setting.findUnique({ where: { key } });
+    const after = await tx.setting.upsert({ where: { key }, create: { key, value: deadline }, update: { value: deadline } });
+    return { entityId: key, before, after };
+  },
+);

@@ -1,0 +1,106 @@
+// Half-year submission: an akimat editor submits its region, a ministry editor its body, each
+// once per half-year and audited; invalid input names the field and changes nothing; an admin
+// sets the deadline, and the completeness list shows who has and has not submitted.
+import type pg from 'pg';
+import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
+import { callerFor } from '../factories/callers';
+import { createCentralBody, createRegion } from '../factories/reference';
+import { createUser, type TestUser } from '../factories/users';
+import { createTestDatabase, sqlPool, type TestDatabase } from '../support/database';
+
+vi.mock('@/server/auth/caller', async (orig) => ({ ...(await orig<typeof import('@/server/auth/caller')>()), getCaller: vi.fn() }));
+vi.mock('next-intl/server', () => ({
+  getTranslations: vi.fn(async () => Object.assign((key: string) => key, { has: () => true })),
+}));
+
+let database: TestDatabase;
+let pool: pg.Pool;
+let getCaller: ReturnType<typeof vi.fn>;
+let actions: typeof import('@/features/submissions/actions');
+let regionId: number;
+let bodyId: number;
+let akimat: TestUser;
+let ministry: TestUser;
+let admin: TestUser;
+let analyst: TestUser;
+
+const form = (values: Record<string, string>) => {
+  const f = new FormData();
+  for (const [k, v] of Object.entries(values)) f.set(k, v);
+  return f;
+};
+const as = (user: TestUser) => getCaller.mockResolvedValue(callerFor(user, { regionId: user.regionId, centralBodyId: user.centralBodyId }));
+const submissions = async () => (await pool.query(`SELECT year, half, scope_key, region_id, central_body_id FROM half_year_submission ORDER BY id`)).rows;
+
+beforeAll(async () => {
+  database = await createTestDatabase();
+  process.env.DATABASE_URL = database.url;
+  pool = sqlPool(database.url);
+  getCaller = (await import('@/server/auth/caller')).getCaller as unknown as ReturnType<typeof vi.fn>;
+  actions = await import('@/features/submissions/actions');
+  regionId = await createRegion(pool);
+  bodyId = await createCentralBody(pool);
+  akimat = await createUser(pool, { role: 'AKIMAT_EDITOR', regionId });
+  ministry = await createUser(pool, { role: 'MINISTRY_EDITOR', centralBodyId: bodyId });
+  admin = await createUser(pool, { role: 'ADMIN' });
+  analyst = await createUser(pool, { role: 'ANALYST' });
+});
+
+afterAll(async () => {
+  await pool?.end();
+  await database?.drop();
+});
+
+describe('submitHalfYear', () => {
+  it('records the akimat’s and the ministry’s submission once, audited', async () => {
+    as(akimat);
+    expect(await actions.submitHalfYear(undefined, form({ period: '2024-H1' }))).toMatchObject({ status: 'ok', data: { repeated: false } });
+    expect(await actions.submitHalfYear(undefined, form({ period: '2024-H1' }))).toMatchObject({ status: 'ok', data: { repeated: true } });
+    as(ministry);
+    expect(await actions.submitHalfYear(undefined, form({ period: '2024-H1' }))).toMatchObject({ status: 'ok' });
+    expect(await submissions()).toEqual([
+      { year: 2024, half: 1, scope_key: `R${regionId}`, region_id: regionId, central_body_id: null },
+      { year: 2024, half: 1, scope_key: `B${bodyId}`, region_id: null, central_body_id: bodyId },
+    ]);
+    const audit = await pool.query(`SELECT user_id FROM audit_log WHERE action = 'submission.submit' ORDER BY id`);
+    expect(audit.rows.map((r) => r.user_id)).toEqual([akimat.id, akimat.id, ministry.id]);
+  });
+
+  it('refuses a malformed half-year, naming the field, and changes nothing', async () => {
+    as(akimat);
+    const before = await submissions();
+    const result = await actions.submitHalfYear(undefined, form({ period: '2024-H3' }));
+    expect(result).toMatchObject({ status: 'error' });
+    expect(Object.keys((result as { fields: Record<string, string> }).fields)).toEqual(['period']);
+    expect(await submissions()).toEqual(before);
+  });
+
+  it('is refused to roles that do not enter data, and to an admin who has no region or body', async () => {
+    const before = await submissions();
+    as(analyst);
+    expect(await actions.submitHalfYear(undefined, form({ period: '2024-H2' }))).toMatchObject({ status: 'error', message: 'forbidden' });
+    as(admin);
+    expect(await actions.submitHalfYear(undefined, form({ period: '2024-H2' }))).toMatchObject({ status: 'error' });
+    expect(await submissions()).toEqual(before);
+  });
+});
+
+describe('deadline and completeness', () => {
+  it('lets only an admin set the deadline, and lists who has submitted', async () => {
+    as(akimat);
+    expect(await actions.setSubmissionDeadline(undefined, form({ period: '2024-H1', deadline: '2024-07-15' }))).toMatchObject({ status: 'error', message: 'forbidden' });
+    as(admin);
+    expect(await actions.setSubmissionDeadline(undefined, form({ period: '2024-H1', deadline: '15.07.2024' }))).toMatchObject({ status: 'error', fields: { deadline: expect.any(String) } });
+    expect(await actions.setSubmissionDeadline(undefined, form({ period: '2024-H1', deadline: '2024-07-15' }))).toMatchObject({ status: 'ok' });
+    const { getCompleteness } = await import('@/features/submissions/queries');
+    const data = await getCompleteness('2024-H1', 'ru');
+    expect(data.deadline).toBe('2024-07-15');
+    expect(data.regions.find((r) => r.key === `R${regionId}`)?.submittedAt).not.toBeNull();
+    expect(data.bodies.find((b) => b.key === `B${bodyId}`)?.by).toBe(ministry.fullName);
+    const empty = await getCompleteness('2023-H2', 'ru');
+    expect(empty.regions.every((r) => r.submittedAt === null)).toBe(true);
+    expect(empty.deadline).toBeNull();
+    const audit = await pool.query(`SELECT entity_id, after FROM audit_log WHERE action = 'submission.deadline'`);
+    expect(audit.rows).toEqual([{ entity_id: 'submissionDeadline.2024-H1', after: expect.objectContaining({ value: '2024-07-15' }) }]);
+  });
+});

@@ -1,0 +1,160 @@
+// Reading what Excel and LibreOffice save in ru/kk locales: encodings, delimiters, numbers,
+// dates, regions and codes by name, and each bad cell named by row and column.
+import ExcelJS from 'exceljs';
+import iconv from 'iconv-lite';
+import { describe, expect, it } from 'vitest';
+import { IMPORT_COLUMNS } from '@/features/import/columns';
+import { decodeText } from '@/features/import/decode';
+import { detectDelimiter } from '@/features/import/csv';
+import { type Lookups, parseSheet } from '@/features/import/parse-rows';
+import { readSpreadsheet } from '@/features/import/read-file';
+import { normalizeName, parseAmount, parseDay } from '@/features/import/values';
+
+const HEADER = IMPORT_COLUMNS.map((c) => c.ru);
+const ROW = ['150000000', 'A-1', '15.03.2024', 'Областной уровень', '', 'Дом культуры', '120', '1', 'Реконструкция дорог',
+  'Ремонт дороги', 'REGION', 'Решён', '20.03.2024', '', '1 500 000', '1 200 000,00'];
+
+const labels = (entries: Record<string, string>) => new Map(Object.entries(entries).map(([code, label]) => [normalizeName(label), code]));
+const lookups: Lookups = {
+  region: (t) => ({ '150000000': 1, 'актюбинская область': 1, 'ақтөбе облысы': 1 } as Record<string, number>)[normalizeName(t)],
+  unit: (t) => (t === '151000000' ? 7 : undefined),
+  category: (t) => (['roads', 'реконструкция дорог'].includes(normalizeName(t)) ? { id: 3, code: 'ROADS' } : undefined),
+  labels: {
+    level: labels({ REGION: 'Областной уровень', DISTRICT: 'Районный уровень', RURAL: 'Сельский уровень' }) as Lookups['labels']['level'],
+    venue: labels({ HOUSE_OF_CULTURE: 'Дом культуры', ONLINE: 'Онлайн' }) as Lookups['labels']['venue'],
+    responsible: labels({ REGION: 'Область (город республиканского значения)' }) as Lookups['labels']['responsible'],
+    status: labels({ RAISED: 'Поднят', RESOLVED: 'Решён', IN_EXECUTION: 'На исполнении' }) as Lookups['labels']['status'],
+  },
+};
+
+const csv = (rows: string[][], delimiter = ';') => rows.map((r) => r.map((c) => (c.includes(delimiter) || c.includes('"') ? `"${c.replace(/"/g, '""')}"` : c)).join(delimiter)).join('\r\n');
+
+describe('decoding', () => {
+  it('reads UTF-8 with and without a BOM, and Windows-1251', () => {
+    const text = 'Регион;Номер встречи\r\nАқтөбе облысы;1';
+    expect(decodeText(Buffer.from(`\ufeff${text}`, 'utf8'))).toEqual({ text, encoding: 'utf-8' });
+    expect(decodeText(Buffer.from(text, 'utf8'))).toEqual({ text, encoding: 'utf-8' });
+    const russian = 'Регион;Дата встречи\r\nАктюбинская область;15.03.2024';
+    expect(decodeText(iconv.encode(russian, 'win1251'))).toEqual({ text: russian, encoding: 'windows-1251' });
+  });
+
+  it('takes ";" or "," as the delimiter, whichever the header uses', () => {
+    expect(detectDelimiter('Регион;Сумма\r\n1;"1,5"')).toBe(';');
+    expect(detectDelimiter('Регион,Сумма\r\n1,2')).toBe(',');
+    expect(detectDelimiter('"a;b",c,d')).toBe(',');
+  });
+});
+
+describe('cell values', () => {
+  it('reads amounts with space and no-break space thousands and a decimal comma', () => {
+    expect(parseAmount('1 500 000')).toBe(1_500_000);
+    expect(parseAmount('1\u00a0500\u00a0000,00')).toBe(1_500_000);
+    expect(parseAmount('1\u202f500')).toBe(1500);
+    expect(parseAmount('2500.0')).toBe(2500);
+    expect(parseAmount(42)).toBe(42);
+    expect(parseAmount('')).toBeUndefined();
+    expect(parseAmount('1 500,50')).toBeNull(); // tenge are whole
+    expect(parseAmount('-5')).toBeNull();
+    expect(parseAmount('1,500,000')).toBeNull();
+    expect(parseAmount('abc')).toBeNull();
+  });
+
+  it('reads dates as dd.mm.yyyy, ISO and spreadsheet dates, and refuses impossible ones', () => {
+    expect(parseDay('15.03.2024')).toBe('2024-03-15');
+    expect(parseDay('5.3.2024')).toBe('2024-03-05');
+    expect(parseDay('15/03/2024')).toBe('2024-03-15');
+    expect(parseDay('2024-03-15')).toBe('2024-03-15');
+    expect(parseDay(new Date(Date.UTC(2024, 2, 15)))).toBe('2024-03-15');
+    expect(parseDay(45366)).toBe('2024-03-15');
+    expect(parseDay('31.02.2024')).toBeNull();
+    expect(parseDay('03/15/2024')).toBeNull();
+    expect(parseDay('')).toBeUndefined();
+  });
+});
+
+describe('parseSheet', () => {
+  it('reads a row with labels, a region by name and amounts as typed', () => {
+    const { rows, errors, total } = parseSheet([HEADER, ROW], lookups);
+    expect(errors).toEqual([]);
+    expect(total).toBe(1);
+    expect(rows[0]).toMatchObject({
+      line: 2, regionId: 1, externalRef: 'A-1', heldOn: '2024-03-15', level: 'REGION', unitId: null, venue: 'HOUSE_OF_CULTURE',
+      attendance: 120, issueNumber: 1, categoryId: 3, responsible: 'REGION', status: 'RESOLVED', statusOn: '2024-03-20',
+      needKzt: 1_500_000, allocatedKzt: 1_200_000,
+    });
+  });
+
+  it('finds regions by KATO code, Russian or Kazakh name, and codes in any case', () => {
+    for (const region of ['150000000', 'Актюбинская область', 'Ақтөбе облысы', ' АКТЮБИНСКАЯ  ОБЛАСТЬ ']) {
+      const row = [...ROW];
+      row[0] = region;
+      row[3] = 'region';
+      row[11] = 'in_execution';
+      const { rows, errors } = parseSheet([HEADER, row], lookups);
+      expect(errors, region).toEqual([]);
+      expect(rows[0]).toMatchObject({ regionId: 1, level: 'REGION', status: 'IN_EXECUTION' });
+    }
+  });
+
+  it('names the row and column of every bad cell', () => {
+    const bad = [...ROW];
+    bad[0] = 'Нарния';
+    bad[2] = '31.02.2024';
+    bad[14] = '1 500,50';
+    bad[8] = 'Космос';
+    const { rows, errors } = parseSheet([HEADER, ROW, bad], lookups);
+    expect(rows).toHaveLength(1);
+    expect(errors.map((e) => [e.row, e.column, e.key])).toEqual([
+      [3, 'Регион', 'unknownRegion'],
+      [3, 'Дата встречи', 'badDate'],
+      [3, 'Категория', 'unknownCategory'],
+      [3, 'Потребность из МБ, тенге', 'badAmount'],
+    ]);
+  });
+
+  it('checks each row with the write forms’ schemas: no future meeting, whole tenge under the ceiling', () => {
+    const future = [...ROW];
+    future[2] = '01.01.2099';
+    future[12] = '';
+    const huge = [...ROW];
+    huge[14] = '20 000 000 000 000';
+    const { errors } = parseSheet([HEADER, future, huge], lookups);
+    expect(errors.map((e) => [e.row, e.column, e.key])).toEqual([
+      [2, 'Дата встречи', 'entry.validation.dateInFuture'],
+      [2, 'Дата статуса', 'entry.validation.dateInFuture'], // the meeting's date when left empty
+      [3, 'Потребность из МБ, тенге', 'entry.validation.amount'],
+    ]);
+  });
+
+  it('refuses a missing column, a repeated issue, a status before the meeting and a meeting that disagrees with itself', () => {
+    expect(parseSheet([HEADER.slice(1), ROW.slice(1)], lookups).errors[0]).toMatchObject({ key: 'missingColumn', column: 'Регион' });
+    const early = [...ROW];
+    early[12] = '01.03.2024';
+    const other = [...ROW];
+    other[7] = '2';
+    other[2] = '16.03.2024';
+    const { errors } = parseSheet([HEADER, ROW, ROW, early, other], lookups);
+    expect(errors.map((e) => [e.row, e.key])).toEqual([[3, 'duplicateRow'], [4, 'entry.validation.beforeRaised'], [5, 'meetingMismatch']]);
+  });
+
+  it('reads an XLSX and a Windows-1251 CSV with ";" to the same rows', async () => {
+    const workbook = new ExcelJS.Workbook();
+    const sheet = workbook.addWorksheet('Вопросы');
+    sheet.addRow(HEADER);
+    const typed: Array<string | number | Date> = [...ROW];
+    typed[2] = new Date(Date.UTC(2024, 2, 15));
+    typed[14] = 1_500_000;
+    sheet.addRow(typed);
+    const xlsx = await readSpreadsheet(new Uint8Array(await workbook.xlsx.writeBuffer()));
+    const cp1251 = await readSpreadsheet(iconv.encode(csv([HEADER, ROW]), 'win1251'));
+    expect(cp1251.format).toEqual({ kind: 'csv', encoding: 'windows-1251', delimiter: ';' });
+    const comma = await readSpreadsheet(Buffer.from(`\ufeff${csv([HEADER, ROW], ',')}`, 'utf8'));
+    expect(comma.format).toEqual({ kind: 'csv', encoding: 'utf-8', delimiter: ',' });
+    const a = parseSheet(xlsx.rows, lookups);
+    const b = parseSheet(cp1251.rows, lookups);
+    const c = parseSheet(comma.rows, lookups);
+    expect(a.errors).toEqual([]);
+    expect(a.rows).toEqual(b.rows);
+    expect(c.rows).toEqual(b.rows);
+  });
+});
