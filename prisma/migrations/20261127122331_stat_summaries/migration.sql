@@ -200,8 +200,9 @@ BEGIN
   CROSS JOIN LATERAL (VALUES (f.m2), ('infinity'::date)) AS t(m2)
   GROUP BY 1, 2, 3, 4, 5, 6, 7, 8, 9
   HAVING sum(f.n) <> 0
-  -- In key order, so the rows one figure sums sit on few pages.
-  ORDER BY 1, 2, 3, 4, 5, 6, 7, 8, 9;
+  -- In the order of the (…, line, m2, m1) index: the current totals (m2 = infinity) of a group,
+  -- which long periods read, and each month's changes, which short ones read, sit on few pages.
+  ORDER BY 1, 2, 3, 4, 5, 6, 8, 7, 9;
 END $$;
 
 -- ---------- triggers ----------
