@@ -4,7 +4,7 @@ import { zodResolver } from '@hookform/resolvers/zod';
 import Link from 'next/link';
 import { useRouter } from 'next/navigation';
 import { useTranslations } from 'next-intl';
-import { useState } from 'react';
+import { useMemo, useState } from 'react';
 import { useFieldArray, useForm, type Resolver } from 'react-hook-form';
 import { ErrorSummary } from '@/components/ui/form-fields';
 import { Checkbox, type Choice, errorAt, fieldAnchor, flattenErrors, Input, Select, TextArea, useFieldMessage } from '@/features/entry/components/form-kit';
@@ -101,12 +101,15 @@ export function MeetingForm({ mode, kind, options, meeting }: { mode: 'create' |
     return t.has(`fields.${parts[0]}` as never) ? t(`fields.${parts[0]}` as never) : path;
   };
   const err = (path: string) => message(errorAt(formState.errors, path));
-  const summary = flattenErrors(formState.errors, message);
-  const summaryFields = Object.fromEntries(Object.entries(summary).map(([p, m]) => [fieldAnchor(p), m]));
-  const summaryLabels = Object.fromEntries(Object.keys(summary).map((p) => [fieldAnchor(p), label(p)]));
+  // The summary lists the problems found by the last save, so it does not shift the page while the person corrects them.
+  const [summary, setSummary] = useState<Record<string, string>>({});
+  // Stable between renders, so the summary takes focus once per save, not on every keystroke.
+  const summaryFields = useMemo(() => Object.fromEntries(Object.entries(summary).map(([p, m]) => [fieldAnchor(p), m])), [summary]);
+  const summaryLabels = useMemo(() => Object.fromEntries(Object.keys(summary).map((p) => [fieldAnchor(p), label(p)])), [summary]); // eslint-disable-line react-hooks/exhaustive-deps
 
   const submit = form.handleSubmit(async (values) => {
     setServerMessage(null);
+    setSummary({});
     const payload = toPayload(values, mode);
     const result = mode === 'create'
       ? await createMeetingAction(undefined, payload as never)
@@ -119,12 +122,13 @@ export function MeetingForm({ mode, kind, options, meeting }: { mode: 'create' |
     }
     if (result.status === 'error' && result.fields && Object.keys(result.fields).length) {
       for (const [path, text] of Object.entries(result.fields)) form.setError(path as never, { type: 'server', message: text });
+      setSummary(result.fields);
       return;
     }
     setServerMessage(result.status === 'error' ? result.message : null);
     // A refusal without fields may be a stale version: fetch the meeting as it is now.
     if (mode === 'edit') router.refresh();
-  });
+  }, (errors) => setSummary(flattenErrors(errors, message)));
 
   const applyAgain = () => {
     setOpened(meeting);
