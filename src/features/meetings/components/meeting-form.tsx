@@ -81,7 +81,8 @@ export function MeetingForm({ mode, kind, options, meeting }: { mode: 'create' |
     resolver: zodResolver(schema as never) as unknown as Resolver<MeetingFormValues>,
     defaultValues: meeting?.values ?? emptyMeeting(kind),
     mode: 'onSubmit',
-    reValidateMode: 'onBlur',
+    // Errors clear while typing, never on blur: a blur that moves the layout would swallow the next click.
+    reValidateMode: 'onChange',
   });
   const { register, formState, control } = form;
   const issues = useFieldArray({ control, name: 'issues' });
