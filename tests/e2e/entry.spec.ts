@@ -62,6 +62,7 @@ test('akimat.aktobe records a meeting with two issues, resolves one, and Aktobe�
   await form.getByRole('button', { name: 'Сохранить встречу' }).click();
 
   await expect(page).toHaveURL(/\/meetings\/\d+\?saved=1/, { timeout: 30_000 });
+  const meetingId = Number(/\/meetings\/(\d+)/.exec(page.url())![1]);
   await expect(page.getByRole('status')).toContainText('Сохранено');
   await expect(page.getByText('Ремонт моста через реку Илек')).toBeVisible();
 
@@ -80,6 +81,27 @@ test('akimat.aktobe records a meeting with two issues, resolves one, and Aktobe�
   await statusForm.getByRole('button', { name: 'Сохранить статус' }).click();
   await expect(statusForm.getByRole('status')).toContainText('Статус сохранён');
   await expect(page.getByText('Сейчас: Решён.')).toBeVisible();
+
+  // No lost updates: someone saves the meeting while the edit form is open; the form says what
+  // they changed, keeps what was typed here, and saves it on request at the new version.
+  await page.goto(`/meetings/${meetingId}/edit`);
+  const edit = page.getByTestId('meeting-form');
+  await edit.getByLabel('Число участников').fill('120');
+  const origin = new URL(page.url()).origin;
+  const meanwhile = await page.request.patch(`/api/v1/meetings/${meetingId}`, { data: { version: 1, attendance: 90 }, headers: { origin } });
+  expect(meanwhile.status()).toBe(200);
+  const stale = await page.request.patch(`/api/v1/meetings/${meetingId}`, { data: { version: 1, attendance: 91 }, headers: { origin } });
+  expect(stale.status()).toBe(409);
+  await edit.getByRole('button', { name: 'Сохранить изменения' }).click();
+  const conflict = edit.getByTestId('conflict');
+  await expect(conflict).toContainText('Число участников');
+  await expect(conflict).toContainText('90');
+  await expect(edit.getByLabel('Число участников')).toHaveValue('120');
+  await conflict.getByRole('button', { name: 'Применить мои изменения заново' }).click();
+  await edit.getByRole('button', { name: 'Сохранить изменения' }).click();
+  await expect(page).toHaveURL(new RegExp(`/meetings/${meetingId}\\?saved=1`), { timeout: 30_000 });
+  const saved = (await (await page.request.get(`/api/v1/meetings/${meetingId}`)).json()) as { attendance: number; version: number };
+  expect(saved).toMatchObject({ attendance: 120, version: 3 });
 
   const after = await aktobeFigures(page);
   expect(after).toEqual({

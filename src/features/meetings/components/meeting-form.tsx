@@ -64,7 +64,7 @@ export const emptyMeeting = (kind: 'AKIM' | 'CENTRAL'): MeetingFormValues => ({
 const COMPARED = ['officialId', 'heldOn', 'venue', 'venueNote', 'announcedOn', 'announcementChannels', 'attendance', 'outcomes', 'externalRef', 'openMicrophone', ...CHECKLIST, 'receptions'] as const;
 
 function toPayload(values: MeetingFormValues, mode: 'create' | 'edit') {
-  const { kind, regionKato, receptions, issues, ...rest } = values;
+  const { kind, regionKato, receptions, issues, version: _version, ...rest } = values as MeetingFormValues & { version?: string };
   const central = kind === 'CENTRAL';
   const checklist = central ? {} : Object.fromEntries(CHECKLIST.map((k) => [k, undefined]));
   if (mode === 'edit') return { ...rest, ...checklist, ...(central ? { receptions } : {}) };
@@ -79,7 +79,8 @@ export function MeetingForm({ mode, kind, options, meeting }: { mode: 'create' |
   const schema = mode === 'edit' ? updateMeetingSchema : central ? centralMeetingSchema : akimMeetingSchema;
   const form = useForm<MeetingFormValues>({
     resolver: zodResolver(schema as never) as unknown as Resolver<MeetingFormValues>,
-    defaultValues: meeting?.values ?? emptyMeeting(kind),
+    // The edit schema asks for the version read; the save sends the one this form last read.
+    defaultValues: meeting ? { ...meeting.values, version: String(meeting.version) } as MeetingFormValues : emptyMeeting(kind),
     mode: 'onSubmit',
     // Errors clear while typing, never on blur: a blur that moves the layout would swallow the next click.
     reValidateMode: 'onChange',
