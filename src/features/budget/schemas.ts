@@ -11,7 +11,8 @@ const requestFields = {
   submittedOn: optionalDate,
   decidedOn: optionalDate,
   note: optionalText(2000),
-  issueIds: list(refId('entry.validation.issueUnknown')),
+  /** Issue numbers, as a list or typed as "101, 102". */
+  issueIds: z.preprocess((v) => (typeof v === 'string' ? v.split(/[\s,;]+/).filter(Boolean) : v), list(refId('entry.validation.issueUnknown'))),
 };
 
 const datesInOrder = (v: { status?: string; submittedOn?: string; decidedOn?: string }, ctx: z.RefinementCtx) => {
