@@ -85,8 +85,11 @@ test('akimat.aktobe records a meeting with two issues, resolves one, and Aktobe�
   // No lost updates: someone saves the meeting while the edit form is open; the form says what
   // they changed, keeps what was typed here, and saves it on request at the new version.
   await page.goto(`/meetings/${meetingId}/edit`);
+  // Typed only once the form has hydrated, or React's first render would put the old value back.
+  await page.waitForLoadState('networkidle');
   const edit = page.getByTestId('meeting-form');
   await edit.getByLabel('Число участников').fill('120');
+  await expect(edit.getByLabel('Число участников')).toHaveValue('120');
   const origin = new URL(page.url()).origin;
   const meanwhile = await page.request.patch(`/api/v1/meetings/${meetingId}`, { data: { version: 1, attendance: 90 }, headers: { origin } });
   expect(meanwhile.status()).toBe(200);
@@ -110,4 +113,27 @@ test('akimat.aktobe records a meeting with two issues, resolves one, and Aktobe�
     issuesResolved: before.issuesResolved + 1,
     issuesRaisedAndResolved: before.issuesRaisedAndResolved + 1,
   });
+});
+
+test('the plans, schedule, periods and restore pages open for those who may use them and refuse a bad value beside its field', async ({ page, context }) => {
+  await signInAs(page, 'akimat.aktobe');
+  await page.goto('/entry/plans');
+  await expect(page.getByRole('heading', { level: 1 })).toHaveText('Планы действий и бюджетные заявки');
+  const request = page.getByTestId('budget-request-form');
+  await request.getByLabel('Сумма, тенге').fill('-10');
+  await request.getByRole('button', { name: 'Сохранить заявку' }).click();
+  await expect(request.locator('#amountKzt-error')).toHaveText('Укажите сумму в тенге целым числом от 0 до 10 трлн.');
+  await expect(request.getByLabel('Сумма, тенге')).toHaveValue('-10');
+  await context.clearCookies();
+
+  await signInAs(page, 'ministry.education');
+  await page.goto('/entry/schedule');
+  await expect(page.getByRole('heading', { level: 1 })).toHaveText('График встреч');
+  await context.clearCookies();
+
+  await signInAs(page, 'admin');
+  await page.goto('/admin/periods');
+  await expect(page.getByRole('heading', { level: 1 })).toHaveText('Закрытые полугодия');
+  await page.goto('/admin/restore');
+  await expect(page.getByRole('heading', { level: 1 })).toHaveText('Удалённые записи');
 });
