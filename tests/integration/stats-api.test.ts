@@ -252,7 +252,9 @@ describe('the OpenAPI document', () => {
     );
     // Every parameter of every operation is described, and every $ref resolves.
     for (const [route, item] of Object.entries(doc.paths)) {
-      for (const p of item.get?.parameters ?? []) expect((p as { description?: string }).description, `${route} ${p.name}`).toBeTruthy();
+      for (const [method, op] of Object.entries(item as Record<string, { parameters?: Array<{ name: string }> }>)) {
+        for (const p of op.parameters ?? []) expect((p as { description?: string }).description, `${method} ${route} ${p.name}`).toBeTruthy();
+      }
     }
     const refs = [...JSON.stringify(doc).matchAll(/"\$ref":"#\/components\/schemas\/(\w+)"/g)].map((m) => m[1]!);
     expect(refs.length).toBeGreaterThan(0);

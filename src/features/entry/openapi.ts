@@ -31,7 +31,7 @@ export const WRITE_SCHEMAS: Record<string, JsonSchema> = {
   IssueStatusChange: bodySchema(statusChangeSchema),
 };
 
-const ID = { name: 'id', in: 'path', required: true, schema: { type: 'string', pattern: '^[1-9]\\d{0,9}$' } };
+const ID = { name: 'id', in: 'path', required: true, description: 'The record’s id.', schema: { type: 'string', pattern: '^[1-9]\\d{0,9}$' } };
 const LANG = { name: 'lang', in: 'query', required: false, description: 'Language of refusal messages: ru, kk or en (else Accept-Language, else ru).', schema: { enum: ['ru', 'kk', 'en'] } };
 const roles = `Permission \`records.write\` (roles: ${POLICY['records.write'].join(', ')}), within the caller’s scope.`;
 

@@ -28,7 +28,7 @@ export default async function Page({ params }: Props) {
   return (
     <>
       <IssueDetail data={data} />
-      <IssueEntry issue={data.issue} />
+      <IssueEntry issue={{ ...data.issue, meetingKind: data.issue.meeting.kind }} />
     </>
   );
 }

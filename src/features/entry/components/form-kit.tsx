@@ -55,10 +55,10 @@ function Shell({ id, label, hint, error, children }: { id: string; label: string
   );
 }
 
-type Base = { field: UseFormRegisterReturn; label: string; hint?: string; error?: string };
+type Base = { field: UseFormRegisterReturn; label: string; hint?: string; error?: string; /** When two forms on a page share field names. */ id?: string };
 
-export function Input({ field, label, hint, error, type = 'text', className, ...rest }: Base & { type?: 'text' | 'number' | 'date'; className?: string; inputMode?: 'numeric'; max?: string; min?: string; maxLength?: number }) {
-  const id = idOf(field.name);
+export function Input({ field, label, hint, error, type = 'text', className, id: given, ...rest }: Base & { type?: 'text' | 'number' | 'date'; className?: string; inputMode?: 'numeric'; max?: string; min?: string; maxLength?: number }) {
+  const id = given ?? idOf(field.name);
   return (
     <Shell id={id} label={label} hint={hint} error={error}>
       <input id={id} type={type} {...field} {...rest} aria-invalid={error ? true : undefined} aria-describedby={describedBy(id, hint, error)}
@@ -67,8 +67,8 @@ export function Input({ field, label, hint, error, type = 'text', className, ...
   );
 }
 
-export function TextArea({ field, label, hint, error, rows = 3, maxLength }: Base & { rows?: number; maxLength?: number }) {
-  const id = idOf(field.name);
+export function TextArea({ field, label, hint, error, rows = 3, maxLength, id: given }: Base & { rows?: number; maxLength?: number }) {
+  const id = given ?? idOf(field.name);
   return (
     <Shell id={id} label={label} hint={hint} error={error}>
       <textarea id={id} rows={rows} maxLength={maxLength} {...field} aria-invalid={error ? true : undefined} aria-describedby={describedBy(id, hint, error)} className={inputClass(error)} />
@@ -78,8 +78,8 @@ export function TextArea({ field, label, hint, error, rows = 3, maxLength }: Bas
 
 export type Choice = { value: string; label: string; group?: string };
 
-export function Select({ field, label, hint, error, options, emptyLabel }: Base & { options: Choice[]; emptyLabel?: string }) {
-  const id = idOf(field.name);
+export function Select({ field, label, hint, error, options, emptyLabel, id: given }: Base & { options: Choice[]; emptyLabel?: string }) {
+  const id = given ?? idOf(field.name);
   const groups = [...new Set(options.map((o) => o.group ?? ''))];
   const render = (list: Choice[]) => list.map((o) => <option key={o.value} value={o.value}>{o.label}</option>);
   return (

@@ -7,9 +7,11 @@ import type { Caller } from '@/server/auth/caller';
 
 export async function NewMeetingLink({ caller }: { caller: Caller }) {
   if (!can(caller.role, 'records.write')) return null;
-  const t = await getTranslations('entry.recordLinks');
+  const [t, tp, ts] = await Promise.all([getTranslations('entry.recordLinks'), getTranslations('entry.plans'), getTranslations('entry.schedule')]);
   return (
-    <p className="flex justify-end">
+    <p className="flex flex-wrap items-center justify-end gap-4">
+      {can(caller.role, 'region.plans.write') ? <Link href="/entry/plans" className="text-sky-kz-dark underline">{tp('title')}</Link> : null}
+      {can(caller.role, 'schedule.write') ? <Link href="/entry/schedule" className="text-sky-kz-dark underline">{ts('title')}</Link> : null}
       <Link href="/meetings/new" className="rounded bg-sky-kz-dark px-4 py-2 font-medium text-white" data-testid="new-meeting">{t('newMeeting')}</Link>
     </p>
   );

@@ -4,7 +4,7 @@ import { zodResolver } from '@hookform/resolvers/zod';
 import Link from 'next/link';
 import { useRouter } from 'next/navigation';
 import { useTranslations } from 'next-intl';
-import { useState } from 'react';
+import { useMemo, useState } from 'react';
 import { useFieldArray, useForm, type Resolver } from 'react-hook-form';
 import { ErrorSummary } from '@/components/ui/form-fields';
 import { Checkbox, type Choice, errorAt, fieldAnchor, flattenErrors, Input, Select, TextArea, useFieldMessage } from '@/features/entry/components/form-kit';
@@ -64,7 +64,7 @@ export const emptyMeeting = (kind: 'AKIM' | 'CENTRAL'): MeetingFormValues => ({
 const COMPARED = ['officialId', 'heldOn', 'venue', 'venueNote', 'announcedOn', 'announcementChannels', 'attendance', 'outcomes', 'externalRef', 'openMicrophone', ...CHECKLIST, 'receptions'] as const;
 
 function toPayload(values: MeetingFormValues, mode: 'create' | 'edit') {
-  const { kind, regionKato, receptions, issues, ...rest } = values;
+  const { kind, regionKato, receptions, issues, version: _version, ...rest } = values as MeetingFormValues & { version?: string };
   const central = kind === 'CENTRAL';
   const checklist = central ? {} : Object.fromEntries(CHECKLIST.map((k) => [k, undefined]));
   if (mode === 'edit') return { ...rest, ...checklist, ...(central ? { receptions } : {}) };
@@ -79,9 +79,11 @@ export function MeetingForm({ mode, kind, options, meeting }: { mode: 'create' |
   const schema = mode === 'edit' ? updateMeetingSchema : central ? centralMeetingSchema : akimMeetingSchema;
   const form = useForm<MeetingFormValues>({
     resolver: zodResolver(schema as never) as unknown as Resolver<MeetingFormValues>,
-    defaultValues: meeting?.values ?? emptyMeeting(kind),
+    // The edit schema asks for the version read; the save sends the one this form last read.
+    defaultValues: meeting ? { ...meeting.values, version: String(meeting.version) } as MeetingFormValues : emptyMeeting(kind),
     mode: 'onSubmit',
-    reValidateMode: 'onBlur',
+    // Errors clear while typing, never on blur: a blur that moves the layout would swallow the next click.
+    reValidateMode: 'onChange',
   });
   const { register, formState, control } = form;
   const issues = useFieldArray({ control, name: 'issues' });
@@ -101,12 +103,15 @@ export function MeetingForm({ mode, kind, options, meeting }: { mode: 'create' |
     return t.has(`fields.${parts[0]}` as never) ? t(`fields.${parts[0]}` as never) : path;
   };
   const err = (path: string) => message(errorAt(formState.errors, path));
-  const summary = flattenErrors(formState.errors, message);
-  const summaryFields = Object.fromEntries(Object.entries(summary).map(([p, m]) => [fieldAnchor(p), m]));
-  const summaryLabels = Object.fromEntries(Object.keys(summary).map((p) => [fieldAnchor(p), label(p)]));
+  // The summary lists the problems found by the last save, so it does not shift the page while the person corrects them.
+  const [summary, setSummary] = useState<Record<string, string>>({});
+  // Stable between renders, so the summary takes focus once per save, not on every keystroke.
+  const summaryFields = useMemo(() => Object.fromEntries(Object.entries(summary).map(([p, m]) => [fieldAnchor(p), m])), [summary]);
+  const summaryLabels = useMemo(() => Object.fromEntries(Object.keys(summary).map((p) => [fieldAnchor(p), label(p)])), [summary]); // eslint-disable-line react-hooks/exhaustive-deps
 
   const submit = form.handleSubmit(async (values) => {
     setServerMessage(null);
+    setSummary({});
     const payload = toPayload(values, mode);
     const result = mode === 'create'
       ? await createMeetingAction(undefined, payload as never)
@@ -119,12 +124,13 @@ export function MeetingForm({ mode, kind, options, meeting }: { mode: 'create' |
     }
     if (result.status === 'error' && result.fields && Object.keys(result.fields).length) {
       for (const [path, text] of Object.entries(result.fields)) form.setError(path as never, { type: 'server', message: text });
+      setSummary(result.fields);
       return;
     }
     setServerMessage(result.status === 'error' ? result.message : null);
     // A refusal without fields may be a stale version: fetch the meeting as it is now.
     if (mode === 'edit') router.refresh();
-  });
+  }, (errors) => setSummary(flattenErrors(errors, message)));
 
   const applyAgain = () => {
     setOpened(meeting);

@@ -1,0 +1,51 @@
+import { day, isoDay, refuse, requireInScope, STALE, meetingPlace, type Tx, type Who } from '@/features/entry/write-kit';
+import { assertOpen } from '@/features/periods/closing';
+import { recordScope } from '@/server/access/scope';
+import { AppError } from '@/server/errors';
+import type { z } from 'zod';
+import type { DecideEscalationInput, proposeEscalationSchema } from './entry-schemas';
+
+// The central-level list: an akimat proposes, the addressed body decides. The list of a
+// half-year closes with the half-year.
+
+const firstDayOf = (year: number, half: number) => `${year}-${half === 1 ? '01' : '07'}-01`;
+
+export async function proposeEscalation(tx: Tx, caller: Who, input: z.output<typeof proposeEscalationSchema>) {
+  const issue = await tx.raisedIssue.findUnique({ where: { id: input.issueId }, select: { id: true, raisedOn: true, deletedAt: true, meeting: { select: meetingPlace } } });
+  if (!issue || issue.deletedAt || issue.meeting.deletedAt) throw refuse({ issueId: 'entry.validation.issueUnknown' });
+  requireInScope(caller, issue.meeting, 'the issue');
+  if (issue.meeting.kind !== 'AKIM') throw refuse({ issueId: 'entry.validation.issueUnknown' });
+  const body = await tx.centralBody.findUnique({ where: { code: input.centralBodyCode }, select: { id: true } });
+  if (!body) throw refuse({ centralBodyCode: 'entry.validation.bodyUnknown' });
+  if (firstDayOf(input.year, input.half) < firstDayOf(Number(isoDay(issue.raisedOn).slice(0, 4)), Number(isoDay(issue.raisedOn).slice(5, 7)) <= 6 ? 1 : 2)) {
+    throw refuse({ year: 'entry.validation.beforeRaised' });
+  }
+  await assertOpen(tx, { half: firstDayOf(input.year, input.half) });
+  if (await tx.escalation.findUnique({ where: { issueId_year_half: { issueId: input.issueId, year: input.year, half: input.half } } })) {
+    throw refuse({ issueId: 'entry.validation.alreadyListed' });
+  }
+  const after = await tx.escalation.create({ data: { issueId: input.issueId, year: input.year, half: input.half, centralBodyId: body.id, proposal: input.proposal ?? null } });
+  return { id: after.id, version: after.version, before: null, after };
+}
+
+export async function decideEscalation(tx: Tx, caller: Who, input: DecideEscalationInput) {
+  const before = await tx.escalation.findUnique({ where: { id: input.id } });
+  if (!before) throw new AppError('NOT_FOUND', `escalation ${input.id}`);
+  const scope = recordScope(caller);
+  if (scope.kind === 'region' || (scope.kind === 'body' && scope.centralBodyId !== before.centralBodyId)) throw new AppError('FORBIDDEN', 'addressed to another body');
+  if (before.version !== input.version) throw STALE(`escalation ${input.id}`);
+  await assertOpen(tx, { effectiveOn: input.effectiveOn, half: firstDayOf(before.year, before.half) });
+  const last = await tx.escalationDispositionChange.findFirst({ where: { escalationId: input.id }, orderBy: [{ effectiveOn: 'desc' }, { id: 'desc' }], select: { effectiveOn: true } });
+  if (last && input.effectiveOn < isoDay(last.effectiveOn)) throw refuse({ effectiveOn: 'entry.validation.beforeLastStep' });
+  const amount = input.republicanAmountKzt === undefined ? null : BigInt(input.republicanAmountKzt);
+  const { count } = await tx.escalation.updateMany({
+    where: { id: input.id, version: input.version },
+    data: { disposition: input.disposition, republicanAmountKzt: amount, selected: input.selected, version: { increment: 1 } },
+  });
+  if (count !== 1) throw STALE(`escalation ${input.id}`);
+  await tx.escalationDispositionChange.create({
+    data: { escalationId: input.id, disposition: input.disposition, republicanAmountKzt: amount, effectiveOn: day(input.effectiveOn), authorId: caller.userId, comment: input.comment ?? null },
+  });
+  const after = await tx.escalation.findUnique({ where: { id: input.id } });
+  return { id: input.id, version: after!.version, before, after };
+}

@@ -1,0 +1,49 @@
+import { getLocale, getTranslations } from 'next-intl/server';
+import { EmptyState } from '@/components/ui/empty-state';
+import { officialOptions, regionOptions } from '@/features/entry/options';
+import { pickName } from '@/i18n/pick-name';
+import { recordScope } from '@/server/access/scope';
+import type { Caller } from '@/server/auth/caller';
+import { db } from '@/server/db/client';
+import { DeleteScheduleEntry, ScheduleEntryForm } from './schedule-forms';
+
+/** A ministry's schedule of meetings: its officials' planned trips, newest half-year first. */
+export async function SchedulePage({ caller }: { caller: Caller }) {
+  const scope = recordScope(caller);
+  const [t, locale, officials, regions, entries] = await Promise.all([
+    getTranslations('entry.schedule'), getLocale(), officialOptions(caller, 'CENTRAL'), regionOptions(),
+    db().scheduleEntry.findMany({
+      where: scope.kind === 'body' ? { centralBodyId: scope.centralBodyId } : {},
+      orderBy: [{ year: 'desc' }, { half: 'desc' }, { plannedMonth: 'asc' }, { id: 'asc' }],
+      take: 100,
+      include: { official: true, region: true },
+    }),
+  ]);
+  return (
+    <div className="space-y-8">
+      <div>
+        <h1 className="text-2xl font-semibold">{t('title')}</h1>
+        <p className="text-neutral-700">{t('subtitle')}</p>
+      </div>
+      <section className="space-y-3" aria-labelledby="entries">
+        <h2 id="entries" className="text-lg font-semibold">{t('listTitle')}</h2>
+        {entries.length === 0 ? <EmptyState title={t('empty')} /> : (
+          <ul className="space-y-1">
+            {entries.map((e) => {
+              const label = t('entryLabel', { year: e.year, month: e.plannedMonth, official: e.official.fullName, region: pickName(locale, e.region) });
+              return (
+                <li key={e.id} className="tabular">
+                  {label} {e.meetingId ? `· ${t('held')}` : <DeleteScheduleEntry id={e.id} version={e.version} label={t('removeLabel', { entry: label })} />}
+                </li>
+              );
+            })}
+          </ul>
+        )}
+      </section>
+      <section className="space-y-3" aria-labelledby="new-entry">
+        <h2 id="new-entry" className="text-lg font-semibold">{t('newTitle')}</h2>
+        <ScheduleEntryForm officials={officials} regions={regions} />
+      </section>
+    </div>
+  );
+}

@@ -1,0 +1,139 @@
+// The central-level list, budget requests, action plans and schedule entries: each action
+// valid; invalid (field named, nothing changed); out of scope; stale version.
+import type pg from 'pg';
+import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
+import { callerFor } from '../factories/callers';
+import { createIssue, createMeeting } from '../factories/issues';
+import { createCentralBody, createMinister, createReference, createRegion, type Reference } from '../factories/reference';
+import { createUser } from '../factories/users';
+import { createTestDatabase, sqlPool, type TestDatabase } from '../support/database';
+
+vi.mock('@/server/auth/caller', async (orig) => ({ ...(await orig<typeof import('@/server/auth/caller')>()), getCaller: vi.fn() }));
+vi.mock('next-intl/server', () => ({
+  getTranslations: vi.fn(async () => Object.assign((key: string) => key, { has: () => true })),
+}));
+
+type Result = { status: string; message?: string; fields?: Record<string, string>; data?: Record<string, unknown> };
+type Action = (prev: undefined, input: unknown) => Promise<Result>;
+
+let database: TestDatabase;
+let pool: pg.Pool;
+let ref: Reference;
+let bodyCode: string;
+let otherMinister: number;
+let kato: string;
+let getCaller: ReturnType<typeof vi.fn>;
+const who: Record<string, ReturnType<typeof callerFor>> = {};
+const act: Record<string, Action> = {};
+
+beforeAll(async () => {
+  database = await createTestDatabase();
+  process.env.DATABASE_URL = database.url;
+  pool = sqlPool(database.url);
+  ref = await createReference(pool);
+  await pool.query(`UPDATE region SET kato = '159999998' WHERE id = $1`, [ref.regionId]);
+  kato = '159999998';
+  const otherRegion = await createRegion(pool);
+  const otherBody = await createCentralBody(pool);
+  otherMinister = await createMinister(pool, otherBody);
+  bodyCode = (await pool.query('SELECT code FROM central_body WHERE id = $1', [ref.centralBodyId])).rows[0].code;
+  const mk = async (name: string, role: 'AKIMAT_EDITOR' | 'MINISTRY_EDITOR' | 'ADMIN', scope: Record<string, number> = {}) => {
+    const u = await createUser(pool, { role, ...scope });
+    who[name] = callerFor(u, scope);
+  };
+  await mk('akimat', 'AKIMAT_EDITOR', { regionId: ref.regionId });
+  await mk('otherAkimat', 'AKIMAT_EDITOR', { regionId: otherRegion });
+  await mk('ministry', 'MINISTRY_EDITOR', { centralBodyId: ref.centralBodyId });
+  await mk('otherMinistry', 'MINISTRY_EDITOR', { centralBodyId: otherBody });
+  getCaller = (await import('@/server/auth/caller')).getCaller as unknown as ReturnType<typeof vi.fn>;
+  for (const f of ['escalations', 'budget', 'action-plans', 'schedule']) Object.assign(act, await import(`@/features/${f}/actions.ts`));
+});
+
+afterAll(async () => {
+  await pool?.end();
+  await database?.drop();
+});
+
+const run = (name: string, input: unknown, as: string) => {
+  getCaller.mockResolvedValue(who[as]);
+  return act[name]!(undefined, input);
+};
+const rows = async (table: string) => (await pool.query(`SELECT count(*)::int AS n, coalesce(sum(version), 0)::int AS v FROM ${table}`)).rows[0];
+
+describe('central-level list', () => {
+  it('an akimat proposes its issue; the addressed body decides; four ways each', async () => {
+    const meeting = await createMeeting(pool, ref, { heldOn: '2024-02-05' });
+    const issue = await createIssue(pool, ref, meeting);
+    const proposal = { issueId: issue.id, year: 2024, half: 1, centralBodyCode: bodyCode, proposal: 'Нужна поддержка РБ' };
+    const ok = await run('proposeEscalationAction', proposal, 'akimat');
+    expect(ok.status).toBe('ok');
+    const id = (ok.data as { id: number }).id;
+    const before = await rows('escalation');
+    expect(await run('proposeEscalationAction', proposal, 'akimat')).toMatchObject({ fields: { issueId: 'entry.validation.alreadyListed' } });
+    expect(await run('proposeEscalationAction', { ...proposal, half: 2, centralBodyCode: 'bad code' }, 'akimat')).toMatchObject({ fields: { centralBodyCode: 'entry.validation.bodyUnknown' } });
+    expect(await run('proposeEscalationAction', { ...proposal, half: 2 }, 'otherAkimat')).toMatchObject({ message: 'forbidden' });
+    expect(await rows('escalation')).toEqual(before);
+
+    const decision = { id, version: 1, disposition: 'CONSIDER_AT_BUDGET_REFINEMENT', republicanAmountKzt: '250000000', selected: true, effectiveOn: '2024-04-10', comment: 'Рассмотрим' };
+    expect(await run('decideEscalationAction', decision, 'ministry')).toMatchObject({ status: 'ok', data: { version: 2 } });
+    const decided = await rows('escalation');
+    expect(await run('decideEscalationAction', { ...decision, version: 2, disposition: 'MAYBE' }, 'ministry')).toMatchObject({ fields: { disposition: 'generic.invalid_value' } });
+    expect(await run('decideEscalationAction', { ...decision, version: 2 }, 'otherMinistry')).toMatchObject({ message: 'forbidden' });
+    expect(await run('decideEscalationAction', { ...decision, version: 1 }, 'ministry')).toMatchObject({ message: 'conflict' });
+    expect(await rows('escalation')).toEqual(decided);
+    const row = (await pool.query('SELECT disposition, republican_amount_kzt::text AS amount, selected, (SELECT count(*)::int FROM escalation_disposition_change WHERE escalation_id = $1) AS steps FROM escalation WHERE id = $1', [id])).rows[0];
+    expect(row).toEqual({ disposition: 'CONSIDER_AT_BUDGET_REFINEMENT', amount: '250000000', selected: true, steps: 1 });
+  });
+});
+
+describe('budget requests', () => {
+  it('create and update four ways', async () => {
+    const meeting = await createMeeting(pool, ref, { heldOn: '2024-02-06' });
+    const issue = await createIssue(pool, ref, meeting);
+    const input = { centralBodyCode: bodyCode, amountKzt: '900000000', status: 'SUBMITTED', submittedOn: '2024-03-01', issueIds: [String(issue.id)] };
+    const ok = await run('createBudgetRequestAction', input, 'akimat');
+    expect(ok.status).toBe('ok');
+    const id = (ok.data as { id: number }).id;
+    const before = await rows('budget_request');
+    expect(await run('createBudgetRequestAction', { ...input, amountKzt: '-1' }, 'akimat')).toMatchObject({ fields: { amountKzt: 'entry.validation.amount' } });
+    expect(await run('createBudgetRequestAction', input, 'otherAkimat')).toMatchObject({ fields: { issueIds: 'entry.validation.issueUnknown' } });
+    expect(await run('updateBudgetRequestAction', { ...input, id, version: 1, status: 'APPROVED', decidedOn: '2024-02-01' }, 'akimat')).toMatchObject({ fields: { decidedOn: 'entry.validation.decidedBeforeSubmitted' } });
+    expect(await run('updateBudgetRequestAction', { ...input, id, version: 1 }, 'otherAkimat')).toMatchObject({ message: 'forbidden' });
+    expect(await run('updateBudgetRequestAction', { ...input, id, version: 7 }, 'akimat')).toMatchObject({ message: 'conflict' });
+    expect(await rows('budget_request')).toEqual(before);
+    expect(await run('updateBudgetRequestAction', { ...input, id, version: 1, status: 'APPROVED', decidedOn: '2024-04-01' }, 'akimat')).toMatchObject({ status: 'ok', data: { version: 2 } });
+  });
+});
+
+describe('action plans', () => {
+  it('save creates, then changes at the version read; four ways', async () => {
+    const plan = { year: 2024, half: 1, approvedOn: '2024-01-20', url: 'https://aktobe.gov.kz/plan', publishedOn: '2024-01-25' };
+    expect(await run('saveActionPlanAction', plan, 'akimat')).toMatchObject({ status: 'ok', data: { version: 1 } });
+    const before = await rows('action_plan');
+    expect(await run('saveActionPlanAction', { ...plan, version: 1, url: 'ftp://x' }, 'akimat')).toMatchObject({ fields: { url: 'entry.validation.url' } });
+    expect(await run('saveActionPlanAction', { ...plan, version: 1 }, 'ministry')).toMatchObject({ message: 'forbidden' });
+    expect(await run('saveActionPlanAction', { ...plan, version: 3 }, 'akimat')).toMatchObject({ message: 'conflict' });
+    expect(await run('saveActionPlanAction', plan, 'akimat')).toMatchObject({ message: 'conflict' });
+    expect(await rows('action_plan')).toEqual(before);
+    expect(await run('saveActionPlanAction', { ...plan, version: 1, publishedOn: '2024-02-01' }, 'akimat')).toMatchObject({ status: 'ok', data: { version: 2 } });
+  });
+});
+
+describe('schedule entries', () => {
+  it('a ministry plans its officials’ trips; four ways; deletion is audited', async () => {
+    const entry = { year: 2024, half: 2, plannedMonth: 9, officialId: ref.ministerId, regionKato: kato };
+    const ok = await run('createScheduleEntryAction', entry, 'ministry');
+    expect(ok.status).toBe('ok');
+    const id = (ok.data as { id: number }).id;
+    const before = await rows('schedule_entry');
+    expect(await run('createScheduleEntryAction', { ...entry, plannedMonth: 3 }, 'ministry')).toMatchObject({ fields: { plannedMonth: 'entry.validation.monthOutsideHalf' } });
+    expect(await run('createScheduleEntryAction', { ...entry, officialId: otherMinister }, 'ministry')).toMatchObject({ message: 'forbidden' });
+    expect(await run('updateScheduleEntryAction', { ...entry, id, version: 1 }, 'otherMinistry')).toMatchObject({ message: 'forbidden' });
+    expect(await run('updateScheduleEntryAction', { ...entry, id, version: 2 }, 'ministry')).toMatchObject({ message: 'conflict' });
+    expect(await rows('schedule_entry')).toEqual(before);
+    expect(await run('updateScheduleEntryAction', { ...entry, id, version: 1, plannedMonth: 10 }, 'ministry')).toMatchObject({ status: 'ok', data: { version: 2 } });
+    expect(await run('deleteScheduleEntryAction', { id, version: 2 }, 'ministry')).toMatchObject({ status: 'ok' });
+    const audit = (await pool.query(`SELECT action FROM audit_log WHERE entity = 'schedule_entry' AND entity_id = $1 ORDER BY id`, [String(id)])).rows.map((r) => r.action);
+    expect(audit).toEqual(['schedule_entry.create', 'schedule_entry.update', 'schedule_entry.delete']);
+  });
+});
