@@ -23,6 +23,7 @@ const mods: Record<string, Module> = {};
 const ROUTES = {
   briefing: 'exports/briefing', workbook: 'exports/workbook', csv: 'exports/csv/[table]', briefings: 'briefings',
   file: 'briefings/[id]/[lang]/[format]', regions: 'stats/regions', summary: 'stats/summary', categories: 'stats/categories',
+  status: 'issues/[id]/status',
 } as const;
 
 beforeAll(async () => {
@@ -242,9 +243,18 @@ describe('issuing and the archive', () => {
     const { rows: audit } = await pool.query(`SELECT count(*)::int AS n FROM audit_log WHERE action = 'briefing.issue' AND entity_id = $1`, [String(issued.id)]);
     expect(audit[0].n).toBe(1);
 
-    const { db } = await import('@/server/db/client');
-    const { assertOpen } = await import('@/features/periods/closing');
-    await expect(db().$transaction((tx) => assertOpen(tx, { heldOn: '2022-10-05' }))).rejects.toMatchObject({ code: 'VALIDATION' });
+    // A later edit there, through the write API as the region's own editor: refused, nothing written.
+    const { rows: [open] } = await pool.query(`SELECT i.id, i.version FROM raised_issue i JOIN region r ON r.id = i.region_id
+      WHERE r.kato = '150000000' AND i.meeting_kind = 'AKIM' AND i.status = 'IN_EXECUTION' AND i.raised_on BETWEEN '2022-07-01' AND '2022-11-30'
+      ORDER BY i.id LIMIT 1`);
+    const steps = async () => (await pool.query(`SELECT count(*)::int AS n FROM issue_status_change WHERE issue_id = $1`, [open.id])).rows[0].n;
+    const before = await steps();
+    const edit = await call('status', 'akimat.aktobe', '', {
+      method: 'POST', params: { id: String(open.id) }, body: { version: open.version, toStatus: 'RESOLVED', effectiveOn: '2022-12-20', comment: 'after the briefing' },
+    });
+    expect(edit.status).toBe(422);
+    expect(JSON.stringify(await edit.json())).toMatch(/effectiveOn/);
+    expect(await steps()).toBe(before);
 
     const ru = await bytes(await call('file', 'analyst', '', { params: { id: String(issued.id), lang: 'ru', format: 'pdf' } }));
     expect(await pdfText(ru)).toContain('составляет 75,5%');
