@@ -48,12 +48,14 @@ test('an analyst filters, sorts and pages the meetings, then opens a meeting and
   await expect(count(page)).toHaveText('Найдено 906 встреч');
   await expect(page.getByRole('list', { name: 'Применённые фильтры' })).toContainText('Регион: Актюбинская область');
   const regions = table(page, 'Список встреч').locator('tbody tr td:nth-child(2)');
+  await expect(regions.first()).toHaveText('Актюбинская область');
   expect(new Set(await regions.allTextContents())).toEqual(new Set(['Актюбинская область']));
 
   // Sorting by the number of issues is done by the server, most first.
   await table(page, 'Список встреч').getByRole('link', { name: /Поднято вопросов/ }).click();
   await expect(page).toHaveURL(/sort=-issues/);
   await expect(table(page, 'Список встреч').getByRole('columnheader', { name: /Поднято вопросов/ })).toHaveAttribute('aria-sort', 'descending');
+  await expect(table(page, 'Список встреч').locator('tbody tr')).toHaveCount(50);
   const issueCounts = (await table(page, 'Список встреч').locator('tbody tr td:nth-child(5)').allTextContents()).map(Number);
   expect(issueCounts.length).toBe(50);
   expect(issueCounts).toEqual([...issueCounts].sort((a, b) => b - a));
@@ -83,12 +85,14 @@ test('an analyst filters, sorts and pages the meetings, then opens a meeting and
 test('an analyst filters the issues by status and pages through them', async ({ page }) => {
   await signInAs(page, 'analyst');
   await page.goto(`/issues?period=2022-H2&region=${AKTOBE}`);
+  await expect(count(page)).toBeVisible();
   const before = await count(page).textContent();
   await filters(page).getByLabel('Статус сейчас').selectOption('RESOLVED');
   await filters(page).getByRole('button', { name: 'Показать' }).click();
   await expect(page).toHaveURL(/status=RESOLVED/);
   await expect(count(page)).not.toHaveText(before ?? '');
   const statuses = table(page, 'Список вопросов').locator('tbody tr td:nth-child(6)');
+  await expect(statuses.first()).toHaveText('Решён'); // the table streams in after the count
   expect(new Set(await statuses.allTextContents())).toEqual(new Set(['Решён']));
   await page.getByRole('link', { name: /Следующая/ }).click();
   await expect(page).toHaveURL(/page=2/);
