@@ -1,7 +1,7 @@
 import Link from 'next/link';
 import { getFormatter, getLocale, getTranslations } from 'next-intl/server';
 import { Cell, type ColumnSort, DataTable } from '@/components/ui/data-table';
-import { EmptyState } from '@/components/ui/empty-state';
+import { listState, UnknownCodeNotice } from '@/components/ui/list-states';
 import { Pagination } from '@/components/ui/pagination';
 import { formatDay } from '@/i18n/format-day';
 import { pickName } from '@/i18n/pick-name';
@@ -23,31 +23,17 @@ export async function IssuesTable({ caller, params, filtered }: { caller: Caller
   try {
     list = await listIssuesPage(caller, params);
   } catch (e) {
-    // A well-formed code that names nothing (edited by hand): say so rather than fail the page.
-    if (isAppError(e) && e.code === 'VALIDATION') return <p role="alert" className="rounded border border-amber-500 bg-amber-50 p-3 text-sm text-amber-950">{tr('unknownCode')}</p>;
+    if (isAppError(e) && e.code === 'VALIDATION') return <UnknownCodeNotice>{tr('unknownCode')}</UnknownCodeNotice>;
     throw e;
   }
   const count = <p className="tabular text-sm font-medium text-neutral-800" role="status" data-testid="records-count">{t('count', { count: list.total })}</p>;
-  if (list.total === 0) {
-    return (
-      <div className="space-y-3">
-        {count}
-        <EmptyState title={filtered ? t('emptyFilteredTitle') : t('emptyTitle')}>
-          <p>{filtered ? t('emptyFiltered') : t('empty')}</p>
-        </EmptyState>
-      </div>
-    );
-  }
-  if (list.rows.length === 0) {
-    return (
-      <div className="space-y-3">
-        {count}
-        <EmptyState title={tr('beyondLastPage', { page: params.page, pages: list.pageCount })}>
-          <Link href={`/issues?${issuesQuery(params, { page: 1 })}`} className="text-sky-kz-dark underline">{tr('toFirstPage')}</Link>
-        </EmptyState>
-      </div>
-    );
-  }
+  const state = listState({
+    count, total: list.total, rows: list.rows.length, filtered,
+    empty: { title: t('emptyTitle'), text: t('empty') }, emptyFiltered: { title: t('emptyFilteredTitle'), text: t('emptyFiltered') },
+    beyondLastPage: tr('beyondLastPage', { page: params.page, pages: list.pageCount }),
+    firstPage: { href: `/issues?${issuesQuery(params, { page: 1 })}`, label: tr('toFirstPage') },
+  });
+  if (state) return state;
   const first = (params.page - 1) * ISSUES_PAGE_SIZE + 1;
   const direction = params.sort === 'raisedOn' ? 'ascending' : 'descending';
   const dateSort: ColumnSort = {

@@ -1,0 +1,35 @@
+import Link from 'next/link';
+import type { ReactNode } from 'react';
+import { EmptyState } from '@/components/ui/empty-state';
+
+// What a server-paged list shows instead of its table: nothing entered, nothing matching the
+// filters, or a page past the last one. Null when there are rows to show.
+export function listState(o: {
+  count: ReactNode; total: number; rows: number; filtered: boolean;
+  empty: { title: string; text: string }; emptyFiltered: { title: string; text: string };
+  beyondLastPage: string; firstPage: { href: string; label: string };
+}): ReactNode {
+  if (o.total === 0) {
+    const e = o.filtered ? o.emptyFiltered : o.empty;
+    return (
+      <div className="space-y-3">
+        {o.count}
+        <EmptyState title={e.title}><p>{e.text}</p></EmptyState>
+      </div>
+    );
+  }
+  if (o.rows > 0) return null;
+  return (
+    <div className="space-y-3">
+      {o.count}
+      <EmptyState title={o.beyondLastPage}>
+        <Link href={o.firstPage.href} className="text-sky-kz-dark underline">{o.firstPage.label}</Link>
+      </EmptyState>
+    </div>
+  );
+}
+
+/** A well-formed code that names nothing (a URL edited by hand): said plainly rather than failing the page. */
+export function UnknownCodeNotice({ children }: { children: ReactNode }) {
+  return <p role="alert" className="rounded border border-amber-500 bg-amber-50 p-3 text-sm text-amber-950">{children}</p>;
+}
