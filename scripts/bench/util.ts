@@ -107,12 +107,16 @@ export async function measure(total: number, concurrency: number, fn: (i: number
     }
   };
   await Promise.all(Array.from({ length: Math.max(1, concurrency) }, worker));
-  const wall = (now() - started) / 1000;
-  times.sort((a, b) => a - b);
+  return latencyOf(times, (now() - started) / 1000, errors);
+}
+
+/** Percentiles and throughput of a set of timings (milliseconds) taken over `wall` seconds. */
+export function latencyOf(times: readonly number[], wall: number, errors = 0): Latency {
+  const sorted = [...times].sort((a, b) => a - b);
   const round = (v: number) => Math.round(v * 100) / 100;
   return {
-    n: times.length, p50: round(percentile(times, 50)), p95: round(percentile(times, 95)), max: round(times.at(-1) ?? Number.NaN),
-    mean: round(times.reduce((s, t) => s + t, 0) / Math.max(1, times.length)), perSecond: round(times.length / wall), errors,
+    n: sorted.length, p50: round(percentile(sorted, 50)), p95: round(percentile(sorted, 95)), max: round(sorted.at(-1) ?? Number.NaN),
+    mean: round(sorted.reduce((s, t) => s + t, 0) / Math.max(1, sorted.length)), perSecond: round(sorted.length / wall), errors,
   };
 }
 

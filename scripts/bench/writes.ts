@@ -1,29 +1,29 @@
 import type pg from 'pg';
-import { type Latency, measure, seeded } from './util';
+import { type Latency, latencyOf, now, seeded } from './util';
 
 // A status change as the app writes it: in one transaction, lock the issue, append its history
-// row, update its current status. On the real tables this includes whatever triggers the schema
-// has ("with summaries"); on plain copies without triggers it is the bare write ("without summaries").
+// row, update its current status. Both modes write the same tables of the same database, so the
+// rows, indexes, cache and checkpoints are alike: "with summaries" runs every trigger, "without"
+// disables only the summary triggers (stat_*), keeping the foreign-key checks. The modes take turns
+// in blocks so a checkpoint falls on both alike. The touched issues are put back after each block.
 
-const COPY_ROWS = 100_000;
 const COMMENT = 'bench:stats write';
+const BLOCKS = 4;
 
-type Tables = { issue: string; change: string };
-
-async function writeOnce(client: pg.Client, t: Tables, id: number): Promise<void> {
+async function writeOnce(client: pg.Client, id: number): Promise<void> {
   await client.query('BEGIN');
   try {
-    const { rows } = await client.query<{ status: string }>(`SELECT status FROM ${t.issue} WHERE id = $1 FOR UPDATE`, [id]);
+    const { rows } = await client.query<{ status: string }>(`SELECT status FROM raised_issue WHERE id = $1 FOR UPDATE`, [id]);
     const from = rows[0]?.status;
     if (!from) throw new Error(`issue ${id} not found`);
     const to = from === 'RESOLVED' ? 'IN_EXECUTION' : 'RESOLVED';
     await client.query(
-      `INSERT INTO ${t.change} (issue_id, from_status, to_status, effective_on, comment)
+      `INSERT INTO issue_status_change (issue_id, from_status, to_status, effective_on, comment)
        VALUES ($1, $2::"IssueStatus", $3::"IssueStatus", current_date, $4)`,
       [id, from, to, COMMENT],
     );
     await client.query(
-      `UPDATE ${t.issue} SET status = $2::"IssueStatus", resolved_on = CASE WHEN $2 = 'RESOLVED' THEN current_date END,
+      `UPDATE raised_issue SET status = $2::"IssueStatus", resolved_on = CASE WHEN $2 = 'RESOLVED' THEN current_date END,
          version = version + 1, updated_at = now() WHERE id = $1`,
       [id, to],
     );
@@ -39,14 +39,10 @@ function pickIds(count: number, max: number, seed: number): number[] {
   return Array.from({ length: count }, () => 1 + Math.floor(rand() * max));
 }
 
-/** On the real tables; the touched issues are put back afterwards so the database stays as loaded. */
-async function withSummaries(client: pg.Client, n: number, issues: number): Promise<Latency> {
-  const ids = pickIds(n, issues, 20251231);
-  const { rows: saved } = await client.query<{ id: number; status: string; resolved_on: string | null; version: number; updated_at: Date }>(
-    `SELECT id, status::text, resolved_on::text, version, updated_at FROM raised_issue WHERE id = ANY($1::int[])`, [ids],
-  );
-  for (let i = 0; i < 5; i++) await writeOnce(client, { issue: 'raised_issue', change: 'issue_status_change' }, ids[i] as number);
-  const latency = await measure(n, 1, (i) => writeOnce(client, { issue: 'raised_issue', change: 'issue_status_change' }, ids[i] as number));
+type Saved = { id: number; status: string; resolved_on: string | null; version: number; updated_at: Date };
+
+/** Puts the issues back as they were and removes the benchmark's history rows. */
+async function restore(client: pg.Client, saved: Saved[]): Promise<void> {
   await client.query('BEGIN');
   await client.query(`DELETE FROM issue_status_change WHERE comment = $1`, [COMMENT]);
   await client.query(
@@ -56,45 +52,63 @@ async function withSummaries(client: pg.Client, n: number, issues: number): Prom
     [saved.map((r) => r.id), saved.map((r) => r.status), saved.map((r) => r.resolved_on), saved.map((r) => r.version), saved.map((r) => r.updated_at)],
   );
   await client.query('COMMIT');
-  return latency;
 }
 
-/** On copies of the two tables' structure (LIKE … INCLUDING ALL: columns, defaults, checks, indexes; no triggers). */
-async function withoutSummaries(client: pg.Client, n: number, issues: number): Promise<Latency> {
-  const rows = Math.min(COPY_ROWS, issues);
-  await client.query(`DROP TABLE IF EXISTS bench_change_copy, bench_issue_copy`);
-  await client.query(`
-    CREATE TABLE bench_issue_copy (LIKE raised_issue INCLUDING ALL);
-    CREATE TABLE bench_change_copy (LIKE issue_status_change INCLUDING ALL);
-    CREATE SEQUENCE bench_change_copy_id_seq OWNED BY bench_change_copy.id;
-    ALTER TABLE bench_change_copy ALTER COLUMN id SET DEFAULT nextval('bench_change_copy_id_seq');
-    ALTER TABLE bench_change_copy ADD FOREIGN KEY (issue_id) REFERENCES bench_issue_copy (id) ON DELETE CASCADE;`);
-  await client.query(`INSERT INTO bench_issue_copy SELECT * FROM raised_issue WHERE id <= $1`, [rows]);
-  await client.query(`INSERT INTO bench_change_copy SELECT * FROM issue_status_change WHERE issue_id <= $1`, [rows]);
-  await client.query(`SELECT setval('bench_change_copy_id_seq', (SELECT max(id) FROM bench_change_copy))`);
-  await client.query('VACUUM ANALYZE bench_issue_copy');
-  await client.query('VACUUM ANALYZE bench_change_copy');
-  const ids = pickIds(n, rows, 20160101);
+/**
+ * One block of writes. Without summaries, the summary triggers are off for the block and its
+ * restore, so the summaries never see these writes and stay exact.
+ */
+async function block(client: pg.Client, ids: number[], summaries: boolean, triggers: SummaryTriggers): Promise<Timed> {
+  const { rows: saved } = await client.query<Saved>(
+    `SELECT id, status::text, resolved_on::text, version, updated_at FROM raised_issue WHERE id = ANY($1::int[])`, [ids],
+  );
+  if (!summaries) await setTriggers(client, triggers, false);
   try {
-    for (let i = 0; i < 5; i++) await writeOnce(client, { issue: 'bench_issue_copy', change: 'bench_change_copy' }, ids[i] as number);
-    return await measure(n, 1, (i) => writeOnce(client, { issue: 'bench_issue_copy', change: 'bench_change_copy' }, ids[i] as number));
+    const times: number[] = [];
+    const started = now();
+    for (const id of ids) {
+      const t0 = now();
+      await writeOnce(client, id);
+      times.push(now() - t0);
+    }
+    const wall = (now() - started) / 1000;
+    await restore(client, saved);
+    return { times, wall };
   } finally {
-    await client.query(`DROP TABLE IF EXISTS bench_change_copy, bench_issue_copy`);
+    if (!summaries) await setTriggers(client, triggers, true);
   }
 }
 
-export type WriteResult = { withSummaries: Latency; withoutSummaries: Latency; userTriggers: string[]; copyRows: number };
+type SummaryTriggers = Array<{ table: string; name: string }>;
+type Timed = { times: number[]; wall: number };
+
+async function setTriggers(client: pg.Client, triggers: SummaryTriggers, on: boolean): Promise<void> {
+  for (const t of triggers) await client.query(`ALTER TABLE "${t.table}" ${on ? 'ENABLE' : 'DISABLE'} TRIGGER "${t.name}"`);
+}
+
+export type WriteResult = { withSummaries: Latency; withoutSummaries: Latency; summaryTriggers: string[] };
 
 export async function measureWrites(client: pg.Client, n: number, issues: number): Promise<WriteResult> {
   await client.query('RESET ALL'); // the server's settings (synchronous_commit on), not the load's
-  const { rows } = await client.query<{ name: string }>(
-    `SELECT c.relname || '.' || t.tgname AS name FROM pg_trigger t JOIN pg_class c ON c.oid = t.tgrelid
-     WHERE NOT t.tgisinternal AND c.relname IN ('raised_issue', 'issue_status_change') ORDER BY 1`,
+  const { rows } = await client.query<{ table: string; name: string; enabled: string }>(
+    `SELECT c.relname AS table, t.tgname AS name, t.tgenabled AS enabled FROM pg_trigger t JOIN pg_class c ON c.oid = t.tgrelid
+     WHERE NOT t.tgisinternal AND t.tgname LIKE 'stat\\_%' AND c.relname IN ('raised_issue', 'issue_status_change') ORDER BY 1, 2`,
   );
-  return {
-    withSummaries: await withSummaries(client, n, issues),
-    withoutSummaries: await withoutSummaries(client, n, issues),
-    userTriggers: rows.map((r) => r.name),
-    copyRows: Math.min(COPY_ROWS, issues),
-  };
+  // An earlier run stopped mid-block would have left them off; the summaries would then be stale.
+  const off = rows.filter((r) => r.enabled === 'D');
+  if (off.length) throw new Error(`summary triggers are disabled (${off.map((r) => r.name).join(', ')}): rebuild with SELECT stat_rebuild() and enable them`);
+  const triggers = rows.map(({ table, name }) => ({ table, name }));
+
+  const per = Math.max(1, Math.ceil(n / BLOCKS));
+  const ids = pickIds(10 + per * BLOCKS * 2, issues, 20251231);
+  await block(client, ids.slice(0, 5), true, triggers); // warm-up
+  await block(client, ids.slice(5, 10), false, triggers);
+  const runs = { with: [] as Timed[], without: [] as Timed[] };
+  for (let b = 0; b < BLOCKS; b++) {
+    const at = 10 + b * per * 2;
+    runs.with.push(await block(client, ids.slice(at, at + per), true, triggers));
+    runs.without.push(await block(client, ids.slice(at + per, at + 2 * per), false, triggers));
+  }
+  const total = (r: Timed[]) => latencyOf(r.flatMap((x) => x.times), r.reduce((s, x) => s + x.wall, 0));
+  return { withSummaries: total(runs.with), withoutSummaries: total(runs.without), summaryTriggers: triggers.map((t) => `${t.table}.${t.name}`) };
 }
