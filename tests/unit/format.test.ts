@@ -1,4 +1,6 @@
 import { describe, expect, it } from 'vitest';
+import { formatDay } from '@/i18n/format-day';
+import { formatLocalDate, formatLocalDateTime } from '@/i18n/format-time';
 import { EMPTY_VALUE, formatCompact, formatCount, formatMoney, formatMoneyExact, formatPercent, formatPoints } from '@/lib/format';
 
 // Intl separates a number from its unit with a no-break space (U+00A0) or a narrow one (U+202F).
@@ -42,5 +44,40 @@ describe('locale number formatting', () => {
       expect(f('ru', Number.NaN)).toBe(EMPTY_VALUE);
     }
     expect(formatCount('ru', 0)).toBe('0');
+  });
+});
+
+describe('thousands, decimals and dates by language', () => {
+  it('groups thousands with a space and writes a decimal comma in Russian and Kazakh', () => {
+    for (const locale of ['ru', 'kk']) {
+      expect(plain(formatCount(locale, 1_234_567)), locale).toBe('1 234 567');
+      expect(plain(formatPoints(locale, 1234.5)), locale).toBe('1 234,5');
+      expect(plain(formatMoneyExact(locale, 1_500_000)), locale).toBe('1 500 000 ₸');
+      expect(plain(formatPercent(locale, 0.1234)), locale).toMatch(/^12,3 ?%$/);
+    }
+    expect(formatPoints('en', 1234.5)).toBe('1,234.5');
+    expect(formatMoneyExact('en', 1_500_000)).toBe('₸1,500,000');
+  });
+
+  it('writes one kind of space inside a Russian or Kazakh number', () => {
+    for (const locale of ['ru', 'kk']) {
+      const spaces = new Set([...formatCount(locale, 1_234_567)].filter((c) => /\s/.test(c)));
+      expect(spaces.size, locale).toBe(1);
+    }
+  });
+
+  it('writes calendar dates dd.mm.yyyy in Russian and Kazakh', () => {
+    expect(formatDay('ru', '2022-12-31')).toBe('31.12.2022');
+    expect(formatDay('kk', '2023-01-05')).toBe('05.01.2023');
+    expect(formatDay('en', '2022-12-31')).toBe('31 Dec 2022');
+  });
+
+  it('shows moments in Kazakhstan time, dd.mm.yyyy in Russian and Kazakh', () => {
+    const at = new Date('2026-11-27T19:20:57Z'); // 28 November, 00:20 in Almaty
+    expect(formatLocalDateTime('ru', at)).toBe('28.11.2026, 00:20');
+    expect(formatLocalDateTime('kk', at)).toBe('28.11.2026, 00:20');
+    expect(formatLocalDateTime('en', at)).toBe('28 Nov 2026, 00:20');
+    expect(formatLocalDate('ru', at)).toBe('28.11.2026');
+    expect(formatLocalDate('en', at)).toBe('28 Nov 2026');
   });
 });

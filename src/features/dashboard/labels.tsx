@@ -1,14 +1,14 @@
 import 'server-only';
-import { getFormatter, getTranslations } from 'next-intl/server';
+import { getLocale, getTranslations } from 'next-intl/server';
 import { periodLabel } from '@/features/stats/period-label';
+import { formatDay } from '@/i18n/format-day';
 import { parsePeriod } from '@/lib/period';
 
 // Words shared by the dashboard's sections.
 
-/** 31 декабря 2022 г. */
+/** 31.12.2022 (31 Dec 2022 in English). */
 export async function dateLabel(iso: string): Promise<string> {
-  const format = await getFormatter();
-  return format.dateTime(new Date(`${iso}T00:00:00Z`), { dateStyle: 'long', timeZone: 'UTC' });
+  return formatDay(await getLocale(), iso);
 }
 
 /** The half-years a list or plan belongs to: "I полугодие 2022 года, II полугодие 2022 года". */

@@ -2,6 +2,7 @@ import 'server-only';
 import { NextResponse } from 'next/server';
 import type { Caller } from '@/server/auth/caller';
 import { isAppError } from '@/server/errors';
+import type { ImportErrorKey, RowErrorKey } from './error-keys';
 import { describeErrors, requestLocale } from './messages';
 import { checkImport, commitImport } from './service';
 
@@ -9,7 +10,7 @@ import { checkImport, commitImport } from './service';
 // they are the preview), a file that cannot be read 400, a commit refused 422 — each error
 // with its row, column and a message in the request's language.
 
-const refusal = async (request: Request, status: number, key: string) =>
+const refusal = async (request: Request, status: number, key: RowErrorKey) =>
   NextResponse.json({ errors: await describeErrors([{ row: 0, column: '', field: 'file', key }], requestLocale(request)) }, { status });
 
 export async function postImport(caller: Caller, request: Request): Promise<Response> {
@@ -26,7 +27,7 @@ export async function postImport(caller: Caller, request: Request): Promise<Resp
     const result = await checkImport(caller, { name: file.name, bytes: new Uint8Array(await file.arrayBuffer()) });
     return NextResponse.json({ ...result, errors: await describeErrors(result.errors, requestLocale(request)) }, { headers: { 'Cache-Control': 'no-store' } });
   } catch (error) {
-    if (isAppError(error) && error.code === 'VALIDATION' && error.fields?.file) return refusal(request, 400, error.fields.file);
+    if (isAppError(error) && error.code === 'VALIDATION' && error.fields?.file) return refusal(request, 400, error.fields.file as ImportErrorKey); // service.ts names the file's problem
     throw error;
   }
 }

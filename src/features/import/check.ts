@@ -4,6 +4,7 @@ import { checkStatusChange } from '@/features/issues/schemas';
 import type { IssueStatus } from '@/features/issues/rules';
 import { recordScope } from '@/server/access/scope';
 import type { Caller } from '@/server/auth/caller';
+import { type RowErrorKey, schemaMessage } from './error-keys';
 import type { RowError } from './parse-rows';
 import type { ImportRow } from './row-schema';
 import { IMPORT_COLUMNS, type ColumnKey } from './columns';
@@ -68,7 +69,7 @@ export async function checkAgainstDatabase(tx: Tx, caller: ScopeCaller, rows: Im
   /** Dates the commit will write records in: their half-years must be open. */
   const touched = new Set<string>();
   for (const row of rows) {
-    const fail = (field: ColumnKey, key: string, params?: Record<string, string | number>) => {
+    const fail = (field: ColumnKey, key: RowErrorKey, params?: Record<string, string | number>) => {
       errors.push({ row: row.line, column: header(field), field, key, params });
     };
     const before = errors.length;
@@ -96,7 +97,7 @@ export async function checkAgainstDatabase(tx: Tx, caller: ScopeCaller, rows: Im
           // The status form's rules, from the issue's status and history as they are now.
           const step = checkStatusChange({ status: issue.status, raisedOn: issue.raised_on, lastEffectiveOn: issue.last_on }, { toStatus: row.status, effectiveOn: row.statusOn, comment: row.comment });
           if (step.toStatus) fail('status', 'notAllowed', { from: issue.status, to: row.status });
-          else if (step.comment) fail('comment', step.comment);
+          else if (step.comment) fail('comment', schemaMessage(step.comment));
           else if (step.effectiveOn) fail('statusOn', 'statusBeforeHistory', { date: issue.last_on });
           else if (closed.has(halfCode(row.statusOn))) fail('statusOn', 'entry.validation.periodClosed');
           touched.add(row.statusOn);

@@ -1,12 +1,13 @@
 import { AkimLevel, IssueStatus, ResponsibleLevel, Venue } from '@/generated/prisma/enums';
 import { IMPORT_COLUMNS, columnOfHeader, type ColumnKey } from './columns';
 import { type ImportRow, validateImportRow } from './row-schema';
+import type { ImportErrorKey, RowErrorKey } from './error-keys';
 import { type Cell, cellText, isBlank, normalizeName, parseAmount, parseDay } from './values';
 
 // Cells to rows, with every problem named by row, column and a message key. Pure: the
 // reference data comes in as lookups, so the parser is unit-tested without a database.
 
-export type RowError = { row: number; column: string; field: ColumnKey | '_' | 'file'; key: string; params?: Record<string, string | number> };
+export type RowError = { row: number; column: string; field: ColumnKey | '_' | 'file'; key: RowErrorKey; params?: Record<string, string | number> };
 
 export type Lookups = {
   region: (text: string) => number | undefined;
@@ -62,7 +63,7 @@ export function parseSheet(cells: Cell[][], lookups: Lookups): ParsedSheet {
       break;
     }
     const rowErrors: RowError[] = [];
-    const fail = (field: ColumnKey, key: string, params?: Record<string, string | number>) => {
+    const fail = (field: ColumnKey, key: RowErrorKey, params?: Record<string, string | number>) => {
       if (!rowErrors.some((e) => e.field === field)) rowErrors.push({ row: line, column: columnName(field), field, key, params });
     };
     const cell = (key: ColumnKey): Cell => (position.has(key) ? raw[position.get(key)!] : undefined);
@@ -72,7 +73,7 @@ export function parseSheet(cells: Cell[][], lookups: Lookups): ParsedSheet {
       if (!t) fail(key, 'required');
       return t;
     };
-    const lookup = <T>(key: ColumnKey, find: (t: string) => T | undefined, unknown: string): T | undefined => {
+    const lookup = <T>(key: ColumnKey, find: (t: string) => T | undefined, unknown: ImportErrorKey): T | undefined => {
       const t = requiredText(key);
       if (!t) return undefined;
       const found = find(t);

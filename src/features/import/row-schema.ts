@@ -3,6 +3,7 @@ import { checkStatusChange, statusChangeSchema } from '@/features/issues/schemas
 import { akimMeetingSchema } from '@/features/meetings/schemas';
 import type { AkimLevel, IssueStatus, ResponsibleLevel, Venue } from '@/generated/prisma/enums';
 import type { ColumnKey } from './columns';
+import { type RowErrorKey, schemaMessage } from './error-keys';
 
 // One import row is the inputs the forms and the write API take, parsed with their schemas:
 // an akim meeting with this one issue (akimMeetingSchema), the issue's status change
@@ -31,7 +32,7 @@ export type ImportRow = {
   allocatedKzt: number | null;
 };
 
-export type RowIssue = { field: ColumnKey; key: string };
+export type RowIssue = { field: ColumnKey; key: RowErrorKey };
 
 const MEETING_FIELD: Record<string, ColumnKey> = {
   heldOn: 'heldOn', venue: 'venue', attendance: 'attendance', externalRef: 'externalRef', officialId: 'region',
@@ -43,7 +44,7 @@ const fieldOf = (path: PropertyKey[], map: Record<string, ColumnKey>): ColumnKey
 
 export function validateImportRow(row: ImportRow): RowIssue[] {
   const issues: RowIssue[] = [];
-  const add = (field: ColumnKey, key: string) => {
+  const add = (field: ColumnKey, key: RowErrorKey) => {
     if (!issues.some((i) => i.field === field)) issues.push({ field, key });
   };
   const meeting = akimMeetingSchema.safeParse({
@@ -51,19 +52,19 @@ export function validateImportRow(row: ImportRow): RowIssue[] {
     externalRef: row.externalRef, openMicrophone: false,
     issues: [{ categoryCode: row.categoryCode, description: row.description, responsibleLevel: row.responsible }],
   });
-  if (!meeting.success) for (const i of meeting.error.issues) add(fieldOf(i.path, MEETING_FIELD), i.message);
+  if (!meeting.success) for (const i of meeting.error.issues) add(fieldOf(i.path, MEETING_FIELD), schemaMessage(i.message));
   const status = statusChangeSchema.safeParse({ version: 1, toStatus: row.status, effectiveOn: row.statusOn, comment: row.comment ?? undefined });
-  if (!status.success) for (const i of status.error.issues) add(fieldOf(i.path, STATUS_FIELD), i.message);
+  if (!status.success) for (const i of status.error.issues) add(fieldOf(i.path, STATUS_FIELD), schemaMessage(i.message));
   for (const field of ['needKzt', 'allocatedKzt'] as const) {
     const parsed = row[field] === null ? null : amountKzt.safeParse(row[field]);
-    if (parsed && !parsed.success) add(field, parsed.error.issues[0]!.message);
+    if (parsed && !parsed.success) add(field, schemaMessage(parsed.error.issues[0]!.message));
   }
   if (row.externalRef.length > 64) add('externalRef', 'validation.generic.too_big');
   if (row.level !== 'REGION' && row.unitId === null) add('unit', 'unitRequired');
   // A new issue is raised on the meeting's date and then takes the row's status.
   if (row.status !== 'RAISED' && !issues.some((i) => i.field === 'statusOn')) {
     const step = checkStatusChange({ status: 'RAISED', raisedOn: row.heldOn }, { toStatus: row.status, effectiveOn: row.statusOn, comment: row.comment });
-    if (step.effectiveOn) add('statusOn', step.effectiveOn);
+    if (step.effectiveOn) add('statusOn', schemaMessage(step.effectiveOn));
   } else if (row.statusOn < row.heldOn) add('statusOn', 'entry.validation.beforeRaised');
   return issues;
 }

@@ -1,11 +1,11 @@
 import 'server-only';
-import { getFormatter, getTranslations } from 'next-intl/server';
+import { getLocale, getTranslations } from 'next-intl/server';
+import { formatDay } from '@/i18n/format-day';
 import type { Period } from '@/lib/period';
 
 /** A period in the reader's words: "II полугодие 2022 года", "2022 год", … */
 export async function periodLabel(p: Period): Promise<string> {
   const t = await getTranslations('period');
-  const format = await getFormatter();
   switch (p.kind) {
     case 'year':
       return t('year', { year: String(p.year) });
@@ -14,9 +14,6 @@ export async function periodLabel(p: Period): Promise<string> {
     case 'quarter':
       return t('quarter', { year: String(p.year), quarter: String(p.index) });
     default:
-      return t('range', {
-        from: format.dateTime(new Date(`${p.from}T00:00:00Z`), { dateStyle: 'medium', timeZone: 'UTC' }),
-        to: format.dateTime(new Date(`${p.to}T00:00:00Z`), { dateStyle: 'medium', timeZone: 'UTC' }),
-      });
+      return t('range', { from: formatDay(await getLocale(), p.from), to: formatDay(await getLocale(), p.to) });
   }
 }

@@ -3,6 +3,7 @@ import { EmptyState } from '@/components/ui/empty-state';
 import { BudgetRequestStatus } from '@/generated/prisma/enums';
 import { regionOptions } from '@/features/entry/options';
 import { pickName } from '@/i18n/pick-name';
+import { formatMoneyExact } from '@/lib/format';
 import { recordScope } from '@/server/access/scope';
 import type { Caller } from '@/server/auth/caller';
 import { db } from '@/server/db/client';
@@ -42,7 +43,7 @@ export async function PlansPage({ caller }: { caller: Caller }) {
         {requests.length === 0 ? <EmptyState title={t('noRequests')} /> : (
           <ul className="list-disc space-y-1 pl-5">
             {requests.map((r) => (
-              <li key={r.id} className="tabular">№ {r.id} · {pickName(locale, r.region)} → {pickName(locale, r.centralBody)} · {r.amountKzt.toString()} ₸ · {statusLabel(r.status)} · {t('issuesCount', { count: r._count.issues })}</li>
+              <li key={r.id} className="tabular">№ {r.id} · {pickName(locale, r.region)} → {pickName(locale, r.centralBody)} · {formatMoneyExact(locale, Number(r.amountKzt))} · {statusLabel(r.status)} · {t('issuesCount', { count: r._count.issues })}</li>
             ))}
           </ul>
         )}

@@ -4,6 +4,7 @@ import { EmptyState } from '@/components/ui/empty-state';
 import { Pagination } from '@/components/ui/pagination';
 import { DECREE_REQUIREMENTS, type DecreeRequirement } from '@/features/meetings/rules';
 import type { StatsFilter } from '@/features/stats/filters';
+import { formatDay } from '@/i18n/format-day';
 import { pickName } from '@/i18n/pick-name';
 import type { Caller } from '@/server/auth/caller';
 import { formatCount } from '@/lib/format';
@@ -27,8 +28,7 @@ export async function MissedMeetings({ caller, filter, requirement, page, params
     const s = stats.requirements[r];
     return s === null ? 0 : stats.held - Math.round(s * stats.held);
   };
-  const dateOf = (iso: string) =>
-    new Intl.DateTimeFormat(locale, { dateStyle: 'medium', timeZone: 'UTC' }).format(new Date(`${iso}T00:00:00Z`));
+  const dateOf = (iso: string) => formatDay(locale, iso);
   const pageCount = Math.max(1, Math.ceil(list.total / MISSED_PAGE_SIZE));
   const field = 'flex flex-col gap-1 text-sm';
   return (

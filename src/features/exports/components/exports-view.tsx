@@ -1,8 +1,9 @@
-import { getFormatter, getTranslations } from 'next-intl/server';
+import { getLocale, getTranslations } from 'next-intl/server';
 import { EmptyState } from '@/components/ui/empty-state';
 import { listIssuedBriefings } from '@/features/briefings/queries';
 import { periodLabel } from '@/features/stats/period-label';
 import { LOCALES } from '@/i18n/config';
+import { formatLocalDateTime } from '@/i18n/format-time';
 import type { Period } from '@/lib/period';
 import { TABLES } from '../tables';
 import { IssueBriefingButton } from './issue-button';
@@ -10,12 +11,11 @@ import { IssueBriefingButton } from './issue-button';
 // The export page: the draft briefing, the workbook and the CSV tables of the chosen period,
 // the issuing of the official version (managers), and the archive of issued versions.
 
-const LANGUAGE_NAMES: Record<string, string> = { ru: 'Русский', kk: 'Қазақша', en: 'English' };
 const link = 'inline-block rounded border border-neutral-300 bg-white px-3 py-1.5 text-sm text-sky-kz-dark underline hover:bg-neutral-50';
 
 export async function ExportsView({ period, canIssue, header }: { period: Period; canIssue: boolean; header: React.ReactNode }) {
-  const [t, tt, format, label, archive] = await Promise.all([
-    getTranslations('exports.page'), getTranslations('exports.tables'), getFormatter(), periodLabel(period), listIssuedBriefings(),
+  const [t, tt, tl, locale, label, archive] = await Promise.all([
+    getTranslations('exports.page'), getTranslations('exports.tables'), getTranslations('language'), getLocale(), periodLabel(period), listIssuedBriefings(),
   ]);
   const p = encodeURIComponent(period.code);
   const briefingPeriod = period.kind === 'half' || period.kind === 'year';
@@ -36,7 +36,7 @@ export async function ExportsView({ period, canIssue, header }: { period: Period
               {LOCALES.flatMap((lang) => (['docx', 'pdf'] as const).map((f) => (
                 <li key={`${lang}-${f}`}>
                   <a className={link} href={`/api/v1/exports/briefing?period=${p}&format=${f}&lang=${lang}`} download>
-                    {t('download', { format: f.toUpperCase(), language: LANGUAGE_NAMES[lang] as string })}
+                    {t('download', { format: f.toUpperCase(), language: tl(lang) })}
                   </a>
                 </li>
               )))}
@@ -50,7 +50,7 @@ export async function ExportsView({ period, canIssue, header }: { period: Period
         <p className="text-sm text-neutral-700">{t('workbookHint')}</p>
         <ul className="flex flex-wrap gap-2">
           {LOCALES.map((lang) => (
-            <li key={lang}><a className={link} href={`/api/v1/exports/workbook?period=${p}&lang=${lang}`} download>{t('download', { format: 'XLSX', language: LANGUAGE_NAMES[lang] as string })}</a></li>
+            <li key={lang}><a className={link} href={`/api/v1/exports/workbook?period=${p}&lang=${lang}`} download>{t('download', { format: 'XLSX', language: tl(lang) })}</a></li>
           ))}
         </ul>
       </section>
@@ -101,12 +101,12 @@ export async function ExportsView({ period, canIssue, header }: { period: Period
                   <tr key={b.id} className="border-t border-neutral-200" data-testid={`issued-${b.period}-v${b.version}`}>
                     <td className="px-3 py-2">{b.period}</td>
                     <td className="px-3 py-2 text-right tabular-nums">{b.version}</td>
-                    <td className="px-3 py-2">{format.dateTime(new Date(b.issuedAt), { dateStyle: 'medium', timeStyle: 'short' })}</td>
+                    <td className="px-3 py-2">{formatLocalDateTime(locale, new Date(b.issuedAt))}</td>
                     <td className="px-3 py-2">{b.issuedBy.fullName}</td>
                     <td className="px-3 py-2">
                       <ul className="flex flex-wrap gap-2">
                         {b.files.map((f) => (
-                          <li key={`${f.lang}-${f.format}`}><a className="text-sky-kz-dark underline" href={f.href} download>{`${f.format.toUpperCase()} ${f.lang}`}</a></li>
+                          <li key={`${f.lang}-${f.format}`}><a className="text-sky-kz-dark underline" href={f.href} download>{`${f.format.toUpperCase()} ${tl(f.lang)}`}</a></li>
                         ))}
                       </ul>
                     </td>

@@ -1,12 +1,13 @@
-import { getFormatter, getTranslations } from 'next-intl/server';
+import { getLocale, getTranslations } from 'next-intl/server';
 import { EmptyState } from '@/components/ui/empty-state';
+import { formatLocalDateTime } from '@/i18n/format-time';
 import { db } from '@/server/db/client';
 import { listClosedPeriods } from '../closing';
 import { ClosePeriodForm, ReopenPeriodForm } from './period-forms';
 
 export async function PeriodsView() {
-  const [t, format, rows] = await Promise.all([getTranslations('entry.periods'), getFormatter(), listClosedPeriods(db())]);
-  const when = (d: Date | null) => (d ? format.dateTime(d, { dateStyle: 'medium', timeStyle: 'short', timeZone: 'Asia/Almaty' }) : '—');
+  const [t, locale, rows] = await Promise.all([getTranslations('entry.periods'), getLocale(), listClosedPeriods(db())]);
+  const when = (d: Date | null) => (d ? formatLocalDateTime(locale, d) : '—');
   return (
     <div className="space-y-6">
       <div>

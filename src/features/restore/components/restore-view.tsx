@@ -1,16 +1,18 @@
 import Link from 'next/link';
-import { getFormatter, getLocale, getTranslations } from 'next-intl/server';
+import { getLocale, getTranslations } from 'next-intl/server';
 import { EmptyState } from '@/components/ui/empty-state';
 import { formatDay } from '@/i18n/format-day';
+import { formatLocalDateTime } from '@/i18n/format-time';
+import { formatCount } from '@/lib/format';
 import { pickName } from '@/i18n/pick-name';
 import { listDeleted } from '../queries';
 import { RestoreButton } from './restore-button';
 
 export async function RestoreView() {
-  const [t, tc, format, locale, { meetings, issues }] = await Promise.all([
-    getTranslations('entry.restore'), getTranslations('codes'), getFormatter(), getLocale(), listDeleted(),
+  const [t, tc, locale, { meetings, issues }] = await Promise.all([
+    getTranslations('entry.restore'), getTranslations('codes'), getLocale(), listDeleted(),
   ]);
-  const when = (d: Date | null) => (d ? format.dateTime(d, { dateStyle: 'medium', timeStyle: 'short', timeZone: 'Asia/Almaty' }) : '—');
+  const when = (d: Date | null) => (d ? formatLocalDateTime(locale, d) : '—');
   const day = (d: Date) => formatDay(locale, d.toISOString().slice(0, 10));
   const th = 'px-3 py-2 text-left';
   return (
@@ -29,7 +31,7 @@ export async function RestoreView() {
                 {meetings.map((m) => (
                   <tr key={m.id} className="border-t border-neutral-200 align-top">
                     <td className="px-3 py-2">№ {m.id} · {day(m.heldOn)} · {tc(`meetingKind.${m.kind}`)} · {m.official.fullName} · {pickName(locale, m.region)}</td>
-                    <td className="tabular px-3 py-2 text-right">{format.number(m._count.issues)}</td>
+                    <td className="tabular px-3 py-2 text-right">{formatCount(locale, m._count.issues)}</td>
                     <td className="px-3 py-2">{when(m.deletedAt)}</td>
                     <td className="px-3 py-2"><RestoreButton what="meeting" id={m.id} label={t('restoreMeeting', { id: m.id })} /></td>
                   </tr>

@@ -1,5 +1,6 @@
-import { getFormatter, getTranslations } from 'next-intl/server';
+import { getFormatter, getLocale, getTranslations } from 'next-intl/server';
 import { KpiCard } from '@/components/ui/kpi-card';
+import { formatDay } from '@/i18n/format-day';
 import { type Period, previousPeriod } from '@/lib/period';
 import { periodLabel } from '../period-label';
 import { nationalFilter } from '../filters';
@@ -15,7 +16,7 @@ export async function AkimOverview({ period }: { period: Period }) {
   ]);
   const { previous, ...current } = summary;
   const [label, previousLabel] = await Promise.all([periodLabel(period), periodLabel(previousPeriod(period))]);
-  const asOf = format.dateTime(new Date(`${current.asOf}T00:00:00Z`), { dateStyle: 'long', timeZone: 'UTC' });
+  const asOf = formatDay(await getLocale(), current.asOf);
 
   if (current.meetings === 0 && current.issuesRaised === 0) {
     return <p className="rounded-lg border border-dashed border-neutral-300 bg-white p-6 text-neutral-700">{t('empty')}</p>;

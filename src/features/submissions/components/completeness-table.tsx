@@ -1,4 +1,5 @@
 import { getTranslations } from 'next-intl/server';
+import { formatLocalDateTime } from '@/i18n/format-time';
 import type { SubmissionLine } from '../queries';
 
 // One table per kind of submitter; the state is a word and a sign, never colour alone.
@@ -6,7 +7,6 @@ import type { SubmissionLine } from '../queries';
 export async function CompletenessTable({ title, lines, deadline, today, locale }: { title: string; lines: SubmissionLine[]; deadline: string | null; today: string; locale: string }) {
   const t = await getTranslations('submissions');
   const done = lines.filter((l) => l.submittedAt).length;
-  const time = new Intl.DateTimeFormat(locale === 'en' ? 'en-GB' : `${locale}-KZ`, { dateStyle: 'short', timeStyle: 'short', timeZone: 'Asia/Almaty' });
   const stateOf = (l: SubmissionLine) => {
     if (l.submittedAt) return deadline && l.submittedAt.slice(0, 10) > deadline ? t('stateLate') : t('stateSubmitted');
     return deadline && today > deadline ? t('stateOverdue') : t('stateMissing');
@@ -31,7 +31,7 @@ export async function CompletenessTable({ title, lines, deadline, today, locale 
               <tr key={l.key} className="border-t border-neutral-200" data-testid={`submission-${l.key}`}>
                 <th scope="row" className="px-3 py-1.5 text-left font-normal">{l.name}</th>
                 <td className={`px-3 py-1.5 ${l.submittedAt ? 'font-medium' : 'text-neutral-800'}`}>{stateOf(l)}</td>
-                <td className="px-3 py-1.5 tabular">{l.submittedAt ? time.format(new Date(l.submittedAt)) : '—'}</td>
+                <td className="px-3 py-1.5 tabular">{l.submittedAt ? formatLocalDateTime(locale, new Date(l.submittedAt)) : '—'}</td>
                 <td className="px-3 py-1.5">{l.by ?? '—'}</td>
               </tr>
             ))}
