@@ -94,8 +94,8 @@ export function Select({ field, label, hint, error, options, emptyLabel, id: giv
   );
 }
 
-export function Checkbox({ field, label, hint, value }: Omit<Base, 'error'> & { value?: string }) {
-  const id = value ? `${idOf(field.name)}-${value}` : idOf(field.name);
+export function Checkbox({ field, label, hint, value, id: given }: Omit<Base, 'error'> & { value?: string }) {
+  const id = given ?? (value ? `${idOf(field.name)}-${value}` : idOf(field.name));
   return (
     <div className="flex flex-col gap-1">
       <div className="flex items-start gap-2">
