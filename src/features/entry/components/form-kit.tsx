@@ -107,5 +107,10 @@ export function Checkbox({ field, label, hint, value, id: given }: Omit<Base, 'e
   );
 }
 
+/** The error of a field the person does not type (a hidden reference), where the summary links to it. */
+export function HiddenFieldError({ id, error }: { id: string; error?: string }) {
+  return error ? <p id={id} tabIndex={-1} className="text-sm font-medium text-red-800">{error}</p> : null;
+}
+
 /** Anchors of the error summary point at the field ids used here. */
 export const fieldAnchor = idOf;

@@ -1,7 +1,7 @@
 'use client';
 
 import { useTranslations } from 'next-intl';
-import { Checkbox, type Choice, Input, Select, TextArea } from '@/features/entry/components/form-kit';
+import { Checkbox, type Choice, HiddenFieldError, Input, Select, TextArea } from '@/features/entry/components/form-kit';
 import { type EntryAction, FormNotices, SaveButton, useVersionedForm, type VersionedRecord } from '@/features/entry/components/versioned-form';
 import { decideEscalationAction, proposeEscalationAction } from '../actions';
 import { decideEscalationSchema, proposeEscalationSchema } from '../entry-schemas';
@@ -35,7 +35,7 @@ export function ProposeEscalationForm({ issueId, bodies, year, half }: { issueId
         <Input id={f.id('year')} field={f.form.register('year')} type="number" inputMode="numeric" label={label('year')} error={f.err('year')} className="max-w-28" />
         <Input id={f.id('half')} field={f.form.register('half')} type="number" inputMode="numeric" min="1" max="2" label={label('half')} error={f.err('half')} className="max-w-20" />
       </div>
-      {f.err('issueId') ? <p id={f.id('issueId')} className="text-sm font-medium text-red-800">{f.err('issueId')}</p> : null}
+      <HiddenFieldError id={f.id('issueId')} error={f.err('issueId')} />
       <Select id={f.id('centralBodyCode')} field={f.form.register('centralBodyCode')} label={label('centralBodyCode')} options={bodies} emptyLabel={t('choose')} error={f.err('centralBodyCode')} />
       <TextArea id={f.id('proposal')} field={f.form.register('proposal')} label={label('proposal')} error={f.err('proposal')} maxLength={2000} />
       <SaveButton f={f} label={t('propose')} pendingLabel={t('saving')} />
