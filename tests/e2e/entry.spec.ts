@@ -137,3 +137,51 @@ test('the plans, schedule, periods and restore pages open for those who may use 
   await page.goto('/admin/restore');
   await expect(page.getByRole('heading', { level: 1 })).toHaveText('Удалённые записи');
 });
+
+test('a budget request changed in two windows: the later save shows what changed meanwhile and applies the change again', async ({ page, browser }) => {
+  await signInAs(page, 'akimat.aktobe');
+  await page.goto('/entry/plans');
+  await page.waitForLoadState('networkidle');
+  const note = `Заявка e2e ${Date.now()}`;
+  const create = page.getByTestId('budget-request-form');
+  await create.getByLabel('Центральный государственный орган').selectOption({ index: 1 });
+  await create.getByLabel('Сумма, тенге').fill('1000');
+  await create.getByLabel('Примечание').fill(note);
+  await create.getByRole('button', { name: 'Сохранить заявку' }).click();
+  await expect(create.getByRole('status')).toContainText('Заявка сохранена');
+
+  // The new request heads the list (newest first); open its form here and in a second window.
+  const testId = await page.locator('details[data-testid^="budget-request-"]').first().getAttribute('data-testid');
+  const id = Number(testId!.replace('budget-request-', ''));
+  const mine = page.getByTestId(`budget-request-${id}`);
+  await mine.locator('summary').click();
+  const form = page.getByTestId(`budget-request-form-${id}`);
+  await expect(form.getByLabel('Примечание')).toHaveValue(note);
+  await form.getByLabel('Сумма, тенге').fill('2000');
+
+  const other = await browser.newContext({ baseURL: new URL(page.url()).origin, locale: 'ru-RU' });
+  const page2 = await other.newPage();
+  await signInAs(page2, 'akimat.aktobe');
+  await page2.goto('/entry/plans');
+  await page2.waitForLoadState('networkidle');
+  await page2.getByTestId(`budget-request-${id}`).locator('summary').click();
+  const theirs = page2.getByTestId(`budget-request-form-${id}`);
+  await theirs.getByLabel('Сумма, тенге').fill('1500');
+  await theirs.getByRole('button', { name: 'Сохранить изменения заявки' }).click();
+  await expect(theirs.getByRole('status')).toContainText('Заявка сохранена');
+  await other.close();
+
+  // This window's save is refused; it lists their change and keeps what was typed here.
+  await form.getByRole('button', { name: 'Сохранить изменения заявки' }).click();
+  const conflict = form.getByTestId('conflict');
+  await expect(conflict).toContainText('Сумма, тенге', { timeout: 30_000 });
+  await expect(conflict).toContainText(/1\s000\s₸.*1\s500\s₸/);
+  await expect(form.getByLabel('Сумма, тенге')).toHaveValue('2000');
+  await conflict.getByRole('button', { name: 'Применить мои изменения заново' }).click();
+  await form.getByRole('button', { name: 'Сохранить изменения заявки' }).click();
+  await expect(form.getByRole('status')).toContainText('Заявка сохранена');
+  await expect(form.getByTestId('conflict')).toHaveCount(0);
+
+  await page.reload();
+  await expect(page.getByTestId(`budget-request-${id}`).locator('summary')).toContainText(/2\s000\s₸/);
+});

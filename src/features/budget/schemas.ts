@@ -11,8 +11,13 @@ const requestFields = {
   submittedOn: optionalDate,
   decidedOn: optionalDate,
   note: optionalText(2000),
-  /** Issue numbers, as a list or typed as "101, 102". */
-  issueIds: z.preprocess((v) => (typeof v === 'string' ? v.split(/[\s,;]+/).filter(Boolean) : v), list(refId('entry.validation.issueUnknown'))),
+  /** Issue numbers, as a list or typed as "101, 102"; a bad one is refused under the field itself, where the form shows it. */
+  issueIds: z.preprocess((v) => (typeof v === 'string' ? v.split(/[\s,;]+/).filter(Boolean) : v), list(z.unknown())).transform((ids, ctx) => {
+    const numbers = ids.map((v) => (typeof v === 'string' && /^\d+$/.test(v.trim()) ? Number(v) : v));
+    if (numbers.every((n): n is number => typeof n === 'number' && Number.isInteger(n) && n > 0 && n <= 2_147_483_647)) return numbers;
+    ctx.addIssue({ code: 'custom', message: 'entry.validation.issueUnknown' });
+    return z.NEVER;
+  }),
 };
 
 const datesInOrder = (v: { status?: string; submittedOn?: string; decidedOn?: string }, ctx: z.RefinementCtx) => {

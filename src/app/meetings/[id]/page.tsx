@@ -2,6 +2,7 @@ import type { Metadata } from 'next';
 import { notFound } from 'next/navigation';
 import { cache } from 'react';
 import { getLocale, getTranslations } from 'next-intl/server';
+import { AddIssue } from '@/features/issues/components/add-issue';
 import { EditMeetingLink } from '@/features/meetings/components/entry-links';
 import { MeetingDetail, loadMeeting } from '@/features/meetings/components/meeting-detail';
 import { meetingIdParams } from '@/features/meetings/schemas';
@@ -31,6 +32,7 @@ export default async function Page({ params, searchParams }: Props & { searchPar
     <>
       <EditMeetingLink caller={caller} id={data.meeting.id} saved={(await searchParams).saved === '1'} />
       <MeetingDetail data={data} />
+      <AddIssue caller={caller} meeting={data.meeting} />
     </>
   );
 }

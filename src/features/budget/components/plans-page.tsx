@@ -19,10 +19,12 @@ export async function PlansPage({ caller }: { caller: Caller }) {
     getTranslations('entry.plans'), getLocale(),
     db().centralBody.findMany({ orderBy: { nameRu: 'asc' } }),
     regionId ? db().actionPlan.findMany({ where: { regionId }, orderBy: [{ year: 'desc' }, { half: 'desc' }] }) : [],
-    db().budgetRequest.findMany({ where: regionId ? { regionId } : {}, orderBy: { id: 'desc' }, take: 50, include: { centralBody: true, region: true, _count: { select: { issues: true } } } }),
+    db().budgetRequest.findMany({ where: regionId ? { regionId } : {}, orderBy: { id: 'desc' }, take: 50, include: { centralBody: true, region: true, issues: { select: { issueId: true } } } }),
     regionId ? undefined : regionOptions(),
   ]);
   const statusLabel = (s: string) => t(`requestStatus.${s}`);
+  const bodyOptions = bodies.map((b) => ({ value: b.code, label: pickName(locale, b) }));
+  const statusOptions = Object.values(BudgetRequestStatus).map((s) => ({ value: s, label: statusLabel(s) }));
   return (
     <div className="space-y-8">
       <div>
@@ -32,24 +34,41 @@ export async function PlansPage({ caller }: { caller: Caller }) {
       <section className="space-y-3" aria-labelledby="plans">
         <h2 id="plans" className="text-lg font-semibold">{t('plansTitle')}</h2>
         <div className="grid gap-4 lg:grid-cols-2">
-          {plans.map((p) => (
-            <ActionPlanForm key={`${p.id}-${p.version}`} plan={{ year: p.year, half: p.half, version: p.version, approvedOn: iso(p.approvedOn), url: p.url ?? '', publishedOn: iso(p.publishedOn) }} />
-          ))}
+          {plans.map((p) => {
+            const values = { approvedOn: iso(p.approvedOn), url: p.url ?? '', publishedOn: iso(p.publishedOn) };
+            // Keyed by the plan alone, so a newer version read after a refused save keeps what was typed.
+            return <ActionPlanForm key={p.id} plan={{ id: p.id, version: p.version, year: p.year, half: p.half, values, display: values }} />;
+          })}
           <ActionPlanForm regions={regions} />
         </div>
       </section>
       <section className="space-y-3" aria-labelledby="requests">
         <h2 id="requests" className="text-lg font-semibold">{t('requestsTitle')}</h2>
         {requests.length === 0 ? <EmptyState title={t('noRequests')} /> : (
-          <ul className="list-disc space-y-1 pl-5">
-            {requests.map((r) => (
-              <li key={r.id} className="tabular">№ {r.id} · {pickName(locale, r.region)} → {pickName(locale, r.centralBody)} · {formatMoneyExact(locale, Number(r.amountKzt))} · {statusLabel(r.status)} · {t('issuesCount', { count: r._count.issues })}</li>
-            ))}
+          <ul className="space-y-2">
+            {requests.map((r) => {
+              const values = {
+                centralBodyCode: r.centralBody.code, amountKzt: r.amountKzt.toString(), status: r.status, submittedOn: iso(r.submittedOn), decidedOn: iso(r.decidedOn),
+                issueIds: r.issues.map((i) => i.issueId).sort((a, b) => a - b).join(', '), note: r.note ?? '',
+              };
+              const display = { ...values, centralBodyCode: pickName(locale, r.centralBody), amountKzt: formatMoneyExact(locale, Number(r.amountKzt)), status: statusLabel(r.status) };
+              const summary = `№ ${r.id} · ${pickName(locale, r.region)} → ${pickName(locale, r.centralBody)} · ${display.amountKzt} · ${statusLabel(r.status)} · ${t('issuesCount', { count: r.issues.length })}`;
+              return (
+                <li key={r.id}>
+                  <details className="rounded border border-neutral-300 bg-white p-3" data-testid={`budget-request-${r.id}`}>
+                    <summary className="tabular cursor-pointer">{summary}</summary>
+                    <div className="pt-3">
+                      <h3 className="sr-only">{t('editRequest', { id: r.id })}</h3>
+                      <BudgetRequestForm request={{ id: r.id, version: r.version, values, display }} bodies={bodyOptions} statuses={statusOptions} />
+                    </div>
+                  </details>
+                </li>
+              );
+            })}
           </ul>
         )}
         <h3 className="font-medium">{t('newRequest')}</h3>
-        <BudgetRequestForm bodies={bodies.map((b) => ({ value: b.code, label: pickName(locale, b) }))} regions={regions}
-          statuses={Object.values(BudgetRequestStatus).map((s) => ({ value: s, label: statusLabel(s) }))} />
+        <BudgetRequestForm bodies={bodyOptions} regions={regions} statuses={statusOptions} />
       </section>
     </div>
   );

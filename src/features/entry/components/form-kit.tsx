@@ -94,8 +94,8 @@ export function Select({ field, label, hint, error, options, emptyLabel, id: giv
   );
 }
 
-export function Checkbox({ field, label, hint, value }: Omit<Base, 'error'> & { value?: string }) {
-  const id = value ? `${idOf(field.name)}-${value}` : idOf(field.name);
+export function Checkbox({ field, label, hint, value, id: given }: Omit<Base, 'error'> & { value?: string }) {
+  const id = given ?? (value ? `${idOf(field.name)}-${value}` : idOf(field.name));
   return (
     <div className="flex flex-col gap-1">
       <div className="flex items-start gap-2">
@@ -105,6 +105,11 @@ export function Checkbox({ field, label, hint, value }: Omit<Base, 'error'> & { 
       {hint ? <p id={`${id}-hint`} className="ml-7 text-sm text-neutral-600">{hint}</p> : null}
     </div>
   );
+}
+
+/** The error of a field the person does not type (a hidden reference), where the summary links to it. */
+export function HiddenFieldError({ id, error }: { id: string; error?: string }) {
+  return error ? <p id={id} tabIndex={-1} className="text-sm font-medium text-red-800">{error}</p> : null;
 }
 
 /** Anchors of the error summary point at the field ids used here. */

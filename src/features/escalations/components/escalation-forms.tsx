@@ -1,52 +1,79 @@
 'use client';
 
 import { useTranslations } from 'next-intl';
-import { CheckboxField, ErrorSummary, SelectField, SubmitButton, SuccessNote, TextField, type Option } from '@/components/ui/form-fields';
-import { useFormAction } from '@/components/ui/use-form-action';
+import { Checkbox, type Choice, HiddenFieldError, Input, Select, TextArea } from '@/features/entry/components/form-kit';
+import { type EntryAction, FormNotices, SaveButton, useVersionedForm, type VersionedRecord } from '@/features/entry/components/versioned-form';
 import { decideEscalationAction, proposeEscalationAction } from '../actions';
+import { decideEscalationSchema, proposeEscalationSchema } from '../entry-schemas';
 
 // The central-level list on an issue's page: an akimat puts the issue on a half-year's list;
-// the addressed body sets the disposition and `selected`. Both keep what was typed on failure.
+// the addressed body sets the disposition and `selected`. Both are the data-entry forms'
+// pattern (versioned-form): field errors beside fields, what was typed kept on failure, and a
+// decision made on a stale version shows what changed meanwhile.
 
-export function ProposeEscalationForm({ issueId, bodies, year, half }: { issueId: number; bodies: Option[]; year: number; half: number }) {
+function useLabels() {
   const t = useTranslations('entry.escalationForms');
-  const form = useFormAction(proposeEscalationAction);
-  const labels = { year: t('year'), half: t('half'), centralBodyCode: t('body'), proposal: t('proposal'), issueId: t('issue') };
+  const fields: Record<string, string> = {
+    year: t('year'), half: t('half'), centralBodyCode: t('body'), proposal: t('proposal'), issueId: t('issue'),
+    disposition: t('disposition'), republicanAmountKzt: t('amount'), selected: t('selected'), effectiveOn: t('effectiveOn'), comment: t('comment'),
+  };
+  return (field: string) => fields[field] ?? field;
+}
+
+export function ProposeEscalationForm({ issueId, bodies, year, half }: { issueId: number; bodies: Choice[]; year: number; half: number }) {
+  const t = useTranslations('entry.escalationForms');
+  const label = useLabels();
+  const f = useVersionedForm({
+    schema: proposeEscalationSchema, idPrefix: 'propose', action: proposeEscalationAction as EntryAction,
+    defaults: { issueId: String(issueId), year: String(year), half: String(half), centralBodyCode: '', proposal: '' },
+  });
   return (
-    <form action={form.formAction} noValidate className="space-y-3" data-testid="propose-form">
+    <form onSubmit={f.submit} noValidate className="space-y-3" data-testid="propose-form">
       <h3 className="text-lg font-semibold">{t('proposeTitle')}</h3>
-      {form.state.status === 'error' ? <ErrorSummary title={t('errorTitle')} message={form.state.message} fields={form.fields} labels={labels} /> : null}
-      {form.state.status === 'ok' ? <SuccessNote>{t('proposed')}</SuccessNote> : null}
-      <input type="hidden" name="issueId" value={issueId} />
+      <FormNotices f={f} label={label} errorTitle={t('errorTitle')} savedText={t('proposed')} />
       <div className="flex flex-wrap gap-3">
-        <TextField id="year" type="number" inputMode="numeric" label={labels.year} defaultValue={form.value('year', year)} error={form.error('year')} className="max-w-28" />
-        <TextField id="half" type="number" inputMode="numeric" min={1} max={2} label={labels.half} defaultValue={form.value('half', half)} error={form.error('half')} className="max-w-20" />
+        <Input id={f.id('year')} field={f.form.register('year')} type="number" inputMode="numeric" label={label('year')} error={f.err('year')} className="max-w-28" />
+        <Input id={f.id('half')} field={f.form.register('half')} type="number" inputMode="numeric" min="1" max="2" label={label('half')} error={f.err('half')} className="max-w-20" />
       </div>
-      <SelectField id="centralBodyCode" label={labels.centralBodyCode} options={bodies} emptyLabel={t('choose')} defaultValue={form.value('centralBodyCode')} error={form.error('centralBodyCode')} />
-      <TextField id="proposal" label={labels.proposal} defaultValue={form.value('proposal')} error={form.error('proposal')} maxLength={2000} />
-      <SubmitButton pending={form.pending} label={t('propose')} pendingLabel={t('saving')} />
+      <HiddenFieldError id={f.id('issueId')} error={f.err('issueId')} />
+      <Select id={f.id('centralBodyCode')} field={f.form.register('centralBodyCode')} label={label('centralBodyCode')} options={bodies} emptyLabel={t('choose')} error={f.err('centralBodyCode')} />
+      <TextArea id={f.id('proposal')} field={f.form.register('proposal')} label={label('proposal')} error={f.err('proposal')} maxLength={2000} />
+      <SaveButton f={f} label={t('propose')} pendingLabel={t('saving')} />
     </form>
   );
 }
 
-export function DecideEscalationForm({ escalation, dispositions }: { escalation: { id: number; version: number; label: string; disposition: string | null; amount: string | null; selected: boolean }; dispositions: Option[] }) {
+export type EscalationForDecision = {
+  id: number; version: number; label: string;
+  disposition: string | null; dispositionLabel: string; amount: string | null; amountLabel: string; selected: boolean; selectedLabel: string;
+};
+
+type DecisionValues = { disposition: string; republicanAmountKzt: string; selected: boolean };
+
+const COMPARED = ['disposition', 'republicanAmountKzt', 'selected'] as const;
+
+export function DecideEscalationForm({ escalation: e, dispositions }: { escalation: EscalationForDecision; dispositions: Choice[] }) {
   const t = useTranslations('entry.escalationForms');
-  const form = useFormAction(decideEscalationAction);
-  const p = `e${escalation.id}`;
-  const labels = { disposition: t('disposition'), republicanAmountKzt: t('amount'), selected: t('selected'), effectiveOn: t('effectiveOn'), comment: t('comment') };
+  const label = useLabels();
+  const values: DecisionValues = { disposition: e.disposition ?? '', republicanAmountKzt: e.amount ?? '', selected: e.selected };
+  const record: VersionedRecord<DecisionValues> = {
+    id: e.id, version: e.version, values,
+    display: { disposition: e.dispositionLabel, republicanAmountKzt: e.amountLabel, selected: e.selectedLabel },
+  };
+  const f = useVersionedForm({
+    schema: decideEscalationSchema, idPrefix: `e${e.id}`, record, compare: COMPARED, action: decideEscalationAction as EntryAction,
+    defaults: { ...values, effectiveOn: '', comment: '' },
+  });
   return (
-    <form action={form.formAction} noValidate className="space-y-3 rounded border border-neutral-300 bg-white p-4" aria-label={escalation.label}>
-      <h4 className="font-medium">{escalation.label}</h4>
-      {form.state.status === 'error' ? <ErrorSummary title={t('errorTitle')} message={form.state.message} fields={form.fields} labels={labels} /> : null}
-      {form.state.status === 'ok' ? <SuccessNote>{t('decided')}</SuccessNote> : null}
-      <input type="hidden" name="id" value={escalation.id} />
-      <input type="hidden" name="version" value={escalation.version} />
-      <SelectField id={`${p}-disposition`} name="disposition" label={labels.disposition} options={dispositions} emptyLabel={t('choose')} defaultValue={form.value('disposition', escalation.disposition)} error={form.error('disposition')} />
-      <TextField id={`${p}-amount`} name="republicanAmountKzt" type="number" inputMode="numeric" min={0} label={labels.republicanAmountKzt} defaultValue={form.value('republicanAmountKzt', escalation.amount)} error={form.error('republicanAmountKzt')} />
-      <CheckboxField id={`${p}-selected`} name="selected" label={labels.selected} defaultChecked={form.checked('selected', escalation.selected)} />
-      <TextField id={`${p}-effectiveOn`} name="effectiveOn" type="date" label={labels.effectiveOn} defaultValue={form.value('effectiveOn')} error={form.error('effectiveOn')} />
-      <TextField id={`${p}-comment`} name="comment" label={labels.comment} defaultValue={form.value('comment')} error={form.error('comment')} maxLength={2000} />
-      <SubmitButton pending={form.pending} label={t('decide')} pendingLabel={t('saving')} />
+    <form onSubmit={f.submit} noValidate className="space-y-3 rounded border border-neutral-300 bg-white p-4" aria-label={e.label} data-testid={`decide-form-${e.id}`}>
+      <h4 className="font-medium">{e.label}</h4>
+      <FormNotices f={f} label={label} errorTitle={t('errorTitle')} conflictTitle={t('conflictTitle')} savedText={t('decided')} />
+      <Select id={f.id('disposition')} field={f.form.register('disposition')} label={label('disposition')} options={dispositions} emptyLabel={t('choose')} error={f.err('disposition')} />
+      <Input id={f.id('republicanAmountKzt')} field={f.form.register('republicanAmountKzt')} type="number" inputMode="numeric" min="0" label={label('republicanAmountKzt')} error={f.err('republicanAmountKzt')} />
+      <Checkbox id={f.id('selected')} field={f.form.register('selected')} label={label('selected')} />
+      <Input id={f.id('effectiveOn')} field={f.form.register('effectiveOn')} type="date" label={label('effectiveOn')} error={f.err('effectiveOn')} className="max-w-48" />
+      <TextArea id={f.id('comment')} field={f.form.register('comment')} label={label('comment')} error={f.err('comment')} maxLength={2000} />
+      <SaveButton f={f} label={t('decide')} pendingLabel={t('saving')} />
     </form>
   );
 }

@@ -1,5 +1,5 @@
-import { getLocale, getTranslations } from 'next-intl/server';
-import { codeOptions } from '@/features/entry/options';
+import { getFormatter, getLocale, getTranslations } from 'next-intl/server';
+import { categoryOptions, codeOptions } from '@/features/entry/options';
 import { DecideEscalationForm, ProposeEscalationForm } from '@/features/escalations/components/escalation-forms';
 import { Disposition } from '@/generated/prisma/enums';
 import { pickName } from '@/i18n/pick-name';
@@ -8,16 +8,20 @@ import { recordScope } from '@/server/access/scope';
 import { getCaller } from '@/server/auth/caller';
 import { db } from '@/server/db/client';
 import { checkTransition, type IssueStatus } from '../rules';
-import { DeleteIssueButton, MoneyEntryForm, StatusChangeForm } from './issue-entry-forms';
+import { DeleteIssueButton, IssueEditForm, MoneyEntryForm, StatusChangeForm } from './issue-entry-forms';
 
 /**
  * The data-entry section of /issues/{id}, for those who may change it: the page has already
  * checked the issue is in the caller's scope, and the writers check again.
  */
-export async function IssueEntry({ issue }: { issue: { id: number; version: number; status: IssueStatus; raisedOn: string; meetingKind: 'AKIM' | 'CENTRAL' } }) {
+export async function IssueEntry({ issue }: {
+  issue: { id: number; version: number; status: IssueStatus; raisedOn: string; meetingKind: 'AKIM' | 'CENTRAL'; category: string; description: string; responsibleLevel: string };
+}) {
   const caller = await getCaller();
   if (!caller || !can(caller.role, 'records.write')) return null;
-  const [t, te, tc, codes, locale] = await Promise.all([getTranslations('entry.issueForms'), getTranslations('entry.escalationForms'), getTranslations('codes'), codeOptions(), getLocale()]);
+  const [t, te, tc, tr, codes, categories, locale, format] = await Promise.all([
+    getTranslations('entry.issueForms'), getTranslations('entry.escalationForms'), getTranslations('codes'), getTranslations('records'), codeOptions(), categoryOptions(), getLocale(), getFormatter(),
+  ]);
   const scope = recordScope(caller);
   const mayPropose = can(caller.role, 'escalations.propose') && issue.meetingKind === 'AKIM';
   const mayDecide = can(caller.role, 'escalations.decide');
@@ -31,10 +35,18 @@ export async function IssueEntry({ issue }: { issue: { id: number; version: numb
   const dispositions = Object.values(Disposition).map((d) => ({ value: d, label: tc(`disposition.${d}`) }));
   // Only the steps the foundation's rules allow from the current status (a reopening asks for a reason).
   const statuses = codes.statuses.filter((s) => checkTransition(issue.status, s.value as IssueStatus, 'reason').ok);
-  const forEntry = { ...issue, statusLabel: codes.statuses.find((s) => s.value === issue.status)?.label ?? issue.status };
+  // A category switched off since stays selectable for the issue that has it.
+  if (!categories.some((c) => c.value === issue.category)) categories.unshift({ value: issue.category, label: issue.category });
+  const labelOf = (list: { value: string; label: string }[], v: string) => list.find((o) => o.value === v)?.label ?? v;
+  const forEntry = {
+    id: issue.id, version: issue.version, status: issue.status, statusLabel: labelOf(codes.statuses, issue.status), raisedOn: issue.raisedOn,
+    categoryCode: issue.category, categoryLabel: labelOf(categories, issue.category), description: issue.description,
+    responsibleLevel: issue.responsibleLevel, responsibleLabel: labelOf(codes.responsibleLevels, issue.responsibleLevel),
+  };
   return (
     <section aria-labelledby="issue-entry" className="space-y-8 border-t border-neutral-200 pt-6">
       <h2 id="issue-entry" className="text-xl font-semibold">{t('title')}</h2>
+      <IssueEditForm issue={forEntry} categories={categories} responsibleLevels={codes.responsibleLevels} />
       <div className="grid gap-8 lg:grid-cols-2">
         <StatusChangeForm issue={forEntry} statuses={statuses} />
         <MoneyEntryForm issue={forEntry} sources={codes.sources} kinds={codes.entryKinds} />
@@ -49,9 +61,13 @@ export async function IssueEntry({ issue }: { issue: { id: number; version: numb
             <div className="space-y-3">
               <h3 className="text-lg font-semibold">{te('decideTitle')}</h3>
               {escalations.map((e) => (
-                <DecideEscalationForm key={`${e.id}-${e.version}`} dispositions={dispositions}
-                  escalation={{ id: e.id, version: e.version, disposition: e.disposition, amount: e.republicanAmountKzt?.toString() ?? null, selected: e.selected,
-                    label: te('listLabel', { year: e.year, half: e.half, body: pickName(locale, e.centralBody) }) }} />
+                <DecideEscalationForm key={e.id} dispositions={dispositions}
+                  escalation={{
+                    id: e.id, version: e.version, label: te('listLabel', { year: e.year, half: e.half, body: pickName(locale, e.centralBody) }),
+                    disposition: e.disposition, dispositionLabel: e.disposition ? tc(`disposition.${e.disposition}`) : '',
+                    amount: e.republicanAmountKzt?.toString() ?? null, amountLabel: e.republicanAmountKzt === null ? '' : format.number(e.republicanAmountKzt),
+                    selected: e.selected, selectedLabel: e.selected ? tr('yes') : tr('no'),
+                  }} />
               ))}
             </div>
           ) : null}

@@ -83,6 +83,7 @@ export async function EditMeeting({ caller, id }: { caller: Caller; id: number }
         <Link href={`/meetings/${m.id}`} className="text-sm text-sky-kz-dark underline">← {t('backToMeeting')}</Link>
         <h1 className="text-2xl font-semibold">{t('editTitle')}</h1>
         <p className="text-neutral-700">{t('editSubtitle')}</p>
+        <p><Link href={`/meetings/${m.id}#add-issue`} className="text-sky-kz-dark underline">{t('addIssueLink')}</Link></p>
       </div>
       <MeetingForm mode="edit" kind={kind} options={options} meeting={meeting} />
       <section className="space-y-2 border-t border-neutral-200 pt-6">

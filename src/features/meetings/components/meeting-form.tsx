@@ -1,13 +1,11 @@
 'use client';
 
-import { zodResolver } from '@hookform/resolvers/zod';
 import Link from 'next/link';
 import { useRouter } from 'next/navigation';
 import { useTranslations } from 'next-intl';
-import { useMemo, useState } from 'react';
-import { useFieldArray, useForm, type Resolver } from 'react-hook-form';
-import { ErrorSummary } from '@/components/ui/form-fields';
-import { Checkbox, type Choice, errorAt, fieldAnchor, flattenErrors, Input, Select, TextArea, useFieldMessage } from '@/features/entry/components/form-kit';
+import { useFieldArray } from 'react-hook-form';
+import { Checkbox, type Choice, Input, Select, TextArea } from '@/features/entry/components/form-kit';
+import { type EntryAction, FormNotices, SaveButton, useVersionedForm, type VersionedRecord } from '@/features/entry/components/versioned-form';
 import { createMeetingAction, updateMeetingAction } from '../actions';
 import { akimMeetingSchema, centralMeetingSchema, updateMeetingSchema } from '../schemas';
 
@@ -39,7 +37,7 @@ export type MeetingFormValues = {
   issues: Array<{ categoryCode: string; description: string; responsibleLevel: string }>;
 };
 
-export type EditableMeeting = { id: number; version: number; values: MeetingFormValues; display: Record<string, string> };
+export type EditableMeeting = VersionedRecord<MeetingFormValues>;
 
 type Options = {
   officials: Choice[];
@@ -63,8 +61,9 @@ export const emptyMeeting = (kind: 'AKIM' | 'CENTRAL'): MeetingFormValues => ({
 /** The fields a person changes in the edit form, for the "changed meanwhile" list. */
 const COMPARED = ['officialId', 'heldOn', 'venue', 'venueNote', 'announcedOn', 'announcementChannels', 'attendance', 'outcomes', 'externalRef', 'openMicrophone', ...CHECKLIST, 'receptions'] as const;
 
-function toPayload(values: MeetingFormValues, mode: 'create' | 'edit') {
-  const { kind, regionKato, receptions, issues, version: _version, ...rest } = values as MeetingFormValues & { version?: string };
+/** The action's input from the parsed values; the kind comes from the page, since the edit schema has none. */
+function toPayload(values: MeetingFormValues, mode: 'create' | 'edit', kind: 'AKIM' | 'CENTRAL') {
+  const { kind: _kind, regionKato, receptions, issues, version: _version, ...rest } = values as MeetingFormValues & { version?: string };
   const central = kind === 'CENTRAL';
   const checklist = central ? {} : Object.fromEntries(CHECKLIST.map((k) => [k, undefined]));
   if (mode === 'edit') return { ...rest, ...checklist, ...(central ? { receptions } : {}) };
@@ -73,28 +72,25 @@ function toPayload(values: MeetingFormValues, mode: 'create' | 'edit') {
 
 export function MeetingForm({ mode, kind, options, meeting }: { mode: 'create' | 'edit'; kind: 'AKIM' | 'CENTRAL'; options: Options; meeting?: EditableMeeting }) {
   const t = useTranslations('entry.meetingForm');
-  const message = useFieldMessage();
   const router = useRouter();
   const central = kind === 'CENTRAL';
   const schema = mode === 'edit' ? updateMeetingSchema : central ? centralMeetingSchema : akimMeetingSchema;
-  const form = useForm<MeetingFormValues>({
-    resolver: zodResolver(schema as never) as unknown as Resolver<MeetingFormValues>,
-    // The edit schema asks for the version read; the save sends the one this form last read.
-    defaultValues: meeting ? { ...meeting.values, version: String(meeting.version) } as MeetingFormValues : emptyMeeting(kind),
-    mode: 'onSubmit',
-    // Errors clear while typing, never on blur: a blur that moves the layout would swallow the next click.
-    reValidateMode: 'onChange',
+  const f = useVersionedForm<MeetingFormValues>({
+    schema,
+    defaults: mode === 'edit' && meeting ? meeting.values : emptyMeeting(kind),
+    record: mode === 'edit' ? meeting : undefined,
+    compare: COMPARED,
+    action: (mode === 'create' ? createMeetingAction : updateMeetingAction) as EntryAction,
+    payload: (values) => toPayload(values, mode, kind),
+    onSaved: (data) => {
+      router.push(`/meetings/${(data as { id: number }).id}?saved=1`);
+      router.refresh();
+    },
   });
-  const { register, formState, control } = form;
+  const { form, err } = f;
+  const { register, control } = form;
   const issues = useFieldArray({ control, name: 'issues' });
   const receptions = useFieldArray({ control, name: 'receptions' });
-  const [serverMessage, setServerMessage] = useState<string | null>(null);
-  // The meeting as this form last read it; a newer version from the server means someone saved meanwhile.
-  const [opened, setOpened] = useState(meeting);
-  const conflict = mode === 'edit' && meeting && opened && meeting.version !== opened.version ? meeting : null;
-  const changedMeanwhile = conflict && opened
-    ? COMPARED.filter((k) => JSON.stringify(opened.values[k]) !== JSON.stringify(conflict.values[k]))
-    : [];
 
   const label = (path: string): string => {
     const parts = path.split('.');
@@ -102,62 +98,10 @@ export function MeetingForm({ mode, kind, options, meeting }: { mode: 'create' |
     if (parts[0] === 'receptions' && parts.length === 3) return `${t('reception', { n: Number(parts[1]) + 1 })}: ${t(`receptionFields.${parts[2]}` as never)}`;
     return t.has(`fields.${parts[0]}` as never) ? t(`fields.${parts[0]}` as never) : path;
   };
-  const err = (path: string) => message(errorAt(formState.errors, path));
-  // The summary lists the problems found by the last save, so it does not shift the page while the person corrects them.
-  const [summary, setSummary] = useState<Record<string, string>>({});
-  // Stable between renders, so the summary takes focus once per save, not on every keystroke.
-  const summaryFields = useMemo(() => Object.fromEntries(Object.entries(summary).map(([p, m]) => [fieldAnchor(p), m])), [summary]);
-  const summaryLabels = useMemo(() => Object.fromEntries(Object.keys(summary).map((p) => [fieldAnchor(p), label(p)])), [summary]); // eslint-disable-line react-hooks/exhaustive-deps
-
-  const submit = form.handleSubmit(async (values) => {
-    setServerMessage(null);
-    setSummary({});
-    const payload = toPayload(values, mode);
-    const result = mode === 'create'
-      ? await createMeetingAction(undefined, payload as never)
-      : await updateMeetingAction(undefined, { ...payload, id: meeting!.id, version: opened!.version } as never);
-    if (result.status === 'ok') {
-      const id = (result.data as { id: number }).id;
-      router.push(`/meetings/${id}?saved=1`);
-      router.refresh();
-      return;
-    }
-    if (result.status === 'error' && result.fields && Object.keys(result.fields).length) {
-      for (const [path, text] of Object.entries(result.fields)) form.setError(path as never, { type: 'server', message: text });
-      setSummary(result.fields);
-      return;
-    }
-    setServerMessage(result.status === 'error' ? result.message : null);
-    // A refusal without fields may be a stale version: fetch the meeting as it is now.
-    if (mode === 'edit') router.refresh();
-  }, (errors) => setSummary(flattenErrors(errors, message)));
-
-  const applyAgain = () => {
-    setOpened(meeting);
-    setServerMessage(null);
-  };
 
   return (
-    <form onSubmit={submit} noValidate className="max-w-3xl space-y-6" data-testid="meeting-form">
-      {Object.keys(summary).length > 0 ? <ErrorSummary title={t('errorTitle')} fields={summaryFields} labels={summaryLabels} /> : null}
-      {serverMessage && !conflict ? <ErrorSummary title={t('errorTitle')} message={serverMessage} labels={{}} /> : null}
-      {conflict ? (
-        <div role="alert" className="space-y-2 rounded border-2 border-gold-kz bg-amber-50 p-4" data-testid="conflict">
-          <h2 className="font-semibold">{t('conflict.title')}</h2>
-          <p>{t('conflict.body')}</p>
-          {changedMeanwhile.length > 0 ? (
-            <ul className="list-disc pl-5">
-              {changedMeanwhile.map((k) => (
-                <li key={k}>
-                  {label(k)}: <s>{opened!.display[k] || '—'}</s> → <strong>{conflict.display[k] || '—'}</strong>
-                </li>
-              ))}
-            </ul>
-          ) : <p>{t('conflict.noFieldChanges')}</p>}
-          <p>{t('conflict.yours')}</p>
-          <button type="button" onClick={applyAgain} className="rounded bg-sky-kz-dark px-4 py-2 font-medium text-white">{t('conflict.applyAgain')}</button>
-        </div>
-      ) : null}
+    <form onSubmit={f.submit} noValidate className="max-w-3xl space-y-6" data-testid="meeting-form">
+      <FormNotices f={f} label={label} errorTitle={t('errorTitle')} conflictTitle={t('conflict.title')} />
 
       <fieldset className="space-y-4">
         <legend className="text-lg font-semibold">{t('sections.meeting')}</legend>
@@ -234,9 +178,7 @@ export function MeetingForm({ mode, kind, options, meeting }: { mode: 'create' |
       </fieldset>
 
       <div className="flex items-center gap-4">
-        <button type="submit" disabled={formState.isSubmitting || Boolean(conflict)} className="rounded bg-sky-kz-dark px-4 py-2 font-medium text-white disabled:opacity-60">
-          {formState.isSubmitting ? t('saving') : mode === 'create' ? t('create') : t('save')}
-        </button>
+        <SaveButton f={f} label={mode === 'create' ? t('create') : t('save')} pendingLabel={t('saving')} />
         <Link href={meeting ? `/meetings/${meeting.id}` : '/meetings'} className="text-sky-kz-dark underline">{t('cancel')}</Link>
       </div>
     </form>

@@ -1,27 +1,42 @@
 'use client';
 
 import { useTranslations } from 'next-intl';
-import { ErrorSummary, SelectField, SubmitButton, SuccessNote, TextField, type Option } from '@/components/ui/form-fields';
+import { type Choice, Input, Select } from '@/features/entry/components/form-kit';
+import { type EntryAction, FormNotices, SaveButton, useVersionedForm, type VersionedRecord } from '@/features/entry/components/versioned-form';
+import { ErrorSummary } from '@/components/ui/form-fields';
 import { useFormAction } from '@/components/ui/use-form-action';
-import { createScheduleEntryAction, deleteScheduleEntryAction } from '../actions';
+import { createScheduleEntryAction, deleteScheduleEntryAction, updateScheduleEntryAction } from '../actions';
+import { createScheduleEntrySchema, updateScheduleEntrySchema } from '../schemas';
 
-/** A planned trip of one of the body's officials to a region. */
-export function ScheduleEntryForm({ officials, regions }: { officials: Option[]; regions: Option[] }) {
+// A ministry's schedule entries, new or changed, in the data-entry forms' pattern
+// (versioned-form): field errors beside fields, what was typed kept on failure, and a save on
+// a stale version shows what changed meanwhile.
+
+export type ScheduleValues = { officialId: string; regionKato: string; year: string; half: string; plannedMonth: string };
+
+const COMPARED = ['officialId', 'regionKato', 'year', 'half', 'plannedMonth'] as const;
+const EMPTY: ScheduleValues = { officialId: '', regionKato: '', year: '', half: '', plannedMonth: '' };
+
+/** A planned trip of one of the body's officials to a region: a new one, or a change of `entry`. */
+export function ScheduleEntryForm({ entry, officials, regions }: { entry?: VersionedRecord<ScheduleValues>; officials: Choice[]; regions: Choice[] }) {
   const t = useTranslations('entry.schedule');
-  const form = useFormAction(createScheduleEntryAction);
-  const labels = { year: t('year'), half: t('half'), plannedMonth: t('month'), officialId: t('official'), regionKato: t('region') };
+  const labels: Record<string, string> = { year: t('year'), half: t('half'), plannedMonth: t('month'), officialId: t('official'), regionKato: t('region') };
+  const label = (field: string) => labels[field] ?? field;
+  const f = useVersionedForm({
+    schema: entry ? updateScheduleEntrySchema : createScheduleEntrySchema, idPrefix: entry ? `s${entry.id}` : undefined, record: entry, compare: COMPARED,
+    action: (entry ? updateScheduleEntryAction : createScheduleEntryAction) as EntryAction, defaults: entry ? entry.values : EMPTY,
+  });
   return (
-    <form action={form.formAction} noValidate className="max-w-xl space-y-3" data-testid="schedule-form">
-      {form.state.status === 'error' ? <ErrorSummary title={t('errorTitle')} message={form.state.message} fields={form.fields} labels={labels} /> : null}
-      {form.state.status === 'ok' ? <SuccessNote>{t('saved')}</SuccessNote> : null}
-      <SelectField id="officialId" label={labels.officialId} options={officials} emptyLabel={t('choose')} defaultValue={form.value('officialId')} error={form.error('officialId')} />
-      <SelectField id="regionKato" label={labels.regionKato} options={regions} emptyLabel={t('choose')} defaultValue={form.value('regionKato')} error={form.error('regionKato')} />
+    <form onSubmit={f.submit} noValidate className="max-w-xl space-y-3" data-testid={entry ? `schedule-form-${entry.id}` : 'schedule-form'}>
+      <FormNotices f={f} label={label} errorTitle={t('errorTitle')} conflictTitle={t('conflictTitle')} savedText={entry ? t('changed') : t('saved')} />
+      <Select id={f.id('officialId')} field={f.form.register('officialId')} label={label('officialId')} options={officials} emptyLabel={t('choose')} error={f.err('officialId')} />
+      <Select id={f.id('regionKato')} field={f.form.register('regionKato')} label={label('regionKato')} options={regions} emptyLabel={t('choose')} error={f.err('regionKato')} />
       <div className="flex flex-wrap gap-3">
-        <TextField id="year" type="number" inputMode="numeric" label={labels.year} defaultValue={form.value('year')} error={form.error('year')} className="max-w-28" />
-        <TextField id="half" type="number" inputMode="numeric" min={1} max={2} label={labels.half} defaultValue={form.value('half')} error={form.error('half')} className="max-w-20" />
-        <TextField id="plannedMonth" type="number" inputMode="numeric" min={1} max={12} label={labels.plannedMonth} defaultValue={form.value('plannedMonth')} error={form.error('plannedMonth')} className="max-w-20" />
+        <Input id={f.id('year')} field={f.form.register('year')} type="number" inputMode="numeric" label={label('year')} error={f.err('year')} className="max-w-28" />
+        <Input id={f.id('half')} field={f.form.register('half')} type="number" inputMode="numeric" min="1" max="2" label={label('half')} error={f.err('half')} className="max-w-20" />
+        <Input id={f.id('plannedMonth')} field={f.form.register('plannedMonth')} type="number" inputMode="numeric" min="1" max="12" label={label('plannedMonth')} error={f.err('plannedMonth')} className="max-w-20" />
       </div>
-      <SubmitButton pending={form.pending} label={t('add')} pendingLabel={t('saving')} />
+      <SaveButton f={f} label={entry ? t('save') : t('add')} pendingLabel={t('saving')} />
     </form>
   );
 }
@@ -30,8 +45,8 @@ export function DeleteScheduleEntry({ id, version, label }: { id: number; versio
   const t = useTranslations('entry.schedule');
   const form = useFormAction(deleteScheduleEntryAction);
   return (
-    <form action={form.formAction} className="inline" aria-label={label}>
-      {form.state.status === 'error' ? <span role="alert" className="text-sm text-red-800">{form.fields ? Object.values(form.fields).join(' ') : form.state.message} </span> : null}
+    <form action={form.formAction} className="space-y-2" aria-label={label}>
+      {form.state.status === 'error' ? <ErrorSummary title={t('errorTitle')} message={form.fields ? Object.values(form.fields).join(' ') : form.state.message} labels={{}} /> : null}
       <input type="hidden" name="id" value={id} />
       <input type="hidden" name="version" value={version} />
       <button type="submit" disabled={form.pending} className="text-sm text-red-800 underline">{t('remove')}</button>
