@@ -6,6 +6,7 @@ import { createInterface } from 'node:readline/promises';
 import { parseArgs } from 'node:util';
 import pg from 'pg';
 import { z } from 'zod';
+import type { AuditAction, AuditEntity } from '../src/server/audit-codes';
 import { hashPassword, passwordProblem } from '../src/server/auth/password';
 import { withDatabase } from '../src/server/db/with-database';
 
@@ -64,9 +65,11 @@ await withDatabase(async (url) => {
     if (!row) throw new Error('insert returned nothing');
     if (u.region && row.region_id === null) throw new Error(`No region with KATO ${u.region}.`);
     if (u.body && row.central_body_id === null) throw new Error(`No central body with code ${u.body}.`);
+    // The app's own code for a new user (older versions wrote 'user.created'); `via` tells the two apart.
+    const audit: { action: AuditAction; entity: AuditEntity } = { action: 'user.create', entity: 'user' };
     await client.query(
-      `INSERT INTO audit_log (user_id, action, entity, entity_id, after) VALUES (NULL, 'user.created', 'user', $1, $2)`,
-      [String(row.id), JSON.stringify({ username: u.username, role: u.role, via: 'user:create' })],
+      `INSERT INTO audit_log (user_id, action, entity, entity_id, after) VALUES (NULL, $1, $2, $3, $4)`,
+      [audit.action, audit.entity, String(row.id), JSON.stringify({ username: u.username, role: u.role, via: 'user:create' })],
     );
     await client.query('COMMIT');
     const mfa = u.role === 'ADMIN' || u.role === 'MANAGER' ? ' A second factor will be required at the first sign-in.' : '';

@@ -5,6 +5,7 @@ import type { Prisma } from '@/generated/prisma/client';
 import { authorize, recordDenial } from '@/server/access/guard';
 import type { Permission } from '@/server/access/policy';
 import { writeAudit } from '@/server/audit';
+import type { AuditAction, AuditEntity } from '@/server/audit-codes';
 import { type Caller, getCaller } from '@/server/auth/caller';
 import { db } from '@/server/db/client';
 import { AppError, isAppError } from '@/server/errors';
@@ -27,7 +28,7 @@ export const ACTION_POLICIES = new Map<string, Permission>();
 export const ACTION_NAMES = new WeakMap<object, string>();
 
 export function authorizedAction<S extends z.ZodType, T = undefined>(
-  options: { name: string; permission: Permission; schema: S; audit: { action: string; entity: string } | null },
+  options: { name: string; permission: Permission; schema: S; audit: { action: AuditAction; entity: AuditEntity } | null },
   handler: (input: z.output<S>, ctx: { caller: Caller; tx: Tx }) => Promise<ActionResult<T>>,
 ) {
   ACTION_POLICIES.set(options.name, options.permission);

@@ -1,5 +1,6 @@
 import 'server-only';
 import type { Prisma } from '@/generated/prisma/client';
+import type { AuditAction, AuditEntity } from '@/server/audit-codes';
 import { db } from '@/server/db/client';
 
 // Who did what, when (UTC), to which record, with the record before and after.
@@ -7,8 +8,8 @@ import { db } from '@/server/db/client';
 
 export type AuditEntry = {
   userId: number | null;
-  action: string;
-  entity: string;
+  action: AuditAction;
+  entity: AuditEntity;
   entityId?: string | number | null;
   before?: unknown;
   after?: unknown;

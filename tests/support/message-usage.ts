@@ -246,7 +246,7 @@ export type Usage = {
  * Which keys are used. A template's keys count when its family is declared (codes from the code),
  * or when each part a `*` stands for is a string literal in the template's file or a file it
  * imports (a local list: `const TABS = ['categories', 'bodies']`); a `t.has`-guarded template
- * accepts literals from anywhere in the code (audit action codes written across features).
+ * accepts literals from anywhere in the code.
  */
 export function evaluateUsage(scan: Scan, leaves: Set<string>, families: Record<string, Family>): Usage {
   const used = new Set([...scan.literal].filter((k) => leaves.has(k)));

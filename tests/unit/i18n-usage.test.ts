@@ -3,6 +3,7 @@ import { z } from 'zod';
 import * as enums from '@/generated/prisma/enums';
 import { IMPORT_ERROR_KEYS } from '@/features/import/error-keys';
 import { DECREE_REQUIREMENTS } from '@/features/meetings/rules';
+import { AUDIT_ACTIONS, AUDIT_ENTITIES } from '@/server/audit-codes';
 import { type Tree, loadCatalogue } from '../support/messages';
 import { type Family, type Source, evaluateUsage, readSources, scanSources } from '../support/message-usage';
 
@@ -30,6 +31,9 @@ const FAMILIES: Record<string, Family> = {
   'admin.reference.unitKind.*': { codes: codes(enums.UnitKind) },
   'exports.responsible.*': { codes: codes(enums.ResponsibleLevel) },
   'import.errors.*': { codes: IMPORT_ERROR_KEYS },
+  // The audit trail's codes, from the list the audit writer is typed by.
+  'admin.audit.actions.*': { codes: AUDIT_ACTIONS },
+  'admin.audit.entities.*': { codes: AUDIT_ENTITIES },
   // zod's issue codes; those without a message of their own fall back to `generic.invalid`.
   'validation.generic.*': { codes: codes(z.ZodIssueCode), guarded: true },
 };

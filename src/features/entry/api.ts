@@ -8,6 +8,7 @@ import { loadMessages } from '@/i18n/catalogue';
 import { recordDenial } from '@/server/access/guard';
 import type { ApiContext } from '@/server/api';
 import { writeAudit } from '@/server/audit';
+import type { AuditAction, AuditEntity } from '@/server/audit-codes';
 import type { Caller } from '@/server/auth/caller';
 import { db } from '@/server/db/client';
 import { isAppError } from '@/server/errors';
@@ -63,7 +64,7 @@ const refusal = (status: number, errors: FieldError[], extra: Record<string, unk
 export async function handleWrite<S extends z.ZodType, R extends { id: number; before?: unknown; after?: unknown }>(
   ctx: ApiContext<unknown>,
   schema: S,
-  audit: { action: string; entity: string },
+  audit: { action: AuditAction; entity: AuditEntity },
   write: (tx: Tx, caller: Caller, input: z.output<S>) => Promise<R>,
   respond: (r: R) => unknown,
   status = 200,

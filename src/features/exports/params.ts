@@ -5,6 +5,7 @@ import { languageOf } from '@/features/stats/api';
 import { getLatestHalfWithData } from '@/features/stats/queries/latest';
 import { pickName } from '@/i18n/pick-name';
 import { writeAudit } from '@/server/audit';
+import type { AuditActionOf } from '@/server/audit-codes';
 import type { Caller } from '@/server/auth/caller';
 import { db } from '@/server/db/client';
 import { searchParamsOf } from '@/server/list-params';
@@ -72,7 +73,7 @@ export async function exportContext(caller: Caller, query: z.infer<typeof statsQ
 }
 
 /** Every export is in the audit trail: who took which file of which period. */
-export async function auditExport(caller: Caller, what: string, period: string, details: Record<string, unknown>) {
+export async function auditExport(caller: Caller, what: AuditActionOf<'export'>, period: string, details: Record<string, unknown>) {
   await writeAudit({ userId: caller.userId, action: `export.${what}`, entity: 'export', entityId: period, after: details, ip: caller.ip });
 }
 

@@ -158,7 +158,7 @@ export async function getIssue(caller: Caller, id: number): Promise<IssueDetail>
   // Only whether it exists at all, to tell a denial from a missing record; nothing of it is returned.
   const exists = await db().raisedIssue.count({ where: { id, deletedAt: null, meeting: { deletedAt: null } } });
   if (!exists) throw new AppError('NOT_FOUND', 'no such issue');
-  await recordDenial(caller, 'records.read', { entity: 'issue', entityId: id });
+  await recordDenial(caller, 'records.read', { entity: 'raised_issue', entityId: id });
   throw new AppError('FORBIDDEN', 'the issue is outside your scope');
 }
 

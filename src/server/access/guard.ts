@@ -2,6 +2,7 @@ import 'server-only';
 import { redirect } from 'next/navigation';
 import { headers } from 'next/headers';
 import { writeAudit } from '@/server/audit';
+import type { AuditEntity } from '@/server/audit-codes';
 import { type Caller, getCaller } from '@/server/auth/caller';
 import { AppError } from '@/server/errors';
 import { can, type Permission } from './policy';
@@ -9,7 +10,7 @@ import { can, type Permission } from './policy';
 // Checks used by pages, route handlers and the action wrapper alike.
 
 /** Throws FORBIDDEN (and records the denial) unless the caller's role has the permission. */
-export async function authorize(caller: Caller, permission: Permission, target?: { entity: string; entityId?: string | number }) {
+export async function authorize(caller: Caller, permission: Permission, target?: { entity: AuditEntity; entityId?: string | number }) {
   if (caller.mfaPending && permission !== 'account.self') {
     throw new AppError('FORBIDDEN', 'second factor setup required');
   }
@@ -19,7 +20,7 @@ export async function authorize(caller: Caller, permission: Permission, target?:
   }
 }
 
-export async function recordDenial(caller: Caller | null, what: string, target?: { entity: string; entityId?: string | number }) {
+export async function recordDenial(caller: Caller | null, what: string, target?: { entity: AuditEntity; entityId?: string | number }) {
   await writeAudit({
     userId: caller?.userId ?? null,
     action: 'access.denied',

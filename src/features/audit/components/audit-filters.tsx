@@ -1,5 +1,6 @@
 import Link from 'next/link';
 import { getTranslations } from 'next-intl/server';
+import { isAuditAction, isAuditEntity } from '@/server/audit-codes';
 import type { AuditFilter } from '../schemas';
 
 // A plain GET form: the filters live in the URL, so a view can be shared and bookmarked.
@@ -13,7 +14,7 @@ export async function AuditFilters({ filter, actions, entities }: { filter: Audi
         <label htmlFor="f-action" className="font-medium">{t('filters.action')}</label>
         <select id="f-action" name="action" defaultValue={filter.action ?? ''} className={input}>
           <option value="">{t('filters.any')}</option>
-          {actions.map((a) => <option key={a} value={a}>{t.has(`actions.${a}`) ? `${t(`actions.${a}`)} (${a})` : a}</option>)}
+          {actions.map((a) => <option key={a} value={a}>{isAuditAction(a) ? `${t(`actions.${a}`)} (${a})` : a}</option>)}
         </select>
       </div>
       <div className={field}>
@@ -24,7 +25,7 @@ export async function AuditFilters({ filter, actions, entities }: { filter: Audi
         <label htmlFor="f-entity" className="font-medium">{t('filters.entity')}</label>
         <select id="f-entity" name="entity" defaultValue={filter.entity ?? ''} className={input}>
           <option value="">{t('filters.any')}</option>
-          {entities.map((e) => <option key={e} value={e}>{t.has(`entities.${e}`) ? t(`entities.${e}`) : e}</option>)}
+          {entities.map((e) => <option key={e} value={e}>{isAuditEntity(e) ? t(`entities.${e}`) : e}</option>)}
         </select>
       </div>
       <div className={field}>

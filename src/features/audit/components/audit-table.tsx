@@ -1,6 +1,7 @@
 import { getLocale, getTranslations } from 'next-intl/server';
 import { Cell, DataTable } from '@/components/ui/data-table';
 import { formatLocalDateTime, formatUtc } from '@/i18n/format-time';
+import { isAuditAction, isAuditEntity } from '@/server/audit-codes';
 import type { AuditRow } from '../queries';
 
 const json = (value: unknown) => JSON.stringify(value, null, 2);
@@ -33,10 +34,11 @@ export async function AuditTable({ rows }: { rows: AuditRow[] }) {
             {r.ip ? <span className="tabular block text-xs text-neutral-500">{r.ip}</span> : null}
           </Cell>
           <Cell>
-            {t.has(`actions.${r.action}`) ? <span className="block">{t(`actions.${r.action}`)}</span> : null}
+            {/* A code only an older version wrote has no label: the code alone shows. */}
+            {isAuditAction(r.action) ? <span className="block">{t(`actions.${r.action}`)}</span> : null}
             <code className="text-xs text-neutral-600">{r.action}</code>
           </Cell>
-          <Cell>{t.has(`entities.${r.entity}`) ? t(`entities.${r.entity}`) : r.entity}</Cell>
+          <Cell>{isAuditEntity(r.entity) ? t(`entities.${r.entity}`) : r.entity}</Cell>
           <Cell numeric>{r.entityId}</Cell>
           <Cell>
             {r.before !== null || r.after !== null ? (
