@@ -101,6 +101,8 @@ try {
   }
   const cookies = new Map<string, string>();
   for (const user of new Set(PAGES.map((p) => p.user))) cookies.set(user, await signIn(base, user));
+  // A running server has compiled and cached its routes; the first request of a fresh one has not.
+  for (const page of PAGES) for (let i = 0; i < 2; i++) await (await fetch(`${base}${page.path}`, { headers: { Cookie: cookies.get(page.user)! } })).text();
   const chrome = await chromeLauncher.launch({
     chromePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
     chromeFlags: ['--headless=new', '--no-sandbox', '--disable-gpu', '--disable-dev-shm-usage'],
