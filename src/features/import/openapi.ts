@@ -16,7 +16,7 @@ const rowError = {
 };
 const errorsBody = { type: 'object', properties: { errors: { type: 'array', items: rowError } }, required: ['errors'] };
 const json = (schema: Json) => ({ 'application/json': { schema } });
-const roles = `Permission \`records.write\` (roles: ${POLICY['records.write'].join(', ')}); rows outside the caller’s scope are errors.`;
+const roles = `Permission \`records.write\` (roles: ${POLICY['records.write'].join(', ')}); rows outside the caller’s scope are errors: an akimat editor imports its region’s (or unit’s) akim meetings, a ministry editor its own body’s central officials’ meetings (rows with the body’s code), an admin both.`;
 
 export function importPaths(errors: (extra?: number[]) => Record<string, unknown>): Record<string, unknown> {
   return {
@@ -59,7 +59,10 @@ export function importPaths(errors: (extra?: number[]) => Record<string, unknown
             description: 'What was written.',
             content: json({
               type: 'object',
-              properties: { id: { type: 'string' }, meetings: { type: 'integer' }, issues: { type: 'integer' }, statuses: { type: 'integer' }, money: { type: 'integer' }, repeated: { type: 'boolean' } },
+              properties: {
+                id: { type: 'string' }, meetings: { type: 'integer' }, issues: { type: 'integer' }, statuses: { type: 'integer' }, money: { type: 'integer' },
+                receptions: { type: 'integer', description: 'Personal receptions added with new central meetings.' }, repeated: { type: 'boolean' },
+              },
               required: ['meetings', 'issues', 'statuses', 'money'],
             }),
           },
