@@ -49,7 +49,19 @@ function codeOf<T extends string>(codes: Record<string, T>, labels: Map<string, 
 
 export type ParsedSheet = { rows: ImportRow[]; errors: RowError[]; total: number };
 
+/** Rows parsed so far of the sheet's data rows (blank ones included), for the progress of a large file. */
+export type ParseProgress = { done: number; total: number };
+
 export function parseSheet(cells: Cell[][], lookups: Lookups): ParsedSheet {
+  const steps = parseSheetSteps(cells, lookups);
+  for (;;) {
+    const step = steps.next();
+    if (step.done) return step.value;
+  }
+}
+
+/** parseSheet, pausing every `every` rows with its progress, so a caller can report it between steps. */
+export function* parseSheetSteps(cells: Cell[][], lookups: Lookups, every = 5000): Generator<ParseProgress, ParsedSheet> {
   const errors: RowError[] = [];
   const headerIndex = cells.findIndex((r) => r.some((c) => !isBlank(c)));
   if (headerIndex < 0) return { rows: [], errors: [{ row: 1, column: '', field: '_', key: 'noRows' }], total: 0 };
@@ -77,7 +89,9 @@ export function parseSheet(cells: Cell[][], lookups: Lookups): ParsedSheet {
   const seenIssue = new Map<string, number>();
   const meetingOf = new Map<string, ImportRow>();
 
+  const dataRows = cells.length - headerIndex - 1;
   for (let i = headerIndex + 1; i < cells.length; i += 1) {
+    if ((i - headerIndex - 1) % every === 0) yield { done: i - headerIndex - 1, total: dataRows };
     const raw = cells[i] ?? [];
     if (raw.every((c) => isBlank(c))) continue;
     total += 1;

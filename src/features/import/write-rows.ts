@@ -2,8 +2,10 @@ import 'server-only';
 import type { Prisma } from '@/generated/prisma/client';
 import type { CheckedRow } from './check';
 
-// The commit's writes, set-based: the rows go into a temporary table once, then one statement
-// per kind of change. Keys that exist are skipped or updated, so repeating changes nothing.
+// The commit's writes, set-based: the rows (of one chunk) go into a temporary table once, then one
+// statement per kind of change. Keys that exist are skipped or updated, so repeating changes nothing.
+// Chunks are in line order, so a meeting is created, with its first row's columns, by the chunk
+// holding its first row; its later rows find it by its key.
 
 type Tx = Pick<Prisma.TransactionClient, '$executeRawUnsafe' | '$queryRawUnsafe'>;
 
@@ -26,6 +28,8 @@ export async function writeRows(
     const [row] = await tx.$queryRawUnsafe<Array<{ pid: number }>>('SELECT pg_backend_pid() AS pid');
     await onStep(name, row!.pid);
   };
+  // The commit writes its rows in chunks within one transaction: the previous chunk's tables go first.
+  await tx.$executeRawUnsafe('DROP TABLE IF EXISTS pg_temp.import_row, pg_temp.import_key, pg_temp.import_target');
   await tx.$executeRawUnsafe(`CREATE TEMP TABLE import_row ON COMMIT DROP AS SELECT * FROM jsonb_to_recordset($1::jsonb) AS r(${ROW_TYPE})`, JSON.stringify(rows));
 
   // New meetings take their first row's columns; a central meeting also its checklist and its one reception.
