@@ -197,4 +197,18 @@ describe('central officials’ meetings', () => {
     const { rows } = await pool.query(`SELECT central_body_id FROM meeting WHERE external_ref = 'A-1'`);
     expect(rows).toEqual([{ central_body_id: otherBody.id }]);
   });
+
+  it('the template carries the central columns and lists the bodies and their officials', async () => {
+    const ExcelJS = (await import('exceljs')).default;
+    const { templateXlsx, templateCsv } = await import('@/features/import/template');
+    const workbook = new ExcelJS.Workbook();
+    await workbook.xlsx.load((await templateXlsx()) as unknown as ArrayBuffer);
+    const header = (workbook.worksheets[0]!.getRow(1).values as string[]).slice(1);
+    expect(header).toEqual(IMPORT_COLUMNS.map((c) => c.ru));
+    const lists = workbook.worksheets[1]!.getSheetValues().slice(2).map((r) => (r as string[]).slice(1, 4));
+    expect(lists).toContainEqual(['Код госоргана', body.code, expect.any(String)]);
+    expect(lists).toContainEqual(['Должностное лицо', body.code, 'Вице Один — Вице-министр']);
+    expect(templateCsv().toString('utf8')).toContain(';Код госоргана;Должностное лицо;');
+  });
 });
+
