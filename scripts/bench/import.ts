@@ -57,7 +57,9 @@ async function main() {
     const { rows: [user] } = await client.query<{ id: number }>(
       `INSERT INTO app_user (username, full_name, role, region_id) VALUES ('bench.import', 'Bench', 'AKIMAT_EDITOR', $1) RETURNING id`, [region!.id]);
     process.env.DATABASE_URL = url;
-    const { IMPORT_COLUMNS } = await import('../../src/features/import/columns');
+    const { IMPORT_COLUMNS: ALL_COLUMNS } = await import('../../src/features/import/columns');
+    // An akimat's file: the akim meeting's and the issue's columns, up to the central officials' ones.
+    const IMPORT_COLUMNS = ALL_COLUMNS.slice(0, ALL_COLUMNS.findIndex((c) => c.key === 'body'));
     const { readSpreadsheet } = await import('../../src/features/import/read-file');
     const { parseSheet } = await import('../../src/features/import/parse-rows');
     const { loadLookups } = await import('../../src/features/import/lookups');

@@ -1,6 +1,7 @@
 // Half-year submission: an akimat editor submits its region, a ministry editor its body, each
 // once per half-year and audited; invalid input names the field and changes nothing; an admin
-// sets the deadline, and the completeness list shows who has and has not submitted.
+// sets the deadline, and the completeness list shows who has and has not submitted — regions,
+// bodies, and the units' akimats grouped under their region.
 import type pg from 'pg';
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { callerFor } from '../factories/callers';
@@ -104,3 +105,77 @@ describe('deadline and completeness', () => {
     expect(audit.rows).toEqual([{ entity_id: 'submissionDeadline.2024-H1', after: expect.objectContaining({ value: '2024-07-15' }) }]);
   });
 });
+
+describe('unit-level submissions', () => {
+  const unit = async (name: string, parentId: number | null, kind: 'DISTRICT' | 'RURAL_DISTRICT', region = regionId) =>
+    (await pool.query<{ id: number }>(
+      `INSERT INTO admin_unit (region_id, parent_id, kind, code, name_ru, name_kk, name_en) VALUES ($1, $2, $3::"UnitKind", $4, $5, $5, $5) RETURNING id`,
+      [region, parentId, kind, `U${process.pid % 1000}${name.length}${Math.random().toString().slice(2, 8)}`, name])).rows[0]!.id;
+
+  it('shows each unit under its region with who submitted and when, and those that have not; counted in SQL', async () => {
+    const district = await unit('район Алпha', null, 'DISTRICT');
+    const quiet = await unit('район Бета', null, 'DISTRICT');
+    const rural = await unit('сельский округ Гамма', district, 'RURAL_DISTRICT');
+    const hidden = await unit('сельский округ Дельта', district, 'RURAL_DISTRICT'); // no editor, no submission: not expected
+    const districtEditor = await createUser(pool, { role: 'AKIMAT_EDITOR', regionId, unitId: district });
+    await createUser(pool, { role: 'AKIMAT_EDITOR', regionId, unitId: rural }); // an editor of its own makes the rural district expected
+    const { getCompleteness } = await import('@/features/submissions/queries');
+    const ruralSeen = (await getCompleteness('2024-H1', 'ru')).units.find((u) => u.key === `U${rural}`);
+    expect(ruralSeen).toMatchObject({ submittedAt: null, by: null }); // expected (it has an editor) but not submitted
+
+    getCaller.mockResolvedValue(callerFor(districtEditor, { regionId, unitId: district }));
+    expect(await actions.submitHalfYear(undefined, form({ period: '2024-H1' }))).toMatchObject({ status: 'ok', data: { repeated: false } });
+    const data = await getCompleteness('2024-H1', 'ru');
+    const mine = data.units.filter((u) => u.regionId === regionId);
+    expect(mine.map((u) => [u.key, u.rural, u.submittedAt !== null, u.by])).toEqual([
+      [`U${district}`, false, true, districtEditor.fullName],
+      [`U${rural}`, true, false, null],
+      [`U${quiet}`, false, false, null],
+    ]);
+    expect(mine.some((u) => u.key === `U${hidden}`)).toBe(false);
+    expect(data.regions.find((r) => r.regionId === regionId)?.units).toEqual({ done: 1, total: 3 });
+    // The unit's submission is the unit's: the region's own line is unchanged, as is the next half-year.
+    expect(data.regions.find((r) => r.regionId === regionId)?.submittedAt).not.toBeNull(); // the region's akimat submitted earlier
+    const later = await getCompleteness('2024-H2', 'ru');
+    expect(later.regions.find((r) => r.regionId === regionId)?.units).toEqual({ done: 0, total: 3 });
+    expect(later.units.filter((u) => u.regionId === regionId).every((u) => u.submittedAt === null)).toBe(true);
+
+    // The page's block: the region's units, rural districts after their district, open for the reader's own region.
+    const { UnitCompleteness } = await import('@/features/submissions/components/completeness-table');
+    const { renderToStaticMarkup } = await import('react-dom/server');
+    const html = renderToStaticMarkup(await UnitCompleteness({ regions: data.regions, units: data.units, deadline: '2099-01-01', today: '2099-02-01', locale: 'ru', openRegionId: regionId }));
+    const block = html.slice(html.indexOf(`id="units-${regionId}"`));
+    expect(block.startsWith(`id="units-${regionId}" open=""`)).toBe(true);
+    const order = [`submission-U${district}`, `submission-U${rural}`, `submission-U${quiet}`].map((k) => block.indexOf(k));
+    expect(order.every((i, n) => i > 0 && (n === 0 || i > order[n - 1]!))).toBe(true);
+    expect(block).toContain('stateSubmitted');
+    expect(block).toContain('stateOverdue');
+  });
+
+  it('refuses a malformed half-year from a unit editor, naming the field, and changes nothing', async () => {
+    const district = await unit('район Эпсилон', null, 'DISTRICT');
+    const editor = await createUser(pool, { role: 'AKIMAT_EDITOR', regionId, unitId: district });
+    getCaller.mockResolvedValue(callerFor(editor, { regionId, unitId: district }));
+    const before = await submissions();
+    const result = await actions.submitHalfYear(undefined, form({ period: '2024-1' }));
+    expect(result).toMatchObject({ status: 'error' });
+    expect(Object.keys((result as { fields: Record<string, string> }).fields)).toEqual(['period']);
+    expect(await submissions()).toEqual(before);
+  });
+
+  it('records a unit editor’s submission for its own unit only, never another region’s', async () => {
+    const otherRegion = await createRegion(pool);
+    const foreign = await unit('район Зета', null, 'DISTRICT', otherRegion);
+    const district = await unit('район Эта', null, 'DISTRICT');
+    const editor = await createUser(pool, { role: 'AKIMAT_EDITOR', regionId, unitId: district });
+    getCaller.mockResolvedValue(callerFor(editor, { regionId, unitId: district }));
+    expect(await actions.submitHalfYear(undefined, form({ period: '2024-H2', unitId: String(foreign), regionId: String(otherRegion) }))).toMatchObject({ status: 'ok' });
+    const rows = (await pool.query(`SELECT scope_key, region_id, unit_id FROM half_year_submission WHERE year = 2024 AND half = 2`)).rows;
+    expect(rows).toEqual([{ scope_key: `U${district}`, region_id: regionId, unit_id: district }]);
+    const { getCompleteness } = await import('@/features/submissions/queries');
+    const data = await getCompleteness('2024-H2', 'ru');
+    expect(data.regions.find((r) => r.regionId === otherRegion)?.units).toEqual({ done: 0, total: 1 });
+    expect(data.units.find((u) => u.key === `U${foreign}`)?.submittedAt).toBeNull();
+  });
+});
+

@@ -19,11 +19,14 @@ const lookups: Lookups = {
   region: (t) => ({ '150000000': 1, 'актюбинская область': 1, 'ақтөбе облысы': 1 } as Record<string, number>)[normalizeName(t)],
   unit: (t) => (t === '151000000' ? 7 : undefined),
   category: (t) => (['roads', 'реконструкция дорог'].includes(normalizeName(t)) ? { id: 3, code: 'ROADS' } : undefined),
+  body: (t) => (['minedu', 'министерство просвещения'].includes(normalizeName(t)) ? 9 : undefined),
+  official: (bodyId, t) => (bodyId !== 9 ? undefined : normalizeName(t) === 'министр' || normalizeName(t) === 'иванов и. и.' ? 41 : normalizeName(t) === 'вице-министр' ? 'ambiguous' : undefined),
   labels: {
     level: labels({ REGION: 'Областной уровень', DISTRICT: 'Районный уровень', RURAL: 'Сельский уровень' }) as Lookups['labels']['level'],
     venue: labels({ HOUSE_OF_CULTURE: 'Дом культуры', ONLINE: 'Онлайн' }) as Lookups['labels']['venue'],
     responsible: labels({ REGION: 'Область (город республиканского значения)' }) as Lookups['labels']['responsible'],
     status: labels({ RAISED: 'Поднят', RESOLVED: 'Решён', IN_EXECUTION: 'На исполнении' }) as Lookups['labels']['status'],
+    channel: labels({ BODY_WEBSITE: 'Сайт госоргана', LOCAL_MEDIA: 'Местные СМИ' }) as Lookups['labels']['channel'],
   },
 };
 
@@ -156,5 +159,58 @@ describe('parseSheet', () => {
     expect(a.errors).toEqual([]);
     expect(a.rows).toEqual(b.rows);
     expect(c.rows).toEqual(b.rows);
+  });
+
+  // A central official's meeting: the body's code, who held it, the decree checklist and one reception.
+  const col = (key: string) => IMPORT_COLUMNS.findIndex((c) => c.key === key);
+  const central = (values: Record<string, string>) => {
+    const row = [...ROW, ...Array<string>(HEADER.length - ROW.length).fill('')];
+    row[col('level')] = '';
+    for (const [key, value] of Object.entries({ body: 'MINEDU', official: 'Министр', ...values })) row[col(key)] = value;
+    return row;
+  };
+
+  it('reads a central official’s meeting with its checklist, announcement and reception', () => {
+    const { rows, errors } = parseSheet([HEADER, central({
+      announcedOn: '10.03.2024', announcementChannels: 'Сайт госоргана; LOCAL_MEDIA', questionsCollected: 'да', briefingHeld: '1',
+      ngoMeetingHeld: 'нет', actionPlanPrepared: 'иә', receptionCitizens: '12', receptionVoiced: '8', receptionResolved: '3', receptionInExecution: '2',
+    })], lookups);
+    expect(errors).toEqual([]);
+    expect(rows[0]).toMatchObject({
+      kind: 'CENTRAL', centralBodyId: 9, officialId: 41, level: null, unitId: null, announcedOn: '2024-03-10',
+      announcementChannels: ['BODY_WEBSITE', 'LOCAL_MEDIA'], questionsCollected: true, briefingHeld: true, ngoMeetingHeld: false,
+      actionPlanPrepared: true, problemSiteVisited: false,
+      reception: { heldOn: '2024-03-15', citizensReceived: 12, issuesVoiced: 8, issuesResolved: 3, issuesInExecution: 2 },
+    });
+    // Without the body column a file is all akim meetings, as before.
+    expect(parseSheet([HEADER.slice(0, ROW.length), ROW], lookups).rows[0]).toMatchObject({ kind: 'AKIM', centralBodyId: null, reception: null });
+  });
+
+  it('names each bad central cell by its column, and a file of central meetings needs no akim level column', () => {
+    const { errors } = parseSheet([HEADER, central({
+      body: 'Минздрав', receptionVoiced: '1', receptionResolved: '3',
+    }), central({ official: 'Вице-министр', briefingHeld: 'может быть' }), central({ receptionCitizens: '5', receptionVoiced: '1', receptionResolved: '3', receptionInExecution: '0', announcedOn: '20.03.2024' }),
+    central({ level: 'REGION', unit: '151000000' }), [...ROW, ...Array<string>(HEADER.length - ROW.length).fill('')].map((v, i) => (i === col('briefingHeld') ? 'да' : v))], lookups);
+    expect(errors.map((e) => [e.row, e.column, e.key])).toEqual([
+      [2, 'Код госоргана', 'unknownBody'],
+      [3, 'Должностное лицо', 'ambiguousOfficial'],
+      [3, 'Проведён брифинг', 'badFlag'],
+      [4, 'Из них решено', 'entry.validation.receptionCounts'],
+      [4, 'Дата анонсирования', 'entry.validation.announcedAfterHeld'],
+      [5, 'Уровень акима', 'akimOnly'],
+      [5, 'Код района или сельского округа', 'akimOnly'],
+      [6, 'Проведён брифинг', 'centralOnly'],
+    ].sort((a, b) => (a[0] as number) - (b[0] as number)));
+    const noLevel = HEADER.filter((h) => h !== 'Уровень акима');
+    const row = central({}).filter((_, i) => i !== col('level'));
+    expect(parseSheet([noLevel, row], lookups).errors).toEqual([]);
+    expect(parseSheet([HEADER, central({ official: '' })], lookups).errors.map((e) => e.key)).toEqual(['required']);
+  });
+
+  it('refuses rows of one central meeting that disagree on its checklist or reception', () => {
+    const second = central({ briefingHeld: 'да' });
+    second[col('issueNumber')] = '2';
+    const { errors } = parseSheet([HEADER, central({}), second], lookups);
+    expect(errors.map((e) => [e.row, e.column, e.key])).toEqual([[3, 'Проведён брифинг', 'meetingMismatch']]);
   });
 });

@@ -1,6 +1,6 @@
 import type { Metadata } from 'next';
 import { getLocale, getTranslations } from 'next-intl/server';
-import { CompletenessTable } from '@/features/submissions/components/completeness-table';
+import { CompletenessTable, UnitCompleteness } from '@/features/submissions/components/completeness-table';
 import { DeadlineForm, SubmitHalfYearForm } from '@/features/submissions/components/submit-form';
 import { getCompleteness, getOwnSubmission } from '@/features/submissions/queries';
 import { HALF_CODE, halfOfDay, parseHalf } from '@/features/submissions/schemas';
@@ -85,6 +85,8 @@ export default async function SubmissionsPage({ searchParams }: { searchParams: 
         <CompletenessTable title={t('regions')} lines={data.regions} deadline={data.deadline} today={today} locale={locale} />
         <CompletenessTable title={t('bodies')} lines={data.bodies} deadline={data.deadline} today={today} locale={locale} />
       </div>
+      <UnitCompleteness regions={data.regions} units={data.units} deadline={data.deadline} today={today} locale={locale}
+        openRegionId={caller.role === 'AKIMAT_EDITOR' ? caller.regionId : null} />
     </div>
   );
 }

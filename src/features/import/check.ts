@@ -9,14 +9,14 @@ import type { RowError } from './parse-rows';
 import type { ImportRow } from './row-schema';
 import { IMPORT_COLUMNS, type ColumnKey } from './columns';
 
-// The checks that need the database: scope, units and their akims, and for rows whose keys
+// The checks that need the database: scope, units and their akims, central officials, and for rows whose keys
 // already exist, whether the status change and the amounts are allowed. Run at the check and
 // again inside the commit's transaction, so a change made in between is caught.
 
 type Tx = Pick<Prisma.TransactionClient, '$queryRawUnsafe'>;
 type ScopeCaller = Pick<Caller, 'role' | 'regionId' | 'unitId' | 'centralBodyId'>;
 
-/** A checked row with what the commit needs: the akim who held a new meeting. */
+/** A checked row with what the commit needs: the akim or central official who held a new meeting. */
 export type CheckedRow = ImportRow & { officialId: number };
 
 const halfCode = (isoDay: string) => `${isoDay.slice(0, 4)}-H${Number(isoDay.slice(5, 7)) <= 6 ? 1 : 2}`;
@@ -30,19 +30,25 @@ export async function checkAgainstDatabase(tx: Tx, caller: ScopeCaller, rows: Im
   if (rows.length === 0) return { rows: [], errors, touched: [] };
   const regionIds = [...new Set(rows.map((r) => r.regionId))];
   const unitIds = [...new Set(rows.flatMap((r) => (r.unitId ? [r.unitId] : [])))];
+  const officialIds = [...new Set(rows.flatMap((r) => (r.kind === 'CENTRAL' && r.officialId ? [r.officialId] : [])))];
 
-  const [units, akims, meetings] = await Promise.all([
+  const [units, akims, meetings, centralOfficials] = await Promise.all([
     tx.$queryRawUnsafe<Array<{ id: number; region_id: number; parent_id: number | null; kind: string }>>(
       `SELECT id, region_id, parent_id, kind::text FROM admin_unit WHERE id = ANY($1::int[])`, unitIds),
     tx.$queryRawUnsafe<Array<{ id: number; region_id: number | null; unit_id: number | null; position: string }>>(
       `SELECT DISTINCT ON (coalesce(unit_id, 0), region_id) id, region_id, unit_id, position::text FROM official
        WHERE active AND position IN ('AKIM_REGION', 'AKIM_DISTRICT', 'AKIM_RURAL') AND (region_id = ANY($1::int[]) OR unit_id = ANY($2::int[]))
        ORDER BY coalesce(unit_id, 0), region_id, id`, regionIds, unitIds),
-    tx.$queryRawUnsafe<Array<{ id: number; region_id: number; external_ref: string; kind: string; unit_id: number | null; deleted: boolean }>>(
-      `SELECT m.id, m.region_id, m.external_ref, m.kind::text, m.unit_id, m.deleted_at IS NOT NULL AS deleted
+    tx.$queryRawUnsafe<Array<{ id: number; region_id: number; external_ref: string; kind: string; unit_id: number | null; central_body_id: number | null; deleted: boolean }>>(
+      `SELECT m.id, m.region_id, m.external_ref, m.kind::text, m.unit_id, m.central_body_id, m.deleted_at IS NOT NULL AS deleted
        FROM meeting m JOIN unnest($1::int[], $2::text[]) AS k(region_id, external_ref) ON m.region_id = k.region_id AND m.external_ref = k.external_ref`,
       rows.map((r) => r.regionId), rows.map((r) => r.externalRef)),
+    // The central officials named, as they are now: the commit re-checks that each is still active in its body.
+    officialIds.length === 0 ? Promise.resolve([]) : tx.$queryRawUnsafe<Array<{ id: number; central_body_id: number }>>(
+      `SELECT id, central_body_id FROM official WHERE id = ANY($1::int[]) AND active AND central_body_id IS NOT NULL
+         AND position IN ('MINISTER', 'VICE_MINISTER', 'COMMITTEE_CHAIR')`, officialIds),
   ]);
+  const centralOfficialBody = new Map(centralOfficials.map((o) => [o.id, o.central_body_id]));
   const unitById = new Map(units.map((u) => [u.id, u]));
   const regionAkim = new Map<number, number>();
   const unitAkim = new Map<number, number>();
@@ -74,21 +80,35 @@ export async function checkAgainstDatabase(tx: Tx, caller: ScopeCaller, rows: Im
     };
     const before = errors.length;
     const unit = row.unitId ? unitById.get(row.unitId) : undefined;
-    if (scope.kind === 'body') fail('region', 'outOfScope');
+    const kind = row.kind ?? 'AKIM'; // batches checked before central meetings were importable have no kind
+    if (kind === 'CENTRAL') {
+      // A ministry editor imports its own body's meetings; an akimat editor none.
+      if (scope.kind === 'region' || (scope.kind === 'body' && row.centralBodyId !== scope.centralBodyId)) fail('body', 'bodyOutOfScope');
+    } else if (scope.kind === 'body') fail('region', 'outOfScope');
     else if (scope.kind === 'region') {
       if (row.regionId !== scope.regionId) fail('region', 'outOfScope');
       else if (scope.unitId !== null && (!unit || (unit.id !== scope.unitId && unit.parent_id !== scope.unitId))) fail('unit', 'outOfScope');
     }
     if (errors.length === before && unit) {
       if (unit.region_id !== row.regionId) fail('unit', 'unitOutsideRegion');
-      else if (row.level === 'REGION' || !KIND_OF_LEVEL[row.level]!.includes(unit.kind)) fail('level', 'unitLevelMismatch');
+      else if (row.level === 'REGION' || !KIND_OF_LEVEL[row.level ?? '']?.includes(unit.kind)) fail('level', 'unitLevelMismatch');
     }
-    const officialId = row.unitId ? unitAkim.get(row.unitId) : regionAkim.get(row.regionId);
+    const officialId = kind === 'CENTRAL'
+      ? (row.officialId !== null && centralOfficialBody.get(row.officialId) === row.centralBodyId ? row.officialId : undefined)
+      : row.unitId ? unitAkim.get(row.unitId) : regionAkim.get(row.regionId);
     const meeting = meetingByKey.get(`${row.regionId}\u0000${row.externalRef}`);
     if (errors.length === before && meeting) {
+      const visible = scope.kind === 'all'
+        || (scope.kind === 'body' ? meeting.central_body_id === scope.centralBodyId
+          : meeting.kind === 'AKIM' && (scope.unitId === null || meeting.unit_id === row.unitId));
       if (meeting.deleted) fail('externalRef', 'meetingDeleted');
-      else if (meeting.kind !== 'AKIM' || (scope.kind === 'region' && scope.unitId !== null && meeting.unit_id !== row.unitId)) fail('externalRef', 'outOfScope');
-    } else if (errors.length === before && officialId === undefined) fail(row.unitId ? 'unit' : 'region', 'noAkim');
+      else if (!visible) fail('externalRef', 'outOfScope');
+      // The number names another kind of meeting, or another body's: the key is taken.
+      else if (meeting.kind !== kind || (kind === 'CENTRAL' && meeting.central_body_id !== row.centralBodyId)) fail('externalRef', 'otherMeeting');
+    } else if (errors.length === before && officialId === undefined) {
+      if (kind === 'CENTRAL') fail('official', 'unknownOfficial');
+      else fail(row.unitId ? 'unit' : 'region', 'noAkim');
+    }
     const issue = meeting ? issueByKey.get(`${meeting.id}\u0000${row.issueNumber}`) : undefined;
     if (errors.length === before && issue) {
       if (issue.deleted) fail('issueNumber', 'meetingDeleted');
@@ -113,7 +133,9 @@ export async function checkAgainstDatabase(tx: Tx, caller: ScopeCaller, rows: Im
     }
     if (errors.length === before && !issue) {
       if (closed.has(halfCode(row.heldOn))) fail('heldOn', 'entry.validation.periodClosed');
+      else if (!meeting && row.reception && closed.has(halfCode(row.reception.heldOn))) fail('receptionOn', 'entry.validation.periodClosed');
       touched.add(row.heldOn).add(row.statusOn);
+      if (!meeting && row.reception) touched.add(row.reception.heldOn);
     }
     if (errors.length === before) out.push({ ...row, officialId: officialId ?? 0 });
   }

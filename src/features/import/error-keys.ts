@@ -7,7 +7,8 @@ export const IMPORT_ERROR_KEYS = [
   'unknownRegion', 'unknownUnit', 'unknownCategory', 'unknownCode', 'badDate', 'badAmount', 'badCount',
   'invalid', 'unitRequired', 'duplicateRow', 'meetingMismatch', 'outOfScope', 'unitOutsideRegion',
   'unitLevelMismatch', 'noAkim', 'meetingDeleted', 'notAllowed', 'statusBeforeHistory', 'amountLowered',
-  'changedSinceCheck', 'cannotCommit',
+  'changedSinceCheck', 'cannotCommit', 'unknownBody', 'unknownOfficial', 'ambiguousOfficial', 'badFlag', 'centralOnly', 'akimOnly',
+  'otherMeeting', 'bodyOutOfScope',
 ] as const;
 
 export type ImportErrorKey = (typeof IMPORT_ERROR_KEYS)[number];

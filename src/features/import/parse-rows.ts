@@ -1,6 +1,6 @@
-import { AkimLevel, IssueStatus, ResponsibleLevel, Venue } from '@/generated/prisma/enums';
-import { IMPORT_COLUMNS, columnOfHeader, type ColumnKey } from './columns';
-import { type ImportRow, validateImportRow } from './row-schema';
+import { AkimLevel, AnnouncementChannel, IssueStatus, ResponsibleLevel, Venue } from '@/generated/prisma/enums';
+import { AKIM_ONLY_COLUMNS, CENTRAL_ONLY_COLUMNS, IMPORT_COLUMNS, columnOfHeader, type ColumnKey } from './columns';
+import { type ImportReception, type ImportRow, validateImportRow } from './row-schema';
 import type { ImportErrorKey, RowErrorKey } from './error-keys';
 import { type Cell, cellText, isBlank, normalizeName, parseAmount, parseDay } from './values';
 
@@ -13,9 +13,30 @@ export type Lookups = {
   region: (text: string) => number | undefined;
   unit: (code: string) => number | undefined;
   category: (text: string) => { id: number; code: string } | undefined;
+  /** A central body by code or name. */
+  body: (text: string) => number | undefined;
+  /** An active official of the body by full name, or by position when the body has one in it. */
+  official: (bodyId: number, text: string) => number | 'ambiguous' | undefined;
   /** Russian (and Kazakh) labels of each code list, by normalized label. */
-  labels: { level: Map<string, AkimLevel>; venue: Map<string, Venue>; responsible: Map<string, ResponsibleLevel>; status: Map<string, IssueStatus> };
+  labels: {
+    level: Map<string, AkimLevel>; venue: Map<string, Venue>; responsible: Map<string, ResponsibleLevel>; status: Map<string, IssueStatus>;
+    channel: Map<string, AnnouncementChannel>;
+  };
 };
+
+/** Yes and no as people type them in ru, kk and en sheets; an empty cell is no. */
+const YES = new Set(['да', 'иә', 'ия', 'yes', 'y', 'true', '1', '+', '✓', 'v', 'x', 'х']);
+const NO = new Set(['нет', 'жоқ', 'no', 'n', 'false', '0', '-', '—']);
+
+/** The meeting's columns every row of one meeting must agree on (others, such as the venue, are taken from its first row). */
+const MEETING_COLUMNS = [
+  ['heldOn', (r: ImportRow) => r.heldOn], ['body', (r: ImportRow) => r.centralBodyId], ['level', (r: ImportRow) => r.level],
+  ['unit', (r: ImportRow) => r.unitId], ['official', (r: ImportRow) => r.officialId],
+  ['announcedOn', (r: ImportRow) => r.announcedOn], ['announcementChannels', (r: ImportRow) => r.announcementChannels.join()],
+  ['questionsCollected', (r: ImportRow) => r.questionsCollected], ['briefingHeld', (r: ImportRow) => r.briefingHeld],
+  ['ngoMeetingHeld', (r: ImportRow) => r.ngoMeetingHeld], ['actionPlanPrepared', (r: ImportRow) => r.actionPlanPrepared],
+  ['problemSiteVisited', (r: ImportRow) => r.problemSiteVisited], ['receptionOn', (r: ImportRow) => JSON.stringify(r.reception)],
+] as const satisfies ReadonlyArray<readonly [ColumnKey, (r: ImportRow) => unknown]>;
 
 export const MAX_ROWS = 100_000;
 
@@ -28,7 +49,19 @@ function codeOf<T extends string>(codes: Record<string, T>, labels: Map<string, 
 
 export type ParsedSheet = { rows: ImportRow[]; errors: RowError[]; total: number };
 
+/** Rows parsed so far of the sheet's data rows (blank ones included), for the progress of a large file. */
+export type ParseProgress = { done: number; total: number };
+
 export function parseSheet(cells: Cell[][], lookups: Lookups): ParsedSheet {
+  const steps = parseSheetSteps(cells, lookups);
+  for (;;) {
+    const step = steps.next();
+    if (step.done) return step.value;
+  }
+}
+
+/** parseSheet, pausing every `every` rows with its progress, so a caller can report it between steps. */
+export function* parseSheetSteps(cells: Cell[][], lookups: Lookups, every = 5000): Generator<ParseProgress, ParsedSheet> {
   const errors: RowError[] = [];
   const headerIndex = cells.findIndex((r) => r.some((c) => !isBlank(c)));
   if (headerIndex < 0) return { rows: [], errors: [{ row: 1, column: '', field: '_', key: 'noRows' }], total: 0 };
@@ -42,8 +75,11 @@ export function parseSheet(cells: Cell[][], lookups: Lookups): ParsedSheet {
       headerText.set(key, h);
     }
   });
+  // A file with the body column may hold central meetings only; the akim's columns are then optional.
+  const hasBody = position.has('body');
   for (const c of IMPORT_COLUMNS) {
-    if (c.required && !position.has(c.key)) errors.push({ row: headerIndex + 1, column: c.ru, field: c.key, key: 'missingColumn', params: { column: c.ru } });
+    const needed = c.required === true || (c.required === 'akim' && !hasBody) || (c.required === 'central' && hasBody);
+    if (needed && !position.has(c.key)) errors.push({ row: headerIndex + 1, column: c.ru, field: c.key, key: 'missingColumn', params: { column: c.ru } });
   }
   if (errors.length > 0) return { rows: [], errors, total: 0 };
 
@@ -51,9 +87,11 @@ export function parseSheet(cells: Cell[][], lookups: Lookups): ParsedSheet {
   const rows: ImportRow[] = [];
   let total = 0;
   const seenIssue = new Map<string, number>();
-  const meetingOf = new Map<string, { heldOn: string; level: string; unitId: number | null; line: number }>();
+  const meetingOf = new Map<string, ImportRow>();
 
+  const dataRows = cells.length - headerIndex - 1;
   for (let i = headerIndex + 1; i < cells.length; i += 1) {
+    if ((i - headerIndex - 1) % every === 0) yield { done: i - headerIndex - 1, total: dataRows };
     const raw = cells[i] ?? [];
     if (raw.every((c) => isBlank(c))) continue;
     total += 1;
@@ -91,14 +129,46 @@ export function parseSheet(cells: Cell[][], lookups: Lookups): ParsedSheet {
       return n ?? null;
     };
 
+    const flag = (key: ColumnKey) => {
+      const t = normalizeName(text(key));
+      if (t === '' || NO.has(t)) return false;
+      if (YES.has(t)) return true;
+      fail(key, 'badFlag', { value: text(key) });
+      return false;
+    };
+    const count = (key: ColumnKey) => {
+      const n = parseAmount(cell(key));
+      if (n === null) fail(key, 'badCount', { value: text(key) });
+      return n ?? undefined;
+    };
+
     const regionId = lookup('region', lookups.region, 'unknownRegion');
     const externalRef = requiredText('externalRef');
     const heldOn = day('heldOn');
     if (heldOn === undefined && !rowErrors.some((e) => e.field === 'heldOn')) fail('heldOn', 'required');
-    const level = lookup('level', (t) => codeOf(AkimLevel, lookups.labels.level, t), 'unknownCode');
-    const unitText = text('unit');
-    const unitId = unitText ? lookups.unit(unitText) : null;
-    if (unitText && unitId === undefined) fail('unit', 'unknownUnit', { value: unitText });
+    // A body's code makes the row a central official's meeting.
+    const bodyText = text('body');
+    const kind = bodyText ? 'CENTRAL' : 'AKIM';
+    const centralBodyId = bodyText ? lookups.body(bodyText) : null;
+    if (bodyText && centralBodyId === undefined) fail('body', 'unknownBody', { value: bodyText });
+    for (const key of kind === 'AKIM' ? CENTRAL_ONLY_COLUMNS : AKIM_ONLY_COLUMNS) {
+      if (text(key)) fail(key, kind === 'AKIM' ? 'centralOnly' : 'akimOnly');
+    }
+    let level: AkimLevel | null | undefined = null;
+    let unitId: number | null | undefined = null;
+    let officialId: number | null = null;
+    if (kind === 'AKIM') {
+      level = lookup('level', (t) => codeOf(AkimLevel, lookups.labels.level, t), 'unknownCode');
+      const unitText = text('unit');
+      unitId = unitText ? lookups.unit(unitText) : null;
+      if (unitText && unitId === undefined) fail('unit', 'unknownUnit', { value: unitText });
+    } else if (centralBodyId !== undefined && centralBodyId !== null) {
+      const officialText = requiredText('official');
+      const found = officialText ? lookups.official(centralBodyId, officialText) : undefined;
+      if (officialText && found === undefined) fail('official', 'unknownOfficial', { value: officialText });
+      else if (found === 'ambiguous') fail('official', 'ambiguousOfficial', { value: officialText });
+      else if (found !== undefined) officialId = found;
+    }
     const venue = lookup('venue', (t) => codeOf(Venue, lookups.labels.venue, t), 'unknownCode');
     const attendanceRaw = parseAmount(cell('attendance'));
     if (attendanceRaw === null) fail('attendance', 'badCount', { value: text('attendance') });
@@ -113,11 +183,31 @@ export function parseSheet(cells: Cell[][], lookups: Lookups): ParsedSheet {
     const comment = text('comment') || null;
     const needKzt = money('needKzt');
     const allocatedKzt = money('allocatedKzt');
+    const announcedOn = day('announcedOn');
+    const announcementChannels: AnnouncementChannel[] = [];
+    for (const part of text('announcementChannels').split(/[,;\n]+/).map((p) => p.trim()).filter(Boolean)) {
+      const code = codeOf(AnnouncementChannel, lookups.labels.channel, part);
+      if (code === undefined) fail('announcementChannels', 'unknownCode', { value: part });
+      else if (!announcementChannels.includes(code)) announcementChannels.push(code);
+    }
+    const checklist = {
+      questionsCollected: flag('questionsCollected'), briefingHeld: flag('briefingHeld'), ngoMeetingHeld: flag('ngoMeetingHeld'),
+      actionPlanPrepared: flag('actionPlanPrepared'), problemSiteVisited: flag('problemSiteVisited'),
+    };
+    // One personal reception per imported meeting, when any of its columns is filled; its date defaults to the meeting's.
+    const receptionKeys = ['receptionOn', 'receptionCitizens', 'receptionVoiced', 'receptionResolved', 'receptionInExecution'] as const;
+    let reception: ImportReception | null = null;
+    if (kind === 'CENTRAL' && receptionKeys.some((k) => text(k))) {
+      const on = day('receptionOn');
+      const counts = { citizensReceived: count('receptionCitizens'), issuesVoiced: count('receptionVoiced'), issuesResolved: count('receptionResolved'), issuesInExecution: count('receptionInExecution') };
+      reception = { heldOn: on ?? heldOn!, ...(counts as Omit<ImportReception, 'heldOn'>) };
+    }
 
     if (rowErrors.length === 0) {
       const row: ImportRow = {
-        line, regionId: regionId!, externalRef, heldOn: heldOn!, level: level!, unitId: unitId ?? null, venue: venue!,
-        attendance: attendanceRaw ?? null, issueNumber: numberRaw!, categoryId: category!.id, categoryCode: category!.code,
+        line, kind, regionId: regionId!, externalRef, heldOn: heldOn!, level: level ?? null, unitId: unitId ?? null,
+        centralBodyId: centralBodyId ?? null, officialId, announcedOn: announcedOn ?? null, announcementChannels, ...checklist, reception,
+        venue: venue!, attendance: attendanceRaw ?? null, issueNumber: numberRaw!, categoryId: category!.id, categoryCode: category!.code,
         description, responsible: responsible!, status: status!, statusOn: statusOn ?? heldOn!, comment, needKzt, allocatedKzt,
       };
       for (const issue of validateImportRow(row)) fail(issue.field, issue.key);
@@ -127,12 +217,11 @@ export function parseSheet(cells: Cell[][], lookups: Lookups): ParsedSheet {
         const firstLine = seenIssue.get(issueKey);
         if (firstLine !== undefined) fail('issueNumber', 'duplicateRow', { line: firstLine });
         const meeting = meetingOf.get(meetingKey);
-        if (meeting && (meeting.heldOn !== row.heldOn || meeting.level !== row.level || meeting.unitId !== row.unitId)) {
-          fail(meeting.heldOn !== row.heldOn ? 'heldOn' : meeting.level !== row.level ? 'level' : 'unit', 'meetingMismatch', { line: meeting.line });
-        }
+        const differs = meeting ? MEETING_COLUMNS.find(([, value]) => value(meeting) !== value(row)) : undefined;
+        if (meeting && differs) fail(differs[0], 'meetingMismatch', { line: meeting.line });
         if (rowErrors.length === 0) {
           seenIssue.set(issueKey, line);
-          if (!meeting) meetingOf.set(meetingKey, { heldOn: row.heldOn, level: row.level, unitId: row.unitId, line });
+          if (!meeting) meetingOf.set(meetingKey, row);
           rows.push(row);
         }
       }

@@ -6,15 +6,48 @@ import type { Caller } from '@/server/auth/caller';
 import { db } from '@/server/db/client';
 import { AppError } from '@/server/errors';
 import { checkAgainstDatabase, type CheckedRow } from './check';
+import type { ImportRow } from './row-schema';
 import { loadLookups } from './lookups';
-import { parseSheet, type RowError } from './parse-rows';
+import { parseSheetSteps, type RowError } from './parse-rows';
 import { readSpreadsheet } from './read-file';
 import { writeRows, type CommitCounts } from './write-rows';
 
 // Check a spreadsheet (nothing is written but the checked batch), then commit it: every row
 // in one transaction or none. Natural keys make a second commit of the same rows a no-op.
+// Both report their progress in rows, for large files: the check reads, parses and checks the
+// rows in steps; the commit checks them again and writes them in chunks, all in its one transaction.
 
 export const MAX_FILE_BYTES = 20 * 1024 * 1024;
+
+/** Rows the check checks, and the commit writes, per step: a progress report after each. */
+export const CHUNK_ROWS = 5000;
+
+export type ImportProgress = { phase: 'reading' | 'checking' | 'writing'; done: number; total: number };
+type OnProgress = (progress: ImportProgress) => void;
+
+const chunks = <T>(items: T[]) => Array.from({ length: Math.ceil(items.length / CHUNK_ROWS) }, (_, i) => items.slice(i * CHUNK_ROWS, (i + 1) * CHUNK_ROWS));
+/** Lets a progress report already queued reach the client before the next synchronous step. */
+const breathe = () => new Promise<void>((resolve) => setImmediate(resolve));
+
+type Tx = Parameters<typeof checkAgainstDatabase>[0];
+type ScopeCaller = Parameters<typeof checkAgainstDatabase>[1];
+
+/** checkAgainstDatabase in chunks of rows, reporting each; every row is checked on its own, so the result is the same. */
+async function checkInChunks(tx: Tx, caller: ScopeCaller, rows: ImportRow[], onProgress?: OnProgress) {
+  const out: Awaited<ReturnType<typeof checkAgainstDatabase>> = { rows: [], errors: [], touched: [] };
+  const touched = new Set<string>();
+  let done = 0;
+  onProgress?.({ phase: 'checking', done, total: rows.length });
+  for (const chunk of chunks(rows)) {
+    const part = await checkAgainstDatabase(tx, caller, chunk);
+    out.rows.push(...part.rows);
+    out.errors.push(...part.errors);
+    for (const day of part.touched) touched.add(day);
+    done += chunk.length;
+    onProgress?.({ phase: 'checking', done, total: rows.length });
+  }
+  return { ...out, touched: [...touched] };
+}
 
 export type CheckResult = {
   id: string;
@@ -30,7 +63,7 @@ export type CheckResult = {
 
 export const SAMPLE_ROWS = 200;
 
-export async function checkImport(caller: Caller, file: { name: string; bytes: Uint8Array }): Promise<CheckResult> {
+export async function checkImport(caller: Caller, file: { name: string; bytes: Uint8Array }, onProgress?: OnProgress): Promise<CheckResult> {
   if (file.bytes.length > MAX_FILE_BYTES) throw new AppError('VALIDATION', 'file too large', { file: 'tooLarge' });
   const fileHash = createHash('sha256').update(file.bytes).digest('hex');
   let sheet: Awaited<ReturnType<typeof readSpreadsheet>>;
@@ -40,8 +73,15 @@ export async function checkImport(caller: Caller, file: { name: string; bytes: U
     throw new AppError('VALIDATION', 'unreadable file', { file: 'unreadable' });
   }
   const client = db();
-  const parsed = parseSheet(sheet.rows, await loadLookups(client));
-  const checked = await checkAgainstDatabase(client, caller, parsed.rows);
+  const steps = parseSheetSteps(sheet.rows, await loadLookups(client));
+  let step = steps.next();
+  while (!step.done) {
+    onProgress?.({ phase: 'reading', ...step.value });
+    if (onProgress) await breathe();
+    step = steps.next();
+  }
+  const parsed = step.value;
+  const checked = await checkInChunks(client, caller, parsed.rows, onProgress);
   const errors = [...parsed.errors, ...checked.errors].sort((a, b) => a.row - b.row);
   const format = sheet.format.kind === 'xlsx' ? 'xlsx' : `csv ${sheet.format.encoding} ${sheet.format.delimiter}`;
   const previous = await client.importBatch.findFirst({
@@ -63,15 +103,22 @@ export async function checkImport(caller: Caller, file: { name: string; bytes: U
   };
 }
 
+/** 404 unless the batch is the caller's: asked before a streamed commit starts, so the status is still a real 404. */
+export async function assertOwnBatch(caller: Caller, id: string): Promise<void> {
+  if (!/^[0-9a-f-]{36}$/i.test(id)) throw new AppError('NOT_FOUND', 'import');
+  const batch = await db().importBatch.findUnique({ where: { id }, select: { userId: true } });
+  if (!batch || batch.userId !== caller.userId) throw new AppError('NOT_FOUND', 'import');
+}
+
 export type CommitResult =
   | { status: 'committed'; counts: CommitCounts; repeated: boolean }
   | { status: 'rejected'; errors: RowError[] };
 
-/** `onStep` lets the fault test cut the connection between writes. */
+/** `onStep` lets the fault test cut the connection between writes; `onProgress` hears of each chunk checked and written. */
 export async function commitImport(
   caller: Caller,
   id: string,
-  options: { onStep?: (step: string, backendPid: number) => Promise<void> } = {},
+  options: { onStep?: (step: string, backendPid: number) => Promise<void>; onProgress?: OnProgress } = {},
 ): Promise<CommitResult> {
   if (!/^[0-9a-f-]{36}$/i.test(id)) throw new AppError('NOT_FOUND', 'import');
   return db().$transaction(
@@ -83,7 +130,7 @@ export async function commitImport(
       if (batch.status === 'COMMITTED') return { status: 'committed', counts: batch.result!, repeated: true } as const;
       if (batch.error_count > 0) return { status: 'rejected', errors: [{ row: 0, column: '', field: '_', key: 'cannotCommit' }] } as const;
       const rows = batch.rows;
-      const again = await checkAgainstDatabase(tx, caller, rows);
+      const again = await checkInChunks(tx, caller, rows, options.onProgress);
       if (again.errors.length > 0) return { status: 'rejected', errors: again.errors } as const;
       // The periods' lock protocol: shared locks on the half-years written, so a closing waits for this commit.
       try {
@@ -92,7 +139,16 @@ export async function commitImport(
         if (error instanceof AppError && error.code === 'VALIDATION') return { status: 'rejected', errors: [{ row: 0, column: '', field: '_', key: 'changedSinceCheck' }] } as const;
         throw error;
       }
-      const counts = await writeRows(tx, rows, caller.userId, options.onStep);
+      // In chunks, for the progress: still one transaction, so all of them or none.
+      const counts: CommitCounts = { meetings: 0, issues: 0, statuses: 0, money: 0, receptions: 0 };
+      let done = 0;
+      options.onProgress?.({ phase: 'writing', done, total: rows.length });
+      for (const chunk of chunks(rows)) {
+        const part = await writeRows(tx, chunk, caller.userId, options.onStep);
+        for (const key of Object.keys(counts) as Array<keyof CommitCounts>) counts[key] = (counts[key] ?? 0) + (part[key] ?? 0);
+        done += chunk.length;
+        options.onProgress?.({ phase: 'writing', done, total: rows.length });
+      }
       await tx.importBatch.update({ where: { id }, data: { status: 'COMMITTED', committedAt: new Date(), result: counts } });
       await writeAudit({
         userId: caller.userId, action: 'import.commit', entity: 'import_batch', entityId: id,

@@ -19,7 +19,7 @@ export async function templateXlsx(): Promise<Buffer> {
   sheet.columns = IMPORT_COLUMNS.map((c) => ({ header: c.ru, key: c.key, width: Math.max(14, c.ru.length + 2) }));
   sheet.getRow(1).font = { bold: true };
   sheet.views = [{ state: 'frozen', ySplit: 1 }];
-  for (const key of ['heldOn', 'statusOn'] as const) sheet.getColumn(key).numFmt = 'dd.mm.yyyy';
+  for (const key of ['heldOn', 'statusOn', 'announcedOn', 'receptionOn'] as const) sheet.getColumn(key).numFmt = 'dd.mm.yyyy';
   for (const key of ['needKzt', 'allocatedKzt'] as const) sheet.getColumn(key).numFmt = '# ##0';
 
   const lists = workbook.addWorksheet('Справочник');
@@ -36,5 +36,16 @@ export async function templateXlsx(): Promise<Buffer> {
   add('Статус', ruCore.codes.issueStatus);
   const regions = await db().region.findMany({ orderBy: { kato: 'asc' } });
   add('Регион', Object.fromEntries(regions.map((r) => [r.kato, r.nameRu])));
+  // Central officials' meetings: the bodies, who may be named (full name, or a position the body has one of), the channels and yes/no.
+  const bodies = await db().centralBody.findMany({
+    orderBy: { code: 'asc' },
+    include: { officials: { where: { active: true, position: { in: ['MINISTER', 'VICE_MINISTER', 'COMMITTEE_CHAIR'] } }, orderBy: [{ position: 'asc' }, { fullName: 'asc' }] } },
+  });
+  add('Код госоргана', Object.fromEntries(bodies.map((b) => [b.code, b.nameRu])));
+  for (const b of bodies) {
+    for (const o of b.officials) lists.addRow(['Должностное лицо', b.code, `${o.fullName} — ${ruCore.codes.position[o.position]}`]);
+  }
+  add('Где анонсирована', ruRecords.records.announcementChannel);
+  add('Требования Указа (да/нет)', { да: 'выполнено', нет: 'не выполнено (или пусто)' });
   return Buffer.from(await workbook.xlsx.writeBuffer());
 }

@@ -4,26 +4,57 @@ import { useRef, useState } from 'react';
 import { useLocale, useTranslations } from 'next-intl';
 import { SuccessNote } from '@/components/ui/form-fields';
 
-// Upload with progress (XHR reports the bytes sent), the check's preview — counts, every error
-// by row and column, the first rows to be written — then the commit.
+// Upload with progress (XHR reports the bytes sent), then the check's and the commit's own
+// progress in rows, read from their NDJSON stream (see api.ts); then the check's preview —
+// counts, every error by row and column, the first rows to be written — and the commit.
 
 type CheckError = { row: number; column: string; field: string; message: string };
 type SampleRow = { line: number; externalRef: string; heldOn: string; issueNumber: number; status: string; needKzt: number | null; allocatedKzt: number | null };
 type Checked = { id: string; rows: number; ready: number; errors: CheckError[]; alreadyImportedAt: string | null; sample: SampleRow[] };
-type Committed = { meetings: number; issues: number; statuses: number; money: number };
+type Committed = { meetings: number; issues: number; statuses: number; money: number; receptions?: number };
+type Progress = { phase: 'reading' | 'checking' | 'writing'; done: number; total: number };
+type Answer = { status: number; body: unknown };
 
 const SHOWN_ERRORS = 500;
+const NDJSON = 'application/x-ndjson';
 
-function upload(file: File, onProgress: (percent: number) => void): Promise<{ status: number; body: unknown }> {
+/** Feeds the complete lines of a growing NDJSON text to `onLine`; returns how far it read. */
+function readLines(text: string, from: number, onLine: (value: unknown) => void): number {
+  let start = from;
+  for (let end = text.indexOf('\n', start); end >= 0; end = text.indexOf('\n', start)) {
+    const line = text.slice(start, end).trim();
+    if (line) onLine(JSON.parse(line));
+    start = end + 1;
+  }
+  return start;
+}
+
+/** A progress line, or the last line { status, body }. */
+const isAnswer = (value: unknown): value is Answer => typeof value === 'object' && value !== null && 'status' in value && 'body' in value;
+
+function upload(file: File, onUpload: (percent: number) => void, onProgress: (p: Progress) => void): Promise<Answer> {
   return new Promise((resolve, reject) => {
     const xhr = new XMLHttpRequest();
     xhr.open('POST', '/api/v1/imports');
-    xhr.upload.onprogress = (e) => {
-      if (e.lengthComputable) onProgress(Math.round((e.loaded / e.total) * 100));
+    xhr.setRequestHeader('Accept', NDJSON);
+    let read = 0;
+    let answer: Answer | null = null;
+    const take = () => {
+      if (!(xhr.getResponseHeader('content-type') ?? '').startsWith(NDJSON)) return;
+      read = readLines(xhr.responseText, read, (value) => {
+        if (isAnswer(value)) answer = value;
+        else onProgress(value as Progress);
+      });
     };
+    xhr.upload.onprogress = (e) => {
+      if (e.lengthComputable) onUpload(Math.round((e.loaded / e.total) * 100));
+    };
+    xhr.onprogress = take;
     xhr.onload = () => {
       try {
-        resolve({ status: xhr.status, body: JSON.parse(xhr.responseText) });
+        take();
+        // A refusal before the check began (no file, not multipart) is a plain JSON answer.
+        resolve(answer ?? { status: xhr.status, body: JSON.parse(xhr.responseText) });
       } catch {
         reject(new Error(`HTTP ${xhr.status}`));
       }
@@ -35,6 +66,26 @@ function upload(file: File, onProgress: (percent: number) => void): Promise<{ st
   });
 }
 
+async function commitWithProgress(id: string, onProgress: (p: Progress) => void): Promise<Answer> {
+  const response = await fetch(`/api/v1/imports/${id}/commit`, { method: 'POST', headers: { Accept: NDJSON } });
+  if (!response.body || !(response.headers.get('content-type') ?? '').startsWith(NDJSON)) return { status: response.status, body: await response.json() };
+  const reader = response.body.pipeThrough(new TextDecoderStream()).getReader();
+  let text = '';
+  let read = 0;
+  let answer: Answer | null = null;
+  for (;;) {
+    const { done, value } = await reader.read();
+    if (value) text += value;
+    read = readLines(text, read, (line) => {
+      if (isAnswer(line)) answer = line;
+      else onProgress(line as Progress);
+    });
+    if (done) break;
+  }
+  if (!answer) throw new Error('no answer');
+  return answer;
+}
+
 export function ImportForm() {
   const t = useTranslations('import');
   const codes = useTranslations('codes.issueStatus');
@@ -42,6 +93,7 @@ export function ImportForm() {
   const fileRef = useRef<HTMLInputElement>(null);
   const [phase, setPhase] = useState<'idle' | 'uploading' | 'checked' | 'committing' | 'committed'>('idle');
   const [percent, setPercent] = useState(0);
+  const [progress, setProgress] = useState<Progress | null>(null);
   const [checked, setChecked] = useState<Checked | null>(null);
   const [problem, setProblem] = useState<string | null>(null);
   const [result, setResult] = useState<Committed | null>(null);
@@ -60,8 +112,9 @@ export function ImportForm() {
     }
     setPhase('uploading');
     setPercent(0);
+    setProgress(null);
     try {
-      const { status, body } = await upload(file, setPercent);
+      const { status, body } = await upload(file, setPercent, setProgress);
       if (status === 200) {
         setChecked(body as Checked);
         setPhase('checked');
@@ -79,10 +132,11 @@ export function ImportForm() {
     if (!checked) return;
     setPhase('committing');
     setProblem(null);
+    setProgress(null);
     try {
-      const response = await fetch(`/api/v1/imports/${checked.id}/commit`, { method: 'POST' });
-      const body = (await response.json()) as Committed & { errors?: CheckError[] };
-      if (response.ok) {
+      const answer = await commitWithProgress(checked.id, setProgress);
+      const body = answer.body as Committed & { errors?: CheckError[] };
+      if (answer.status === 200) {
         setResult(body);
         setPhase('committed');
       } else {
@@ -110,12 +164,7 @@ export function ImportForm() {
         <button type="submit" disabled={busy} className="rounded bg-sky-kz-dark px-4 py-2 font-medium text-white disabled:opacity-60">
           {phase === 'uploading' ? t('checking') : t('check')}
         </button>
-        {phase === 'uploading' ? (
-          <div className="space-y-1">
-            <progress max={100} value={percent} aria-label={t('uploading', { percent })} className="h-2 w-full" />
-            <p role="status" className="text-sm tabular">{t('uploading', { percent })}</p>
-          </div>
-        ) : null}
+        {phase === 'uploading' ? <ProgressBar upload={percent} progress={progress} /> : null}
       </form>
 
       {problem ? <p role="alert" className="rounded border-2 border-red-700 bg-white p-3 text-red-900">{problem}</p> : null}
@@ -186,15 +235,32 @@ export function ImportForm() {
               {phase === 'committing' ? t('committing') : t('commit', { rows: checked.ready })}
             </button>
           ) : null}
+          {phase === 'committing' ? <ProgressBar upload={null} progress={progress} /> : null}
           {checked.errors.length > 0 ? <p className="text-neutral-700">{t('cannotCommit')}</p> : null}
         </section>
       ) : null}
 
       {result ? (
         <SuccessNote>
-          {result.meetings + result.issues + result.statuses + result.money === 0 ? t('nothingChanged') : t('committed', result)}
+          {result.meetings + result.issues + result.statuses + result.money + (result.receptions ?? 0) === 0
+            ? t('nothingChanged') : t('committed', { ...result, receptions: result.receptions ?? 0 })}
         </SuccessNote>
       ) : null}
+    </div>
+  );
+}
+
+/** The upload in percent until the server reports rows: read and checked, or checked again and written. */
+function ProgressBar({ upload, progress }: { upload: number | null; progress: Progress | null }) {
+  const t = useTranslations('import');
+  const label = progress
+    ? t(`progress.${progress.phase}`, { done: progress.done, total: progress.total })
+    : upload !== null ? t('uploading', { percent: upload }) : t('progress.starting');
+  const [value, max] = progress ? [progress.done, Math.max(progress.total, 1)] : upload !== null ? [upload, 100] : [0, 1];
+  return (
+    <div className="max-w-xl space-y-1">
+      <progress max={max} value={value} aria-label={label} className="h-2 w-full" />
+      <p role="status" className="text-sm tabular" data-testid="import-progress">{label}</p>
     </div>
   );
 }
