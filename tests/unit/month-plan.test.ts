@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { asOfPlan, isMonthEnd, lastClosedMonth, monthsBetween, readBackwards, splitMonths } from '@/features/stats/queries/month-plan';
+import { asOfPlan, isMonthEnd, lastClosedMonth, monthsBetween, readBackwards, splitMonths, splitYears } from '@/features/stats/queries/month-plan';
 
 describe('splitting a period between the monthly summaries and the raw rows', () => {
   it('reads a half-year wholly from the summaries', () => {
@@ -36,5 +36,24 @@ describe('splitting a period between the monthly summaries and the raw rows', ()
   it('reads ten years backwards from the current totals, and one half-year forwards', () => {
     expect(readBackwards(120, '2025-12-01', '2026-11-27')).toBe(true);
     expect(readBackwards(6, '2025-06-01', '2026-11-27')).toBe(false);
+  });
+});
+
+describe('splitting whole months between the year rows and the month rows', () => {
+  it('reads whole years from the year rows and the months around them from the month rows', () => {
+    expect(splitYears({ first: '2015-07-01', last: '2025-03-01' })).toEqual({
+      years: { first: '2016-01-01', last: '2024-01-01' },
+      edges: [{ first: '2015-07-01', last: '2015-12-01' }, { first: '2025-01-01', last: '2025-03-01' }],
+    });
+    expect(splitYears({ first: '2016-01-01', last: '2025-12-01' })).toEqual({ years: { first: '2016-01-01', last: '2025-01-01' }, edges: [] });
+  });
+
+  it('reads a range without a whole year, or across a year end, from the month rows only', () => {
+    expect(splitYears({ first: '2022-07-01', last: '2022-12-01' })).toEqual({ years: null, edges: [{ first: '2022-07-01', last: '2022-12-01' }] });
+    expect(splitYears({ first: '2022-02-01', last: '2023-11-01' })).toEqual({ years: null, edges: [{ first: '2022-02-01', last: '2023-11-01' }] });
+  });
+
+  it('gives nothing for an empty range', () => {
+    expect(splitYears({ first: '2022-07-01', last: '2022-06-01' })).toEqual({ years: null, edges: [] });
   });
 });

@@ -1,11 +1,14 @@
 import 'server-only';
 import { Prisma } from '@/generated/prisma/client';
 import { type StatsFilter, lineKind } from '../filters';
-import { readBackwards } from './month-plan';
+import { type MonthRange, readBackwards, splitYears } from './month-plan';
 
-// Reading the summary tables (stat_issue_cube, stat_meeting_cube; migration *_stat_summaries).
-// A filter picks the grain that holds exactly its dimensions: national, one of region, category
-// or line, or all three, so a figure sums a few hundred rows at most per month.
+// Reading the summary tables (stat_issue_cube, stat_meeting_cube; migrations *_stat_summaries and
+// *_stat_year_totals). A filter picks the grain that holds exactly its dimensions: national, one of
+// region, category or line, or all three, so a figure sums a few hundred rows at most per month.
+// Current totals are also kept per year (the grain + YEAR), so whole years read one row each.
+
+const YEAR = 10;
 
 export type CubeGroup = 'none' | 'region' | 'category' | 'level';
 
@@ -21,7 +24,7 @@ function grainOf(d: Dims): number {
   return d.region ? 1 : d.category ? 2 : 3;
 }
 
-/** The grain, the conditions on the summary rows aliased `s`, and the grouping key. */
+/** The conditions on the summary rows aliased `s` at month or year grain, and the grouping key. */
 export function cubeScope(f: StatsFilter, group: CubeGroup, { withCategory = true, byLine = false } = {}) {
   const dims: Dims = {
     region: f.regionId !== null || group === 'region',
@@ -29,7 +32,7 @@ export function cubeScope(f: StatsFilter, group: CubeGroup, { withCategory = tru
     line: byLine || f.level !== null || f.bodyId !== null || group === 'level',
   };
   const grain = grainOf(dims);
-  const parts: Prisma.Sql[] = [Prisma.sql`s.grain = ${grain}`];
+  const parts: Prisma.Sql[] = [];
   // A grouped dimension lists its values, so the index is entered once per value.
   if (f.regionId !== null) parts.push(Prisma.sql`s.region_id = ${f.regionId}`);
   else if (dims.region) parts.push(Prisma.sql`s.region_id IN (SELECT id FROM region)`);
@@ -48,8 +51,12 @@ export function cubeScope(f: StatsFilter, group: CubeGroup, { withCategory = tru
     category: Prisma.sql`s.category_id::text`,
     level: Prisma.sql`CASE WHEN s.kind = 'CENTRAL' THEN 'CENTRAL' ELSE s.line END`,
   }[group];
-  return { where: Prisma.join(parts, ' AND '), key };
+  const where = (span: 'month' | 'year') => Prisma.join([Prisma.sql`s.grain = ${grain + (span === 'year' ? YEAR : 0)}`, ...parts], ' AND ');
+  return { where, key };
 }
+
+const between = (column: Prisma.Sql, r: MonthRange) => Prisma.sql`${column} BETWEEN ${r.first}::date AND ${r.last}::date`;
+const anyOf = (conditions: Prisma.Sql[]) => (conditions.length ? Prisma.sql`(${Prisma.join(conditions, ' OR ')})` : Prisma.sql`false`);
 
 /**
  * Rows of stat_issue_cube for a measure, summed per key and state as they stood at the end of
@@ -59,29 +66,50 @@ export function cubeScope(f: StatsFilter, group: CubeGroup, { withCategory = tru
  */
 export function issueCubeAt(
   f: StatsFilter, group: CubeGroup, measure: 1 | 2 | 3,
-  m1: { first: string; last: string }, month: string, today: string,
+  m1: MonthRange, month: string, today: string,
 ): Prisma.Sql {
   const { where, key } = cubeScope(f, group);
-  const m1Cond = Prisma.sql`s.m1 BETWEEN ${m1.first}::date AND ${m1.last}::date`;
-  const backwards = readBackwards(monthsSpan(m1.first, m1.last), month, today);
-  const time = backwards ? Prisma.sql`s.m2 > ${month}::date` : Prisma.sql`s.m2 <= ${month}::date`;
-  const value = backwards ? Prisma.sql`sum(CASE WHEN s.m2 = 'infinity' THEN s.n ELSE -s.n END)` : Prisma.sql`sum(s.n)`;
+  const rows = Prisma.sql`s.measure = ${measure} AND s.kind = ${lineKind(f)}`;
+  if (!readBackwards(monthsSpan(m1.first, m1.last), month, today)) {
+    return Prisma.sql`
+      SELECT ${key} AS key, s.state, sum(s.n) AS n
+      FROM stat_issue_cube s
+      WHERE ${rows} AND ${where('month')} AND ${between(Prisma.sql`s.m1`, m1)} AND s.m2 <= ${month}::date
+      GROUP BY 1, 2`;
+  }
+  // The current totals, of whole years from the year rows, less every change after `month`.
+  const { years, edges } = splitYears(m1);
   return Prisma.sql`
-    SELECT ${key} AS key, s.state, ${value} AS n
-    FROM stat_issue_cube s
-    WHERE s.measure = ${measure} AND s.kind = ${lineKind(f)} AND ${where} AND ${m1Cond} AND ${time}
+    SELECT key, state, sum(n) AS n FROM (
+      SELECT ${key} AS key, s.state, s.n
+      FROM stat_issue_cube s
+      WHERE ${rows} AND ${where('month')} AND s.m2 = 'infinity' AND ${anyOf(edges.map((e) => between(Prisma.sql`s.m1`, e)))}
+      UNION ALL
+      SELECT ${key}, s.state, s.n
+      FROM stat_issue_cube s
+      WHERE ${rows} AND ${where('year')} AND s.m2 = 'infinity' AND ${years ? between(Prisma.sql`s.m1`, years) : Prisma.sql`false`}
+      UNION ALL
+      SELECT ${key}, s.state, -s.n
+      FROM stat_issue_cube s
+      WHERE ${rows} AND ${where('month')} AND s.m2 > ${month}::date AND s.m2 < 'infinity' AND ${between(Prisma.sql`s.m1`, m1)}
+    ) c
     GROUP BY 1, 2`;
 }
 
 const monthsSpan = (first: string, last: string) =>
   (Number(last.slice(0, 4)) - Number(first.slice(0, 4))) * 12 + Number(last.slice(5, 7)) - Number(first.slice(5, 7)) + 1;
 
-/** Meetings held in whole months [first, last], per key, kind and line (the level, or B<body>). */
-export function meetingCube(f: StatsFilter, group: 'none' | 'region', months: { first: string; last: string }): Prisma.Sql {
+/** Meetings held in whole months [first, last] (whole years from the year rows), per key, kind and line (the level, or B<body>). */
+export function meetingCube(f: StatsFilter, group: 'none' | 'region', months: MonthRange): Prisma.Sql {
   const { where, key } = cubeScope(f, group, { withCategory: false, byLine: true });
+  const { years, edges } = splitYears(months);
+  const parts = [
+    ...(years ? [Prisma.sql`(${where('year')} AND ${between(Prisma.sql`s.month`, years)})`] : []),
+    ...(edges.length ? [Prisma.sql`(${where('month')} AND ${anyOf(edges.map((e) => between(Prisma.sql`s.month`, e)))})`] : []),
+  ];
   return Prisma.sql`
     SELECT ${key} AS key, s.kind::text AS kind, s.line, sum(s.n) AS n
     FROM stat_meeting_cube s
-    WHERE ${where} AND s.month BETWEEN ${months.first}::date AND ${months.last}::date
+    WHERE ${anyOf(parts)}
     GROUP BY 1, 2, 3`;
 }

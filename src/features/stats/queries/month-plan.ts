@@ -58,3 +58,21 @@ export function asOfPlan(on: string): { month: string; changes: DayRange | null 
  */
 export const readBackwards = (rangeMonths: number, month: string, today: string) =>
   monthsBetween(month, monthStart(today)) < rangeMonths;
+
+export type MonthRange = { first: string; last: string };
+
+/**
+ * Splits a range of months (first days) into the whole calendar years inside it, read from the
+ * summaries' year rows, and the months before and after them, read from the month rows.
+ */
+export function splitYears(r: MonthRange): { years: MonthRange | null; edges: MonthRange[] } {
+  const firstYear = Number(r.first.slice(5, 7)) === 1 ? Number(r.first.slice(0, 4)) : Number(r.first.slice(0, 4)) + 1;
+  const lastYear = Number(r.last.slice(5, 7)) === 12 ? Number(r.last.slice(0, 4)) : Number(r.last.slice(0, 4)) - 1;
+  if (r.last < r.first) return { years: null, edges: [] };
+  if (firstYear > lastYear) return { years: null, edges: [r] };
+  const years = { first: `${firstYear}-01-01`, last: `${lastYear}-01-01` };
+  const edges: MonthRange[] = [];
+  if (r.first < years.first) edges.push({ first: r.first, last: `${firstYear - 1}-12-01` });
+  if (r.last > `${lastYear}-12-01`) edges.push({ first: `${lastYear + 1}-01-01`, last: r.last });
+  return { years, edges };
+}
