@@ -65,6 +65,8 @@ export async function measureSql<R extends pg.QueryResultRow>(
   const once = () => pool.query<R>(sql, params);
   const t0 = now();
   const { rows } = await once();
+  // --sql-runs 0: only the truth, from one run, for a rerun on a loaded database.
+  if (plan.runs === 0) return { name, via: 'SQL', status: `one run, ${Math.round(now() - t0)} ms`, rows };
   const runs = await warmUp(once, now() - t0, plan);
   const seq = await measure(runs, 1, once);
   const c4 = await measure(runs, 4, once);
