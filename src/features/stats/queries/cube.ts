@@ -1,5 +1,6 @@
 import 'server-only';
 import { Prisma } from '@/generated/prisma/client';
+import { MeetingKind } from '@/generated/prisma/enums';
 import { type StatsFilter, lineKind } from '../filters';
 import { type MonthRange, readBackwards, splitYears } from './month-plan';
 
@@ -9,6 +10,10 @@ import { type MonthRange, readBackwards, splitYears } from './month-plan';
 // Current totals are also kept per year (the grain + YEAR), so whole years read one row each.
 
 const YEAR = 10;
+
+/** Every meeting kind, listed, so an index that leads with the kind is entered once per kind. */
+export const everyKind = (alias: 's' | 'm') =>
+  Prisma.sql`${Prisma.raw(alias)}.kind IN (${Prisma.join(Object.values(MeetingKind).map((k) => Prisma.sql`${k}::"MeetingKind"`))})`;
 
 export type CubeGroup = 'none' | 'region' | 'category' | 'level';
 
@@ -42,6 +47,10 @@ export function cubeScope(f: StatsFilter, group: CubeGroup, { withCategory = tru
   }
   if (f.level !== null) parts.push(Prisma.sql`s.line = ${f.level}`);
   if (f.bodyId !== null) parts.push(Prisma.sql`s.line = ${`B${f.bodyId}`}`);
+  // A dimension the grain lacks is stored as 0 or '': said outright, the index is entered at the grain's rows.
+  if (!dims.region) parts.push(Prisma.sql`s.region_id = 0`);
+  if (withCategory && !dims.category) parts.push(Prisma.sql`s.category_id = 0`);
+  if (!dims.line) parts.push(Prisma.sql`s.line = ''`);
   if (f.level === null && f.bodyId === null && dims.line) {
     parts.push(Prisma.sql`s.line IN (SELECT unnest(enum_range(NULL::"AkimLevel"))::text UNION ALL SELECT 'B' || id FROM central_body)`);
   }
@@ -110,6 +119,6 @@ export function meetingCube(f: StatsFilter, group: 'none' | 'region', months: Mo
   return Prisma.sql`
     SELECT ${key} AS key, s.kind::text AS kind, s.line, sum(s.n) AS n
     FROM stat_meeting_cube s
-    WHERE ${anyOf(parts)}
+    WHERE ${everyKind('s')} AND ${anyOf(parts)}
     GROUP BY 1, 2, 3`;
 }

@@ -2,7 +2,7 @@ import 'server-only';
 import { Prisma } from '@/generated/prisma/client';
 import { statsDb as db } from '@/server/db/client';
 import { type StatsFilter, issueConditions, meetingConditions, todayInKazakhstan } from '../filters';
-import { cubeAnswers, issueCubeAt, meetingCube } from './cube';
+import { cubeAnswers, everyKind, issueCubeAt, meetingCube } from './cube';
 import { addDays, addMonths, asOfPlan, type DayRange, splitMonths } from './month-plan';
 import { previousPeriod } from '@/lib/period';
 import { EMPTY_COUNTS, getIssueCounts, rate } from './issue-counts';
@@ -44,7 +44,7 @@ export async function getMeetingRows(f: StatsFilter, group: 'none' | 'region'): 
       SELECT ${group === 'region' ? Prisma.sql`m.region_id::text` : Prisma.sql`'all'`} AS key, m.kind::text AS kind,
         stat_line(m.akim_level, m.central_body_id) AS line, count(*) AS n
       FROM meeting m
-      WHERE ${meetingConditions(f)} ${category} AND m.held_on BETWEEN ${range.from}::date AND ${range.to}::date
+      WHERE ${meetingConditions(f)} ${category} AND ${everyKind('m')} AND m.held_on BETWEEN ${range.from}::date AND ${range.to}::date
       GROUP BY 1, 2, 3`;
   };
   // Which issues a meeting has is not in the summaries, so a category filter reads raw rows.
