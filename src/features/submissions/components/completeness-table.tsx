@@ -1,5 +1,6 @@
 import { getTranslations } from 'next-intl/server';
 import type { SubmissionLine } from '../queries';
+import { TableScroll } from '@/components/ui/table-scroll';
 
 // One table per kind of submitter; the state is a word and a sign, never colour alone.
 
@@ -13,10 +14,10 @@ export async function CompletenessTable({ title, lines, deadline, today, locale 
   };
   const id = `table-${title.length}-${lines.length}`;
   return (
-    <section aria-labelledby={id} className="space-y-2">
+    <section aria-labelledby={id} className="min-w-0 space-y-2">
       <h2 id={id} className="text-lg font-semibold">{title}</h2>
       <p className="text-sm text-neutral-700 tabular">{t('counts', { done, total: lines.length })}</p>
-      <div className="overflow-auto rounded border border-neutral-200 bg-white">
+      <TableScroll label={title} className="rounded border border-neutral-200 bg-white">
         <table className="w-full text-sm">
           <thead className="sticky top-0 bg-neutral-100 text-left">
             <tr>
@@ -37,7 +38,7 @@ export async function CompletenessTable({ title, lines, deadline, today, locale 
             ))}
           </tbody>
         </table>
-      </div>
+      </TableScroll>
     </section>
   );
 }
