@@ -96,8 +96,9 @@ type Finding = string;
 async function analyze(page: Page) {
   for (let attempt = 0; ; attempt++) {
     try {
-      // Only the violations are detailed: much less to gather and send back on long pages.
-      return await new AxeBuilder({ page }).withTags(TAGS).options({ resultTypes: ['violations'] }).analyze();
+      // Only the violations are detailed: less to gather on long pages. (options() replaces what
+      // withTags() set, so the tags go in here.)
+      return await new AxeBuilder({ page }).options({ runOnly: { type: 'tag', values: TAGS }, resultTypes: ['violations'] }).analyze();
     } catch (error) {
       if (attempt >= 2 || !String(error).includes('Execution context was destroyed')) throw error;
       await page.waitForLoadState('load');
