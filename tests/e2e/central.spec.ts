@@ -117,7 +117,7 @@ test('meetings that missed a requirement link to the meeting, and filter by requ
   await page.goto('/central?period=2022');
   const list = page.getByRole('table', { name: 'Встречи с невыполненными требованиями Указа' });
   await expect(list.getByRole('link').first()).toHaveAttribute('href', /^\/meetings\/\d+$/);
-  await page.getByLabel('Требование').selectOption('BRIEFING_HELD');
+  await page.getByLabel('Требование', { exact: true }).selectOption('BRIEFING_HELD');
   await page.getByRole('button', { name: 'Показать' }).last().click();
   await expect(page).toHaveURL(/missed=BRIEFING_HELD/);
   await expect(page).toHaveURL(/period=2022(&|$)/);

@@ -70,7 +70,9 @@ function WrappedTick({ x = 0, y = 0, payload, maxChars }: TickProps & { maxChars
   return (
     <text x={Number(x)} y={Number(y)} textAnchor="end" fill="#262626" fontSize={12}>
       {lines.map((l, i) => (
-        <tspan key={i} x={Number(x) - 4} dy={i === 0 ? top + 4 : lineHeight}>{l}</tspan>
+        // A leading space keeps the words apart when the label is read as text; the line is
+        // right-aligned, so it does not show.
+        <tspan key={i} x={Number(x) - 4} dy={i === 0 ? top + 4 : lineHeight}>{i === 0 ? l : ` ${l}`}</tspan>
       ))}
     </text>
   );

@@ -1,9 +1,10 @@
 import { rateLegend, rateStep } from './scale';
 
 // The 20 regions as equal tiles placed roughly where they lie (tile_col, tile_row of
-// regions.csv), coloured on the sequential rate scale. Each tile is a link with its full name
-// and figures in its accessible name and in a tooltip on hover or focus, and writes its rate,
-// so colour is never the only carrier of the number.
+// regions.csv), coloured on the sequential rate scale. Each tile is a link whose accessible name
+// starts with what it shows (so speech input finds it by its visible words), then the full name
+// and figures, which a tooltip shows on hover or focus; it writes its rate, so colour is never
+// the only carrier of the number.
 
 export type Tile = {
   kato: string;
@@ -35,7 +36,8 @@ export function TileMap({ tiles, label, legendTitle, legendLabel, noRate }: {
       <ul aria-label={label} className="grid gap-1 sm:gap-1.5" style={{ gridTemplateColumns: `repeat(${cols}, minmax(0, 1fr))`, gridTemplateRows: `repeat(${rows}, auto)` }}>
         {tiles.map((t) => {
           const step = rateStep(t.rate);
-          const name = [t.name, ...t.details].join('. ');
+          const shown = [t.short, t.marker, t.rateLabel].filter(Boolean).join(' ');
+          const name = [shown, t.name, ...t.details].join('. ');
           return (
             <li key={t.kato} className="group relative" style={{ gridColumn: t.col + 1, gridRow: t.row + 1 }}>
               <a
@@ -46,6 +48,8 @@ export function TileMap({ tiles, label, legendTitle, legendLabel, noRate }: {
                 style={{ backgroundColor: step.fill, color: step.text }}
               >
                 <span className="line-clamp-2 break-words text-[10px] font-medium sm:text-xs">{t.short}</span>
+                {/* A space, so the name and the rate read as two words, not one. */}
+                {' '}
                 <span className="tabular text-[11px] font-semibold sm:text-sm">
                   {t.marker ? <span aria-hidden="true">{t.marker} </span> : null}
                   {t.rateLabel}

@@ -1,4 +1,5 @@
 import type { ReactNode } from 'react';
+import { TableScroll } from './table-scroll';
 
 // A dense table with a sticky header; numeric columns are right-aligned with tabular figures.
 
@@ -9,7 +10,7 @@ export type ColumnSort = { href: string; direction: 'ascending' | 'descending' |
 
 export function DataTable({ caption, head, children }: { caption: string; head: Array<{ label: string; numeric?: boolean; sort?: ColumnSort }>; children: ReactNode }) {
   return (
-    <div className="max-h-[70vh] overflow-auto rounded-lg border border-neutral-200 bg-white">
+    <TableScroll label={caption} className="max-h-[70vh] rounded-lg border border-neutral-200 bg-white">
       <table className="w-full border-collapse text-sm">
         <caption className="sr-only">{caption}</caption>
         <thead className="sticky top-0 z-10 bg-neutral-100">
@@ -36,7 +37,7 @@ export function DataTable({ caption, head, children }: { caption: string; head: 
         </thead>
         <tbody className="[&>tr:nth-child(even)]:bg-neutral-50">{children}</tbody>
       </table>
-    </div>
+    </TableScroll>
   );
 }
 

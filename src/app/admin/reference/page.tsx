@@ -16,7 +16,7 @@ export default async function ReferencePage({ searchParams }: { searchParams: Pr
   const tab: Tab = TABS.find((x) => x === params.tab) ?? 'categories';
   const filter = referenceFilterSchema.parse(params);
   const [t, locale] = await Promise.all([getTranslations('admin.reference'), getLocale()]);
-  const input = 'rounded border border-neutral-400 bg-white px-2 py-1.5';
+  const input = 'max-w-full rounded border border-neutral-400 bg-white px-2 py-1.5';
 
   async function body() {
     switch (tab) {
@@ -45,7 +45,7 @@ export default async function ReferencePage({ searchParams }: { searchParams: Pr
           <>
             <form method="get" action="/admin/reference" className="flex flex-wrap items-end gap-3 rounded-lg border border-neutral-200 bg-white p-4 text-sm">
               <input type="hidden" name="tab" value={tab} />
-              <div className="flex flex-col gap-1">
+              <div className="flex max-w-full flex-col gap-1">
                 <label htmlFor="f-region" className="font-medium">{t('filters.region')}</label>
                 <select id="f-region" name="region" defaultValue={filter.region ?? ''} className={input}>
                   <option value="">{t('filters.any')}</option>
@@ -53,7 +53,7 @@ export default async function ReferencePage({ searchParams }: { searchParams: Pr
                 </select>
               </div>
               {tab === 'officials' ? (
-                <div className="flex flex-col gap-1">
+                <div className="flex max-w-full flex-col gap-1">
                   <label htmlFor="f-body" className="font-medium">{t('filters.body')}</label>
                   <select id="f-body" name="body" defaultValue={filter.body ?? ''} className={input}>
                     <option value="">{t('filters.any')}</option>

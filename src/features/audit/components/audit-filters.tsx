@@ -6,8 +6,8 @@ import type { AuditFilter } from '../schemas';
 // A plain GET form: the filters live in the URL, so a view can be shared and bookmarked.
 export async function AuditFilters({ filter, actions, entities }: { filter: AuditFilter; actions: string[]; entities: string[] }) {
   const t = await getTranslations('admin.audit');
-  const field = 'flex flex-col gap-1 text-sm';
-  const input = 'rounded border border-neutral-400 bg-white px-2 py-1.5';
+  const field = 'flex max-w-full flex-col gap-1 text-sm';
+  const input = 'max-w-full rounded border border-neutral-400 bg-white px-2 py-1.5';
   return (
     <form method="get" action="/admin/audit" className="flex flex-wrap items-end gap-3 rounded-lg border border-neutral-200 bg-white p-4">
       <div className={field}>

@@ -47,11 +47,11 @@ export async function AuditTable({ rows }: { rows: AuditRow[] }) {
                 <div className="mt-2 grid gap-2 md:grid-cols-2">
                   <div>
                     <p className="text-xs font-semibold">{t('before')}</p>
-                    <pre className="max-w-md overflow-auto rounded bg-neutral-100 p-2 text-xs">{r.before === null ? '—' : json(r.before)}</pre>
+                    <pre tabIndex={0} className="max-w-md overflow-auto rounded bg-neutral-100 p-2 text-xs">{r.before === null ? '—' : json(r.before)}</pre>
                   </div>
                   <div>
                     <p className="text-xs font-semibold">{t('after')}</p>
-                    <pre className="max-w-md overflow-auto rounded bg-neutral-100 p-2 text-xs">{r.after === null ? '—' : json(r.after)}</pre>
+                    <pre tabIndex={0} className="max-w-md overflow-auto rounded bg-neutral-100 p-2 text-xs">{r.after === null ? '—' : json(r.after)}</pre>
                   </div>
                 </div>
               </details>

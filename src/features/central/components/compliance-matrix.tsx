@@ -4,6 +4,7 @@ import { DECREE_REQUIREMENTS, type DecreeRequirement } from '@/features/meetings
 import type { StatsFilter } from '@/features/stats/filters';
 import { formatCount, formatPercent } from '@/lib/format';
 import { centralStats } from '../stats';
+import { TableScroll } from '@/components/ui/table-scroll';
 
 // Body × Decree requirement: the share of the body's held meetings that met each one. A cell
 // says in words and with a sign whether every meeting met it or fewer than half did; the
@@ -51,7 +52,7 @@ export async function ComplianceMatrix({ filter }: { filter: StatsFilter }) {
   const th = 'border-b border-neutral-200 px-3 py-2 text-left font-medium';
   return (
     <div>
-      <div className="max-h-[70vh] overflow-auto rounded-lg border border-neutral-200 bg-white">
+      <TableScroll label={t('caption')} className="max-h-[70vh] rounded-lg border border-neutral-200 bg-white">
         <table className="w-full border-collapse text-sm">
           <caption className="sr-only">{t('caption')}</caption>
           <thead className="sticky top-0 z-10 bg-neutral-100">
@@ -80,7 +81,7 @@ export async function ComplianceMatrix({ filter }: { filter: StatsFilter }) {
             ) : null}
           </tbody>
         </table>
-      </div>
+      </TableScroll>
       <ul className="mt-2 flex flex-wrap gap-x-6 gap-y-1 text-sm text-neutral-700" aria-label={t('legend')}>
         <li><span aria-hidden="true" className="mr-1 inline-block rounded bg-sky-50 px-1">✓</span>{t('legendAll')}</li>
         <li><span aria-hidden="true" className="mr-1 inline-block rounded bg-amber-50 px-1">✗</span>{t('legendShort', { share: formatPercent(locale, SHORTFALL_BELOW, 0) })}</li>

@@ -17,8 +17,8 @@ export async function FilterForm({ action, current, body, withBody }: { action: 
   const codes = years.flatMap((y) => [`${y}`, `${y}-H1`, `${y}-H2`]);
   if (!codes.includes(current.code)) codes.push(current.code);
   const periods = await Promise.all(codes.map(async (code) => ({ code, label: await periodLabel(parsePeriod(code) ?? current) })));
-  const field = 'flex flex-col gap-1 text-sm';
-  const input = 'rounded border border-neutral-400 bg-white px-2 py-1.5';
+  const field = 'flex max-w-full flex-col gap-1 text-sm';
+  const input = 'max-w-full rounded border border-neutral-400 bg-white px-2 py-1.5';
   return (
     <form method="get" action={action} aria-label={t('label')} className="flex flex-wrap items-end gap-3 rounded-lg border border-neutral-200 bg-white p-4">
       <div className={field}>

@@ -30,14 +30,14 @@ export async function MissedMeetings({ caller, filter, requirement, page, params
   };
   const dateOf = (iso: string) => formatDay(locale, iso);
   const pageCount = Math.max(1, Math.ceil(list.total / MISSED_PAGE_SIZE));
-  const field = 'flex flex-col gap-1 text-sm';
+  const field = 'flex max-w-full flex-col gap-1 text-sm';
   return (
     <div className="space-y-3">
       <form method="get" action="/central#missed" className="flex flex-wrap items-end gap-3">
         {Object.entries(params).map(([k, v]) => (v && k !== 'missed' && k !== 'page' ? <input key={k} type="hidden" name={k} value={v} /> : null))}
         <div className={field}>
           <label htmlFor="f-missed" className="font-medium">{t('requirement')}</label>
-          <select id="f-missed" name="missed" defaultValue={requirement ?? ''} className="rounded border border-neutral-400 bg-white px-2 py-1.5">
+          <select id="f-missed" name="missed" defaultValue={requirement ?? ''} className="max-w-full rounded border border-neutral-400 bg-white px-2 py-1.5">
             <option value="">{t('anyRequirement')}</option>
             {DECREE_REQUIREMENTS.map((r) => (
               <option key={r} value={r}>{t('requirementOption', { requirement: tc(r), count: missedOf(r) })}</option>

@@ -124,6 +124,8 @@ export async function TileMapSection({ filter, selectedKato, query }: SectionPro
         t('tooltip.rate', { value: formatPercent(locale, rate) }),
         t('tooltip.raised', { value: formatCount(locale, r?.issuesRaised ?? 0) }),
         r?.rank ? t('tooltip.rank', { rank: r.rank, count }) : t('tooltip.notRanked', { min: ranking.minIssuesToRank }),
+        // The ▲ and ▼ of the tile, in words.
+        ...(marker === '▲' ? [tk('top')] : marker === '▼' ? [tk('bottom')] : []),
       ],
     };
   });
@@ -134,7 +136,7 @@ export async function TileMapSection({ filter, selectedKato, query }: SectionPro
       table={{
         caption: t('map.title', { period }),
         head: [{ label: t('columns.region') }, { label: t('columns.resolutionRate'), numeric: true }, { label: t('columns.rank'), numeric: true }],
-        rows: tiles.map((tile) => ({ key: tile.kato, cells: [tile.name, tile.rate === null ? null : tile.rateLabel, byKato.get(tile.kato)?.rank ?? null] })),
+        rows: tiles.map((tile) => ({ key: tile.kato, cells: [tile.marker ? `${tile.marker} ${tile.name}` : tile.name, tile.rate === null ? null : tile.rateLabel, byKato.get(tile.kato)?.rank ?? null] })),
       }}>
       <TileMap tiles={tiles} label={t('map.label')} legendTitle={tk('legendTitle')} noRate={t('map.noRate', { min: ranking.minIssuesToRank })}
         legendLabel={(from, to) => tk('legendRange', { from: pct(from), to: pct(to) })} />

@@ -7,6 +7,7 @@ import { formatLocalDateTime } from '@/i18n/format-time';
 import type { Period } from '@/lib/period';
 import { TABLES } from '../tables';
 import { IssueBriefingButton } from './issue-button';
+import { TableScroll } from '@/components/ui/table-scroll';
 
 // The export page: the draft briefing, the workbook and the CSV tables of the chosen period,
 // the issuing of the official version (managers), and the archive of issued versions.
@@ -85,7 +86,7 @@ export async function ExportsView({ period, canIssue, header }: { period: Period
       <section aria-labelledby="ex-archive" className="space-y-2">
         <h2 id="ex-archive" className="text-lg font-semibold">{t('archiveTitle')}</h2>
         {archive.length === 0 ? <EmptyState title={t('archiveEmpty')} /> : (
-          <div className="overflow-x-auto rounded-lg border border-neutral-200 bg-white">
+          <TableScroll label={t('archiveTitle')}>
             <table className="min-w-full text-sm">
               <thead className="sticky top-0 bg-neutral-100 text-left">
                 <tr>
@@ -114,7 +115,7 @@ export async function ExportsView({ period, canIssue, header }: { period: Period
                 ))}
               </tbody>
             </table>
-          </div>
+          </TableScroll>
         )}
       </section>
     </div>

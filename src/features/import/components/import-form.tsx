@@ -3,6 +3,7 @@
 import { useRef, useState } from 'react';
 import { useLocale, useTranslations } from 'next-intl';
 import { SuccessNote } from '@/components/ui/form-fields';
+import { TableScroll } from '@/components/ui/table-scroll';
 
 // Upload with progress (XHR reports the bytes sent), then the check's and the commit's own
 // progress in rows, read from their NDJSON stream (see api.ts); then the check's preview —
@@ -178,7 +179,7 @@ export function ImportForm() {
             <div className="space-y-2">
               <h3 className="font-semibold text-red-900">{t('errorsTitle')}</h3>
               {checked.errors.length > SHOWN_ERRORS ? <p className="text-sm">{t('errorsShown', { shown: SHOWN_ERRORS, total: checked.errors.length })}</p> : null}
-              <div className="max-h-96 overflow-auto rounded border border-neutral-200 bg-white">
+              <TableScroll label={t('errorsTitle')} className="max-h-96 rounded border border-neutral-200 bg-white">
                 <table className="w-full text-sm">
                   <thead className="sticky top-0 bg-neutral-100 text-left">
                     <tr><th scope="col" className="px-3 py-2 text-right">{t('colRow')}</th><th scope="col" className="px-3 py-2">{t('colColumn')}</th><th scope="col" className="px-3 py-2">{t('colMessage')}</th></tr>
@@ -193,14 +194,14 @@ export function ImportForm() {
                     ))}
                   </tbody>
                 </table>
-              </div>
+              </TableScroll>
             </div>
           ) : null}
           {checked.errors.length === 0 && checked.sample.length > 0 ? (
             <div className="space-y-2">
               <h3 className="font-semibold">{t('rowsTitle')}</h3>
               {checked.ready > checked.sample.length ? <p className="text-sm">{t('rowsShown', { shown: checked.sample.length, total: checked.ready })}</p> : null}
-              <div className="max-h-96 overflow-auto rounded border border-neutral-200 bg-white">
+              <TableScroll label={t('rowsTitle')} className="max-h-96 rounded border border-neutral-200 bg-white">
                 <table className="w-full text-sm">
                   <thead className="sticky top-0 bg-neutral-100 text-left">
                     <tr>
@@ -227,7 +228,7 @@ export function ImportForm() {
                     ))}
                   </tbody>
                 </table>
-              </div>
+              </TableScroll>
             </div>
           ) : null}
           {phase !== 'committed' && checked.errors.length === 0 && checked.ready > 0 ? (

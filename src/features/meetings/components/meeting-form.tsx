@@ -104,7 +104,7 @@ export function MeetingForm({ mode, kind, options, meeting }: { mode: 'create' |
       <FormNotices f={f} label={label} errorTitle={t('errorTitle')} conflictTitle={t('conflict.title')} />
 
       <fieldset className="space-y-4">
-        <legend className="text-lg font-semibold">{t('sections.meeting')}</legend>
+        <legend><h2 className="text-lg font-semibold">{t('sections.meeting')}</h2></legend>
         <Select field={register('officialId')} label={t('fields.officialId')} hint={central ? t('hints.officialCentral') : t('hints.officialAkim')} options={options.officials} emptyLabel={t('choose')} error={err('officialId')} />
         {central && mode === 'create' ? <Select field={register('regionKato')} label={t('fields.regionKato')} options={options.regions} emptyLabel={t('choose')} error={err('regionKato')} /> : null}
         <Input field={register('heldOn')} type="date" label={t('fields.heldOn')} hint={t('hints.heldOn')} error={err('heldOn')} className="max-w-48" />
@@ -116,7 +116,7 @@ export function MeetingForm({ mode, kind, options, meeting }: { mode: 'create' |
       </fieldset>
 
       <fieldset className="space-y-3">
-        <legend className="text-lg font-semibold">{t('sections.announcement')}</legend>
+        <legend><h2 className="text-lg font-semibold">{t('sections.announcement')}</h2></legend>
         <Input field={register('announcedOn')} type="date" label={t('fields.announcedOn')} hint={t('hints.announcedOn')} error={err('announcedOn')} className="max-w-48" />
         <div className="space-y-1">
           <p className="font-medium">{t('fields.announcementChannels')}</p>
@@ -126,14 +126,14 @@ export function MeetingForm({ mode, kind, options, meeting }: { mode: 'create' |
 
       {central ? (
         <fieldset className="space-y-3">
-          <legend className="text-lg font-semibold">{t('sections.checklist')}</legend>
+          <legend><h2 className="text-lg font-semibold">{t('sections.checklist')}</h2></legend>
           {CHECKLIST.map((k) => <Checkbox key={k} field={register(k)} label={t(`fields.${k}`)} />)}
         </fieldset>
       ) : null}
 
       {central ? (
         <fieldset className="space-y-4">
-          <legend className="text-lg font-semibold">{t('sections.receptions')}</legend>
+          <legend><h2 className="text-lg font-semibold">{t('sections.receptions')}</h2></legend>
           {receptions.fields.length === 0 ? <p className="text-sm text-neutral-700">{t('noReceptions')}</p> : null}
           {receptions.fields.map((f, i) => (
             <div key={f.id} className="space-y-3 rounded border border-neutral-300 bg-white p-4">
@@ -154,7 +154,7 @@ export function MeetingForm({ mode, kind, options, meeting }: { mode: 'create' |
 
       {mode === 'create' ? (
         <fieldset className="space-y-4">
-          <legend className="text-lg font-semibold">{t('sections.issues')}</legend>
+          <legend><h2 className="text-lg font-semibold">{t('sections.issues')}</h2></legend>
           <p className="text-sm text-neutral-700">{t('hints.issues')}</p>
           {issues.fields.map((f, i) => (
             <div key={f.id} className="space-y-3 rounded border border-neutral-300 bg-white p-4" data-testid={`issue-${i}`}>
@@ -173,7 +173,7 @@ export function MeetingForm({ mode, kind, options, meeting }: { mode: 'create' |
       ) : null}
 
       <fieldset className="space-y-4">
-        <legend className="text-lg font-semibold">{t('sections.outcomes')}</legend>
+        <legend><h2 className="text-lg font-semibold">{t('sections.outcomes')}</h2></legend>
         <TextArea field={register('outcomes')} label={t('fields.outcomes')} error={err('outcomes')} rows={4} maxLength={4000} />
       </fieldset>
 

@@ -4,6 +4,7 @@ import { formatLocalDateTime } from '@/i18n/format-time';
 import { db } from '@/server/db/client';
 import { listClosedPeriods } from '../closing';
 import { ClosePeriodForm, ReopenPeriodForm } from './period-forms';
+import { TableScroll } from '@/components/ui/table-scroll';
 
 export async function PeriodsView() {
   const [t, locale, rows] = await Promise.all([getTranslations('entry.periods'), getLocale(), listClosedPeriods(db())]);
@@ -17,7 +18,7 @@ export async function PeriodsView() {
       {rows.length === 0 ? (
         <EmptyState title={t('emptyTitle')}><p>{t('empty')}</p></EmptyState>
       ) : (
-        <div className="overflow-x-auto rounded border border-neutral-200 bg-white">
+        <TableScroll label={t('title')} className="rounded border border-neutral-200 bg-white">
           <table className="w-full text-sm">
             <caption className="sr-only">{t('title')}</caption>
             <thead className="bg-neutral-100 text-left">
@@ -41,7 +42,7 @@ export async function PeriodsView() {
               ))}
             </tbody>
           </table>
-        </div>
+        </TableScroll>
       )}
       <section className="space-y-2">
         <h2 className="text-lg font-semibold">{t('closeTitle')}</h2>

@@ -7,6 +7,7 @@ import { formatCount } from '@/lib/format';
 import { pickName } from '@/i18n/pick-name';
 import { listDeleted } from '../queries';
 import { RestoreButton } from './restore-button';
+import { TableScroll } from '@/components/ui/table-scroll';
 
 export async function RestoreView() {
   const [t, tc, locale, { meetings, issues }] = await Promise.all([
@@ -24,7 +25,7 @@ export async function RestoreView() {
       <section className="space-y-3" aria-labelledby="deleted-meetings">
         <h2 id="deleted-meetings" className="text-lg font-semibold">{t('meetings')}</h2>
         {meetings.length === 0 ? <EmptyState title={t('noMeetings')} /> : (
-          <div className="overflow-x-auto rounded border border-neutral-200 bg-white">
+          <TableScroll label={t('meetings')} className="rounded border border-neutral-200 bg-white">
             <table className="w-full text-sm">
               <thead className="bg-neutral-100"><tr><th scope="col" className={th}>{t('meeting')}</th><th scope="col" className={th}>{t('issues')}</th><th scope="col" className={th}>{t('deletedAt')}</th><th scope="col" className={th}>{t('action')}</th></tr></thead>
               <tbody>
@@ -38,13 +39,13 @@ export async function RestoreView() {
                 ))}
               </tbody>
             </table>
-          </div>
+          </TableScroll>
         )}
       </section>
       <section className="space-y-3" aria-labelledby="deleted-issues">
         <h2 id="deleted-issues" className="text-lg font-semibold">{t('issuesTitle')}</h2>
         {issues.length === 0 ? <EmptyState title={t('noIssues')} /> : (
-          <div className="overflow-x-auto rounded border border-neutral-200 bg-white">
+          <TableScroll label={t('issuesTitle')} className="rounded border border-neutral-200 bg-white">
             <table className="w-full text-sm">
               <thead className="bg-neutral-100"><tr><th scope="col" className={th}>{t('issue')}</th><th scope="col" className={th}>{t('meeting')}</th><th scope="col" className={th}>{t('deletedAt')}</th><th scope="col" className={th}>{t('action')}</th></tr></thead>
               <tbody>
@@ -58,7 +59,7 @@ export async function RestoreView() {
                 ))}
               </tbody>
             </table>
-          </div>
+          </TableScroll>
         )}
       </section>
     </div>

@@ -1,4 +1,5 @@
 import { getTranslations } from 'next-intl/server';
+import { TableScroll } from '@/components/ui/table-scroll';
 import { formatLocalDateTime } from '@/i18n/format-time';
 import type { RegionLine, SubmissionLine, UnitLine } from '../queries';
 
@@ -22,10 +23,10 @@ export async function CompletenessTable({ title, lines, deadline, today, locale 
   const withUnits = lines.some((l) => 'units' in l);
   const id = `table-${title.length}-${lines.length}`;
   return (
-    <section aria-labelledby={id} className="space-y-2">
+    <section aria-labelledby={id} className="min-w-0 space-y-2">
       <h2 id={id} className="text-lg font-semibold">{title}</h2>
       <p className="text-sm text-neutral-700 tabular">{t('counts', { done, total: lines.length })}</p>
-      <div className="overflow-auto rounded border border-neutral-200 bg-white">
+      <TableScroll label={title} className="rounded border border-neutral-200 bg-white">
         <table className="w-full text-sm">
           <thead className="sticky top-0 bg-neutral-100 text-left">
             <tr>
@@ -52,7 +53,7 @@ export async function CompletenessTable({ title, lines, deadline, today, locale 
             ))}
           </tbody>
         </table>
-      </div>
+      </TableScroll>
     </section>
   );
 }
@@ -68,7 +69,7 @@ export async function UnitCompleteness({ regions, units, deadline, today, locale
   const done = regions.reduce((sum, r) => sum + r.units.done, 0);
   const total = regions.reduce((sum, r) => sum + r.units.total, 0);
   return (
-    <section aria-labelledby="units-title" className="space-y-2">
+    <section aria-labelledby="units-title" className="min-w-0 space-y-2">
       <h2 id="units-title" className="text-lg font-semibold">{t('unitsTitle')}</h2>
       <p className="max-w-3xl text-sm text-neutral-700">{t('unitsLead')}</p>
       <p className="text-sm text-neutral-700 tabular">{t('counts', { done, total })}</p>
@@ -79,7 +80,7 @@ export async function UnitCompleteness({ regions, units, deadline, today, locale
             <summary className="cursor-pointer px-3 py-2">
               <span className="font-medium">{r.name}</span> <span className="text-sm text-neutral-700 tabular">{t('unitCounts', r.units)}</span>
             </summary>
-            <div className="overflow-auto border-t border-neutral-200">
+            <TableScroll label={r.name} className="border-t border-neutral-200">
               <table className="w-full text-sm">
                 <thead className="bg-neutral-100 text-left">
                   <tr>
@@ -100,7 +101,7 @@ export async function UnitCompleteness({ regions, units, deadline, today, locale
                   ))}
                 </tbody>
               </table>
-            </div>
+            </TableScroll>
           </details>
         ))}
       </div>
