@@ -1,5 +1,6 @@
 import AxeBuilder from '@axe-core/playwright';
 import { expect, test, type Browser, type BrowserContext, type Page, type TestInfo } from '@playwright/test';
+import { drawCharts } from './support/charts';
 import { signIn } from './support/auth';
 
 // Every page, as each role gets it, through axe (WCAG 2.1 A and AA) in Russian, and every page in
@@ -87,7 +88,8 @@ async function recordIds(page: Page): Promise<Pick<Ids, 'meeting' | 'issue'>> {
 
 /** Waits for streamed sections and lazy charts to replace their skeletons, without failing. */
 async function settle(page: Page) {
-  await page.locator('[aria-busy="true"], .animate-pulse').first().waitFor({ state: 'detached', timeout: 15_000 }).catch(() => undefined);
+  await page.locator('[aria-busy="true"]').first().waitFor({ state: 'detached', timeout: 15_000 }).catch(() => undefined);
+  await drawCharts(page);
 }
 
 type Finding = string;

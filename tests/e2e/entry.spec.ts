@@ -106,6 +106,15 @@ test('akimat.aktobe records a meeting with two issues, resolves one, and Aktobe�
   const saved = (await (await page.request.get(`/api/v1/meetings/${meetingId}`)).json()) as { attendance: number; version: number };
   expect(saved).toMatchObject({ attendance: 120, version: 3 });
 
+  // A field emptied in the form is emptied in the record, not left as it was.
+  await page.goto(`/meetings/${meetingId}/edit`);
+  await page.waitForLoadState('networkidle');
+  await edit.getByLabel('Число участников').fill('');
+  await edit.getByRole('button', { name: 'Сохранить изменения' }).click();
+  await expect(page).toHaveURL(new RegExp(`/meetings/${meetingId}\\?saved=1`), { timeout: 30_000 });
+  const cleared = (await (await page.request.get(`/api/v1/meetings/${meetingId}`)).json()) as { attendance: number | null; version: number };
+  expect(cleared).toMatchObject({ attendance: null, version: 4 });
+
   const after = await aktobeFigures(page);
   expect(after).toEqual({
     meetings: before.meetings + 1,

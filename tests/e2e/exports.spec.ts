@@ -51,7 +51,7 @@ test('the manager issues a half-year’s briefing and finds it in the archive', 
   const row = page.getByTestId(`issued-${period}-v1`);
   await expect(row).toBeVisible();
   await expect(row.getByRole('link')).toHaveCount(6);
-  const [file] = await Promise.all([page.waitForEvent('download'), row.getByRole('link', { name: 'PDF ru' }).click()]);
+  const [file] = await Promise.all([page.waitForEvent('download'), row.getByRole('link', { name: 'PDF Русский' }).click()]);
   expect(file.suggestedFilename()).toBe(`kezdesu-briefing-${period}-v1-ru.pdf`);
 
   // Issued and closed: a second issue is refused until an admin reopens the half-year.

@@ -1,4 +1,5 @@
 import { expect as baseExpect, test } from '@playwright/test';
+import { drawCharts } from './support/charts';
 import { signIn } from './support/auth';
 
 // Each dashboard page runs a score of aggregate queries, which the embedded single-session
@@ -142,8 +143,9 @@ test('saves screenshots of the overview and the region pages at desktop and phon
   for (const width of [1440, 390]) {
     await page.setViewportSize({ width, height: 900 });
     await page.goto('/?period=2022-H2');
-    await expect(page.locator('.recharts-surface').first()).toBeVisible();
+    await drawCharts(page);
     await expect(page.getByTestId('chart-escalations').locator('.recharts-surface')).toBeVisible();
+    await expect(page.locator('.animate-pulse')).toHaveCount(0);
     expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(width);
     await page.screenshot({ path: `test-results/screenshots/overview-${width}.png`, fullPage: true });
   }
@@ -152,6 +154,7 @@ test('saves screenshots of the overview and the region pages at desktop and phon
       await page.setViewportSize({ width, height: 900 });
       await page.goto(path);
       await expect(page.getByRole('heading', { level: 1 })).toBeVisible();
+      await drawCharts(page);
       expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(width);
       await page.screenshot({ path: `test-results/screenshots/${name}-${width}.png`, fullPage: true });
     }

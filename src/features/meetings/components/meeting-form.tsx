@@ -62,11 +62,15 @@ export const emptyMeeting = (kind: 'AKIM' | 'CENTRAL'): MeetingFormValues => ({
 const COMPARED = ['officialId', 'heldOn', 'venue', 'venueNote', 'announcedOn', 'announcementChannels', 'attendance', 'outcomes', 'externalRef', 'openMicrophone', ...CHECKLIST, 'receptions'] as const;
 
 /** The action's input from the parsed values; the kind comes from the page, since the edit schema has none. */
+const CLEARABLE = ['venueNote', 'announcedOn', 'attendance', 'outcomes', 'externalRef'] as const;
+
 function toPayload(values: MeetingFormValues, mode: 'create' | 'edit', kind: 'AKIM' | 'CENTRAL') {
   const { kind: _kind, regionKato, receptions, issues, version: _version, ...rest } = values as MeetingFormValues & { version?: string };
   const central = kind === 'CENTRAL';
   const checklist = central ? {} : Object.fromEntries(CHECKLIST.map((k) => [k, undefined]));
-  if (mode === 'edit') return { ...rest, ...checklist, ...(central ? { receptions } : {}) };
+  // An emptied optional field is sent as null: an absent one would leave the stored value as it was.
+  const cleared = Object.fromEntries(CLEARABLE.map((k) => [k, (rest as Record<string, unknown>)[k] ?? null]));
+  if (mode === 'edit') return { ...rest, ...cleared, ...checklist, ...(central ? { receptions } : {}) };
   return { kind, ...rest, ...checklist, ...(central ? { regionKato, receptions } : {}), issues };
 }
 
