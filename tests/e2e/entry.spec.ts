@@ -152,6 +152,8 @@ test('a budget request changed in two windows: the later save shows what changed
   await page.goto('/entry/plans');
   await page.waitForLoadState('networkidle');
   const note = `Заявка e2e ${Date.now()}`;
+  const requests = page.locator('details[data-testid^="budget-request-"]');
+  const topBefore = (await requests.count()) ? await requests.first().getAttribute('data-testid') : null;
   const create = page.getByTestId('budget-request-form');
   await create.getByLabel('Центральный государственный орган').selectOption({ index: 1 });
   await create.getByLabel('Сумма, тенге').fill('1000');
@@ -159,8 +161,10 @@ test('a budget request changed in two windows: the later save shows what changed
   await create.getByRole('button', { name: 'Сохранить заявку' }).click();
   await expect(create.getByRole('status')).toContainText('Заявка сохранена');
 
-  // The new request heads the list (newest first); open its form here and in a second window.
-  const testId = await page.locator('details[data-testid^="budget-request-"]').first().getAttribute('data-testid');
+  // The new request heads the list (newest first) once the page has re-read it; open its form
+  // here and in a second window.
+  if (topBefore) await expect(requests.first()).not.toHaveAttribute('data-testid', topBefore);
+  const testId = await requests.first().getAttribute('data-testid');
   const id = Number(testId!.replace('budget-request-', ''));
   const mine = page.getByTestId(`budget-request-${id}`);
   await mine.locator('summary').click();
