@@ -3,11 +3,22 @@
 
 export const EMPTY_VALUE = '—';
 
-const cache = new Map<string, Intl.NumberFormat>();
-function formatter(locale: string, options: Intl.NumberFormatOptions): Intl.NumberFormat {
+type NumberFormatter = { format: (n: number) => string };
+
+// Browsers such as Chromium carry no Kazakh number data (2500 comes out as "2.5K"), while Node
+// does. Kazakh writes numbers as Russian does, so kk is formatted with ru data and Kazakh words:
+// the same text on the server and in client charts.
+const KAZAKH = (text: string) => text.replace('тыс.', 'мың').replace(/\s%/u, '%');
+
+const cache = new Map<string, NumberFormatter>();
+function formatter(locale: string, options: Intl.NumberFormatOptions): NumberFormatter {
   const key = `${locale}|${JSON.stringify(options)}`;
   let f = cache.get(key);
-  if (!f) cache.set(key, (f = new Intl.NumberFormat(locale, options)));
+  if (!f) {
+    const base = new Intl.NumberFormat(locale === 'kk' ? 'ru' : locale, options);
+    f = locale === 'kk' ? { format: (n) => KAZAKH(base.format(n)) } : base;
+    cache.set(key, f);
+  }
   return f;
 }
 

@@ -1,6 +1,7 @@
 import AxeBuilder from '@axe-core/playwright';
 import { expect, test, type Browser, type BrowserContext, type Page, type TestInfo } from '@playwright/test';
 import { drawCharts } from './support/charts';
+import { attachScreenshot } from './support/screenshots';
 import { signIn } from './support/auth';
 
 // Every page, as each role gets it, through axe (WCAG 2.1 A and AA) in Russian, and every page in
@@ -202,7 +203,7 @@ test('screenshots of the overview in Kazakh and English, at phone and desktop wi
       await page.setViewportSize({ width, height: 900 });
       await page.goto('/?period=2022-H2');
       await settle(page);
-      await testInfo.attach(`overview-${locale}-${width}.png`, { body: await page.screenshot({ fullPage: true }), contentType: 'image/png' });
+      await attachScreenshot(page, testInfo, `overview-${locale}-${width}.png`);
     }
     await context.close();
   }

@@ -2,6 +2,7 @@ import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { expect, test, type Page, type TestInfo } from '@playwright/test';
 import { drawCharts } from './support/charts';
+import { attachScreenshot } from './support/screenshots';
 import { signIn } from './support/auth';
 
 // Central officials, the central-level list and action plans, checked against the 2022
@@ -64,7 +65,7 @@ async function screenshots(page: Page, info: TestInfo, name: string) {
   for (const width of [1440, 390]) {
     await page.setViewportSize({ width, height: 900 });
     await drawCharts(page);
-    await info.attach(`${name}-${width}px`, { body: await page.screenshot({ fullPage: true }), contentType: 'image/png' });
+    await attachScreenshot(page, info, `${name}-${width}px.png`);
   }
   await page.setViewportSize({ width: 1440, height: 900 });
 }

@@ -1,5 +1,6 @@
 import AxeBuilder from '@axe-core/playwright';
 import { expect, test, type Page, type TestInfo } from '@playwright/test';
+import { attachScreenshot } from './support/screenshots';
 import { DEMO_PASSWORD } from './support/auth';
 
 // The meetings and issues pages as people use them: filters in the URL, server-side sort and
@@ -131,7 +132,7 @@ async function checkPage(page: Page, testInfo: TestInfo, name: string) {
   expect(results.violations.map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`)).toEqual([]);
   for (const width of [1440, 390]) {
     await page.setViewportSize({ width, height: 900 });
-    await testInfo.attach(`${name}-${width}.png`, { body: await page.screenshot({ fullPage: true }), contentType: 'image/png' });
+    await attachScreenshot(page, testInfo, `${name}-${width}.png`);
   }
   await page.setViewportSize({ width: 1280, height: 720 });
 }

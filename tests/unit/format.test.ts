@@ -20,6 +20,11 @@ describe('locale number formatting', () => {
     expect(plain(formatCompact('kk', 28_312))).toBe('28,3 мың');
     expect(plain(formatPercent('kk', 0.523))).toBe('52,3%');
     expect(plain(formatMoney('kk', 485_000_000_000))).toBe('485 млрд ₸');
+    // From Russian number data, as browsers lack Kazakh's: the same on the server and in charts.
+    expect(plain(formatCompact('kk', 2_500))).toBe('2,5 мың');
+    expect(plain(formatCompact('kk', 1_250_000))).toBe('1,3 млн');
+    expect(plain(formatMoney('kk', 28_300))).toBe('28,3 мың ₸');
+    expect(plain(formatCount('kk', 28_312))).toBe('28 312');
   });
 
   it('writes English with K, B and a decimal point', () => {

@@ -4,6 +4,7 @@ import { useRef, useState } from 'react';
 import { useLocale, useTranslations } from 'next-intl';
 import { SuccessNote } from '@/components/ui/form-fields';
 import { TableScroll } from '@/components/ui/table-scroll';
+import { formatCount } from '@/lib/format';
 
 // Upload with progress (XHR reports the bytes sent), then the check's and the commit's own
 // progress in rows, read from their NDJSON stream (see api.ts); then the check's preview —
@@ -98,7 +99,6 @@ export function ImportForm() {
   const [checked, setChecked] = useState<Checked | null>(null);
   const [problem, setProblem] = useState<string | null>(null);
   const [result, setResult] = useState<Committed | null>(null);
-  const number = new Intl.NumberFormat(locale === 'en' ? 'en-GB' : `${locale}-KZ`);
   const day = (iso: string) => iso.slice(0, 10).split('-').reverse().join('.');
 
   async function onCheck(e: React.FormEvent) {
@@ -222,8 +222,8 @@ export function ImportForm() {
                         <td className="px-3 py-1.5 tabular">{day(r.heldOn)}</td>
                         <td className="px-3 py-1.5 text-right tabular">{r.issueNumber}</td>
                         <td className="px-3 py-1.5">{codes(r.status)}</td>
-                        <td className="px-3 py-1.5 text-right tabular">{r.needKzt === null ? '—' : number.format(r.needKzt)}</td>
-                        <td className="px-3 py-1.5 text-right tabular">{r.allocatedKzt === null ? '—' : number.format(r.allocatedKzt)}</td>
+                        <td className="px-3 py-1.5 text-right tabular">{formatCount(locale, r.needKzt)}</td>
+                        <td className="px-3 py-1.5 text-right tabular">{formatCount(locale, r.allocatedKzt)}</td>
                       </tr>
                     ))}
                   </tbody>
