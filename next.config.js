@@ -7,6 +7,10 @@ const nextConfig = {
   // PGlite ships WebAssembly that the bundler must not touch; it only runs in scripts anyway.
   // pdfkit and exceljs read their own data files at run time (fonts metrics, templates): loaded from node_modules, not bundled.
   serverExternalPackages: ['@electric-sql/pglite', '@electric-sql/pglite-socket', 'pg', 'pdfkit', 'exceljs'],
+  // The briefing's PDF fonts are read at run time (render-pdf.ts); named here so a traced output carries them.
+  outputFileTracingIncludes: {
+    '/**': ['./node_modules/@expo-google-fonts/noto-sans/400Regular/*.ttf', './node_modules/@expo-google-fonts/noto-sans/700Bold/*.ttf'],
+  },
   poweredByHeader: false,
   typedRoutes: false,
 };

@@ -63,3 +63,11 @@ export function formatMoneyExact(locale: string, kzt: Maybe): string {
 export function formatPoints(locale: string, points: number): string {
   return formatter(locale, { minimumFractionDigits: 0, maximumFractionDigits: 1 }).format(points);
 }
+
+/** Each count beside its text (`rows` → `rowsText`), for messages in client components: they
+ *  choose the plural form by the number and print the text, since ICU's `#` would use the
+ *  browser's number data, which writes Kazakh numbers as 1,234. */
+export function withCountTexts<K extends string>(locale: string, counts: Record<K, number>): Record<K, number> & Record<`${K}Text`, string> {
+  const texts = Object.fromEntries(Object.entries<number>(counts).map(([k, n]) => [`${k}Text`, formatCount(locale, n)]));
+  return { ...counts, ...texts } as Record<K, number> & Record<`${K}Text`, string>;
+}

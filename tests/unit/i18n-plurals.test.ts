@@ -1,5 +1,6 @@
 import { createTranslator } from 'next-intl';
 import { describe, expect, it } from 'vitest';
+import { withCountTexts } from '@/lib/format';
 import { type Tree, loadCatalogue } from '../support/messages';
 
 // Counts beside nouns agree with them: "1 встреча, 2 встречи, 5 встреч" in Russian; Kazakh nouns
@@ -35,6 +36,22 @@ function plurals(message: string): Array<{ arg: string; branches: string[] }> {
   return out;
 }
 
+/** The message with each `{arg, plural, …}` cut out, however deeply its branches nest. */
+function withoutPlurals(message: string): string {
+  const re = /\{\s*\w+\s*,\s*plural\s*,/g;
+  let out = '';
+  let from = 0;
+  for (let m = re.exec(message); m; m = re.exec(message)) {
+    out += message.slice(from, m.index);
+    let i = m.index;
+    let depth = 0;
+    do { if (message[i] === '{') depth++; else if (message[i] === '}') depth--; i++; } while (depth > 0 && i < message.length);
+    from = i;
+    re.lastIndex = i;
+  }
+  return out + message.slice(from);
+}
+
 function leaves(tree: Tree, prefix = ''): Array<[string, string]> {
   return Object.entries(tree).flatMap(([k, v]) => (typeof v === 'string' ? [[`${prefix}${k}`, v] as [string, string]] : leaves(v, `${prefix}${k}.`)));
 }
@@ -45,6 +62,7 @@ describe('plurals', () => {
       { arg: 'n', branches: ['=0', 'one', 'other'] },
       { arg: 'm', branches: ['other'] },
     ]);
+    expect(withoutPlurals('a {n, plural, one {{nText} x} other {{nText} y}} b {k} встреч')).toBe('a  b {k} встреч');
   });
 
   it('gives every Russian plural the one, few, many and other forms, and English one and other', () => {
@@ -70,8 +88,8 @@ describe('plurals', () => {
     };
     for (const locale of LOCALES) {
       for (const [key, message] of leaves(catalogues[locale])) {
-        // Plural branches may hold a noun after `#`; look only outside them.
-        const outside = message.replace(/\{\s*\w+\s*,\s*plural\s*,(?:[^{}]|\{[^{}]*\})*\}/g, '');
+        // Plural branches may hold a noun after `#` or `{nText}`; look only outside them.
+        const outside = withoutPlurals(message);
         expect(bare[locale].test(outside), `${locale}:${key}: ${message}`).toBe(false);
       }
     }
@@ -84,7 +102,7 @@ describe('plurals', () => {
     }
   });
 
-  const cases: Array<[string, string, Record<string, number>, string]> = [
+  const cases: Array<[string, string, Record<string, number | string>, string]> = [
     ['ru', 'meetingRecords.count', { count: 1 }, 'Найдена 1 встреча'],
     ['ru', 'meetingRecords.count', { count: 2 }, 'Найдено 2 встречи'],
     ['ru', 'meetingRecords.count', { count: 5 }, 'Найдено 5 встреч'],
@@ -98,11 +116,14 @@ describe('plurals', () => {
     ['ru', 'meetingRecords.detail.issuesCount', { count: 22 }, '22 вопроса'],
     ['ru', 'entry.plans.issuesCount', { count: 1 }, '1 вопрос'],
     ['ru', 'entry.plans.issuesCount', { count: 5 }, '5 вопросов'],
-    ['ru', 'import.commit', { rows: 1 }, 'Записать 1 строку'],
-    ['ru', 'import.commit', { rows: 4 }, 'Записать 4 строки'],
-    ['ru', 'import.commit', { rows: 100 }, 'Записать 100 строк'],
-    ['ru', 'import.summary', { rows: 21, errors: 0 }, '21 строка готова к записи, ошибок нет.'],
-    ['ru', 'import.summary', { rows: 5, errors: 2 }, '5 строк готовы к записи, 2 ошибки.'],
+    ['ru', 'import.commit', withCountTexts('ru', { rows: 1 }), 'Записать 1 строку'],
+    ['ru', 'import.commit', withCountTexts('ru', { rows: 4 }), 'Записать 4 строки'],
+    ['ru', 'import.commit', withCountTexts('ru', { rows: 100 }), 'Записать 100 строк'],
+    ['ru', 'import.commit', withCountTexts('ru', { rows: 50_000 }), 'Записать 50 000 строк'],
+    ['ru', 'import.summary', withCountTexts('ru', { rows: 21, errors: 0 }), '21 строка готова к записи, ошибок нет.'],
+    ['ru', 'import.summary', withCountTexts('ru', { rows: 5, errors: 2 }), '5 строк готовы к записи, 2 ошибки.'],
+    ['ru', 'import.committed', withCountTexts('ru', { meetings: 1_250, issues: 3, statuses: 0, money: 2, receptions: 0 }),
+      'Записано: встреч добавлено — 1 250, вопросов добавлено — 3, статусов изменено — 0, сумм добавлено — 2, личных приёмов добавлено — 0.'],
     ['ru', 'records.beyondLastPage', { page: 9, pages: 5 }, 'На странице 9 записей нет: в списке 5 страниц.'],
     ['ru', 'overviewPage.map.noRate', { min: 21 }, 'меньше 21 вопроса'],
     ['ru', 'overviewPage.map.noRate', { min: 10 }, 'меньше 10 вопросов'],
@@ -111,10 +132,14 @@ describe('plurals', () => {
     ['kk', 'meetingRecords.count', { count: 5 }, '5 кездесу табылды'],
     ['kk', 'meetingRecords.count', { count: 28_312 }, '28 312 кездесу табылды'],
     ['kk', 'issueRecords.count', { count: 2 }, '2 мәселе табылды'],
+    ['kk', 'import.commit', withCountTexts('kk', { rows: 50_000 }), '50 000 жолды жазу'],
+    ['kk', 'import.summary', withCountTexts('kk', { rows: 12_345, errors: 0 }), 'Жазуға дайын жолдар: 12 345, қателер: 0.'],
     ['en', 'meetingRecords.count', { count: 1 }, '1 meeting found'],
     ['en', 'meetingRecords.count', { count: 2 }, '2 meetings found'],
     ['en', 'meetingRecords.count', { count: 28_312 }, '28,312 meetings found'],
-    ['en', 'import.summary', { rows: 1, errors: 1 }, '1 row is ready to save, 1 error.'],
+    ['en', 'import.summary', withCountTexts('en', { rows: 1, errors: 1 }), '1 row is ready to save, 1 error.'],
+    ['en', 'import.committed', withCountTexts('en', { meetings: 1, issues: 1_250, statuses: 2, money: 0, receptions: 1 }),
+      'Saved: 1 meeting added, 1,250 issues added, 2 statuses changed, 0 amounts added, 1 personal reception added.'],
     ['en', 'entry.plans.issuesCount', { count: 1 }, '1 issue'],
     ['en', 'overviewPage.map.noRate', { min: 10 }, 'fewer than 10 issues'],
   ];

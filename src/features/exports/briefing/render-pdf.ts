@@ -14,7 +14,12 @@ export const PDF_FONTS = {
 };
 
 let fontData: { regular: Buffer; bold: Buffer } | null = null;
-const fonts = () => (fontData ??= { regular: fs.readFileSync(PDF_FONTS.regular), bold: fs.readFileSync(PDF_FONTS.bold) });
+// The ignore comments keep the bundler from tracing the whole project for a path it cannot
+// resolve statically; next.config.js names the two font files for output tracing instead.
+const fonts = () => (fontData ??= {
+  regular: fs.readFileSync(/*turbopackIgnore: true*/ PDF_FONTS.regular),
+  bold: fs.readFileSync(/*turbopackIgnore: true*/ PDF_FONTS.bold),
+});
 
 export function renderPdf(doc: BriefingDocument): Promise<Buffer> {
   return new Promise((resolve, reject) => {

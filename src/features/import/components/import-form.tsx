@@ -4,7 +4,7 @@ import { useRef, useState } from 'react';
 import { useLocale, useTranslations } from 'next-intl';
 import { SuccessNote } from '@/components/ui/form-fields';
 import { TableScroll } from '@/components/ui/table-scroll';
-import { formatCount } from '@/lib/format';
+import { formatCount, withCountTexts } from '@/lib/format';
 
 // Upload with progress (XHR reports the bytes sent), then the check's and the commit's own
 // progress in rows, read from their NDJSON stream (see api.ts); then the check's preview —
@@ -173,12 +173,12 @@ export function ImportForm() {
       {checked ? (
         <section aria-labelledby="preview-title" className="space-y-4">
           <h2 id="preview-title" className="text-xl font-semibold">{t('previewTitle')}</h2>
-          <p role="status" data-testid="import-summary">{t('summary', { rows: checked.ready, errors: checked.errors.length })}</p>
+          <p role="status" data-testid="import-summary">{t('summary', withCountTexts(locale, { rows: checked.ready, errors: checked.errors.length }))}</p>
           {checked.alreadyImportedAt ? <p className="text-neutral-700">{t('alreadyImported', { date: day(checked.alreadyImportedAt) })}</p> : null}
           {checked.errors.length > 0 ? (
             <div className="space-y-2">
               <h3 className="font-semibold text-red-900">{t('errorsTitle')}</h3>
-              {checked.errors.length > SHOWN_ERRORS ? <p className="text-sm">{t('errorsShown', { shown: SHOWN_ERRORS, total: checked.errors.length })}</p> : null}
+              {checked.errors.length > SHOWN_ERRORS ? <p className="text-sm">{t('errorsShown', { shown: formatCount(locale, SHOWN_ERRORS), total: formatCount(locale, checked.errors.length) })}</p> : null}
               <TableScroll label={t('errorsTitle')} className="max-h-96 rounded border border-neutral-200 bg-white">
                 <table className="w-full text-sm">
                   <thead className="sticky top-0 bg-neutral-100 text-left">
@@ -200,7 +200,7 @@ export function ImportForm() {
           {checked.errors.length === 0 && checked.sample.length > 0 ? (
             <div className="space-y-2">
               <h3 className="font-semibold">{t('rowsTitle')}</h3>
-              {checked.ready > checked.sample.length ? <p className="text-sm">{t('rowsShown', { shown: checked.sample.length, total: checked.ready })}</p> : null}
+              {checked.ready > checked.sample.length ? <p className="text-sm">{t('rowsShown', { shown: formatCount(locale, checked.sample.length), total: formatCount(locale, checked.ready) })}</p> : null}
               <TableScroll label={t('rowsTitle')} className="max-h-96 rounded border border-neutral-200 bg-white">
                 <table className="w-full text-sm">
                   <thead className="sticky top-0 bg-neutral-100 text-left">
@@ -233,7 +233,7 @@ export function ImportForm() {
           ) : null}
           {phase !== 'committed' && checked.errors.length === 0 && checked.ready > 0 ? (
             <button type="button" onClick={onCommit} disabled={busy} className="rounded bg-sky-kz-dark px-4 py-2 font-medium text-white disabled:opacity-60">
-              {phase === 'committing' ? t('committing') : t('commit', { rows: checked.ready })}
+              {phase === 'committing' ? t('committing') : t('commit', withCountTexts(locale, { rows: checked.ready }))}
             </button>
           ) : null}
           {phase === 'committing' ? <ProgressBar upload={null} progress={progress} /> : null}
@@ -244,7 +244,7 @@ export function ImportForm() {
       {result ? (
         <SuccessNote>
           {result.meetings + result.issues + result.statuses + result.money + (result.receptions ?? 0) === 0
-            ? t('nothingChanged') : t('committed', { ...result, receptions: result.receptions ?? 0 })}
+            ? t('nothingChanged') : t('committed', withCountTexts(locale, { ...result, receptions: result.receptions ?? 0 }))}
         </SuccessNote>
       ) : null}
     </div>
@@ -254,8 +254,10 @@ export function ImportForm() {
 /** The upload in percent until the server reports rows: read and checked, or checked again and written. */
 function ProgressBar({ upload, progress }: { upload: number | null; progress: Progress | null }) {
   const t = useTranslations('import');
+  const locale = useLocale();
+  // Counts are formatted by lib/format, not by the message: the browser's Kazakh data writes 1,234.
   const label = progress
-    ? t(`progress.${progress.phase}`, { done: progress.done, total: progress.total })
+    ? t(`progress.${progress.phase}`, { done: formatCount(locale, progress.done), total: formatCount(locale, progress.total) })
     : upload !== null ? t('uploading', { percent: upload }) : t('progress.starting');
   const [value, max] = progress ? [progress.done, Math.max(progress.total, 1)] : upload !== null ? [upload, 100] : [0, 1];
   return (
