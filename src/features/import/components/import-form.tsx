@@ -4,6 +4,8 @@ import { useRef, useState } from 'react';
 import { useLocale, useTranslations } from 'next-intl';
 import { SuccessNote } from '@/components/ui/form-fields';
 import { TableScroll } from '@/components/ui/table-scroll';
+import { formatDay } from '@/i18n/format-day';
+import { formatLocalDate } from '@/i18n/format-time';
 import { formatCount, withCountTexts } from '@/lib/format';
 
 // Upload with progress (XHR reports the bytes sent), then the check's and the commit's own
@@ -99,7 +101,6 @@ export function ImportForm() {
   const [checked, setChecked] = useState<Checked | null>(null);
   const [problem, setProblem] = useState<string | null>(null);
   const [result, setResult] = useState<Committed | null>(null);
-  const day = (iso: string) => iso.slice(0, 10).split('-').reverse().join('.');
 
   async function onCheck(e: React.FormEvent) {
     e.preventDefault();
@@ -174,7 +175,7 @@ export function ImportForm() {
         <section aria-labelledby="preview-title" className="space-y-4">
           <h2 id="preview-title" className="text-xl font-semibold">{t('previewTitle')}</h2>
           <p role="status" data-testid="import-summary">{t('summary', withCountTexts(locale, { rows: checked.ready, errors: checked.errors.length }))}</p>
-          {checked.alreadyImportedAt ? <p className="text-neutral-700">{t('alreadyImported', { date: day(checked.alreadyImportedAt) })}</p> : null}
+          {checked.alreadyImportedAt ? <p className="text-neutral-700">{t('alreadyImported', { date: formatLocalDate(locale, new Date(checked.alreadyImportedAt)) })}</p> : null}
           {checked.errors.length > 0 ? (
             <div className="space-y-2">
               <h3 className="font-semibold text-red-900">{t('errorsTitle')}</h3>
@@ -219,7 +220,7 @@ export function ImportForm() {
                       <tr key={r.line} className="border-t border-neutral-200">
                         <td className="px-3 py-1.5 text-right tabular">{r.line}</td>
                         <td className="px-3 py-1.5">{r.externalRef}</td>
-                        <td className="px-3 py-1.5 tabular">{day(r.heldOn)}</td>
+                        <td className="px-3 py-1.5 tabular">{formatDay(locale, r.heldOn)}</td>
                         <td className="px-3 py-1.5 text-right tabular">{r.issueNumber}</td>
                         <td className="px-3 py-1.5">{codes(r.status)}</td>
                         <td className="px-3 py-1.5 text-right tabular">{formatCount(locale, r.needKzt)}</td>
