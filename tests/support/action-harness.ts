@@ -1,0 +1,50 @@
+import type pg from 'pg';
+import { vi, type Mock } from 'vitest';
+import type { Caller } from '@/server/auth/caller';
+import { createTestDatabase, sqlPool, type TestDatabase } from './database';
+
+// What the tests that call server actions directly share. Vitest hoists vi.mock only in the
+// test file itself, so each such file keeps its two vi.mock calls and takes the factories here:
+//   vi.mock('@/server/auth/caller', async (orig) => (await import('../support/action-harness')).mockGetCaller(orig));
+//   vi.mock('next-intl/server', async () => (await import('../support/action-harness')).messagesAsKeys());
+
+export type ActionResult = { status: string; message?: string; fields?: Record<string, string>; data?: Record<string, unknown> };
+export type Action = (prev: undefined, input: unknown) => Promise<ActionResult>;
+
+/** The caller module with getCaller a mock, so each test picks who is acting. */
+export async function mockGetCaller(original: () => Promise<object>) {
+  return { ...(await original()), getCaller: vi.fn() };
+}
+
+/** next-intl's server translations giving back each message's key, so tests read which message was chosen. */
+export const messagesAsKeys = () => ({
+  getTranslations: vi.fn(async () => Object.assign((key: string) => key, { has: () => true })),
+});
+
+export type ActionDatabase = {
+  pool: pg.Pool;
+  getCaller: Mock<() => Promise<Caller | null>>;
+  close: () => Promise<void>;
+};
+
+/**
+ * A database of this test file's own, so no file's expectations see another's writes; the app
+ * is pointed at it before its modules load, with a pool for the test's own SQL and the mocked
+ * getCaller. `close` ends the pool and drops the database.
+ */
+export async function openActionDatabase(): Promise<ActionDatabase> {
+  const database: TestDatabase = await createTestDatabase();
+  process.env.DATABASE_URL = database.url;
+  const pool = sqlPool(database.url);
+  const close = async () => {
+    await pool.end();
+    await database.drop();
+  };
+  const { getCaller } = await import('@/server/auth/caller');
+  // Without the vi.mock above in the test file, every action would run as nobody and fail obscurely.
+  if (!vi.isMockFunction(getCaller)) {
+    await close();
+    throw new Error('mock @/server/auth/caller in the test file (see tests/support/action-harness.ts)');
+  }
+  return { pool, getCaller: vi.mocked(getCaller), close };
+}
