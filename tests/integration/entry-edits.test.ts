@@ -9,7 +9,7 @@ import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { createEditorCallers, type EditorCallers } from '../factories/callers';
 import { createIssue, createMeeting } from '../factories/issues';
 import { codeOf, createCategory, createReference, setKato, type Reference } from '../factories/reference';
-import { openActionDatabase, type Action, type ActionDatabase } from '../support/action-harness';
+import { actionsByName, openActionDatabase, type ActionDatabase, type RunAction } from '../support/action-harness';
 
 vi.mock('@/server/auth/caller', async (orig) => (await import('../support/action-harness')).mockGetCaller(orig));
 vi.mock('next-intl/server', async () => (await import('../support/action-harness')).messagesAsKeys());
@@ -22,8 +22,7 @@ let otherCategoryCode: string;
 let bodyCode: string;
 let otherBodyCode: string;
 let kato: string;
-let who: EditorCallers;
-const act: Record<string, Action> = {};
+let run: RunAction<keyof EditorCallers>;
 
 beforeAll(async () => {
   db = await openActionDatabase();
@@ -34,17 +33,12 @@ beforeAll(async () => {
   bodyCode = await codeOf(pool, 'central_body', ref.centralBodyId);
   kato = await setKato(pool, ref.regionId, '159999997');
   const editors = await createEditorCallers(pool, ref);
-  who = editors.callers;
   otherBodyCode = await codeOf(pool, 'central_body', editors.otherBodyId);
-  for (const f of ['issues', 'escalations', 'budget', 'schedule']) Object.assign(act, await import(`@/features/${f}/actions.ts`));
+  run = await actionsByName(db.getCaller, editors.callers, ['issues', 'escalations', 'budget', 'schedule']);
 });
 
 afterAll(() => db?.close());
 
-const run = (name: string, input: unknown, as: keyof EditorCallers) => {
-  db.getCaller.mockResolvedValue(who[as]);
-  return act[name]!(undefined, input);
-};
 
 /** Everything an entry action may touch, and the audit trail without denials. */
 const state = async () => (await pool.query(`SELECT

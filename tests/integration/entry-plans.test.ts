@@ -5,7 +5,7 @@ import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { createEditorCallers, type EditorCallers } from '../factories/callers';
 import { createIssue, createMeeting } from '../factories/issues';
 import { codeOf, createMinister, createReference, setKato, type Reference } from '../factories/reference';
-import { openActionDatabase, type Action, type ActionDatabase } from '../support/action-harness';
+import { actionsByName, openActionDatabase, type ActionDatabase, type RunAction } from '../support/action-harness';
 
 vi.mock('@/server/auth/caller', async (orig) => (await import('../support/action-harness')).mockGetCaller(orig));
 vi.mock('next-intl/server', async () => (await import('../support/action-harness')).messagesAsKeys());
@@ -16,8 +16,7 @@ let ref: Reference;
 let bodyCode: string;
 let otherMinister: number;
 let kato: string;
-let who: EditorCallers;
-const act: Record<string, Action> = {};
+let run: RunAction<keyof EditorCallers>;
 
 beforeAll(async () => {
   db = await openActionDatabase();
@@ -25,18 +24,13 @@ beforeAll(async () => {
   ref = await createReference(pool);
   kato = await setKato(pool, ref.regionId, '159999998');
   const editors = await createEditorCallers(pool, ref);
-  who = editors.callers;
   otherMinister = await createMinister(pool, editors.otherBodyId);
   bodyCode = await codeOf(pool, 'central_body', ref.centralBodyId);
-  for (const f of ['escalations', 'budget', 'action-plans', 'schedule']) Object.assign(act, await import(`@/features/${f}/actions.ts`));
+  run = await actionsByName(db.getCaller, editors.callers, ['escalations', 'budget', 'action-plans', 'schedule']);
 });
 
 afterAll(() => db?.close());
 
-const run = (name: string, input: unknown, as: keyof EditorCallers) => {
-  db.getCaller.mockResolvedValue(who[as]);
-  return act[name]!(undefined, input);
-};
 const rows = async (table: string) => (await pool.query(`SELECT count(*)::int AS n, coalesce(sum(version), 0)::int AS v FROM ${table}`)).rows[0];
 
 describe('central-level list', () => {

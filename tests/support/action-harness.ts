@@ -48,3 +48,22 @@ export async function openActionDatabase(): Promise<ActionDatabase> {
   }
   return { pool, getCaller: vi.mocked(getCaller), close };
 }
+
+/** Calls one of the loaded actions by its export name, acting as the caller named. */
+export type RunAction<Who extends string> = (name: string, input: unknown, as: Who) => Promise<ActionResult>;
+
+/** Loads the actions of the named features (src/features/<name>/actions.ts) to call them by name. */
+export async function actionsByName<Who extends string>(
+  getCaller: ActionDatabase['getCaller'],
+  callers: Record<Who, Caller>,
+  features: readonly string[],
+): Promise<RunAction<Who>> {
+  const actions: Record<string, Action> = {};
+  for (const feature of features) Object.assign(actions, await import(`@/features/${feature}/actions.ts`));
+  return (name, input, as) => {
+    const action = actions[name];
+    if (!action) throw new Error(`no action ${name} in ${features.join(', ')}`);
+    getCaller.mockResolvedValue(callers[as]);
+    return action(undefined, input);
+  };
+}
