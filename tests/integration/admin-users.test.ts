@@ -57,13 +57,7 @@ beforeEach(() => {
   actAs(admin);
 });
 
-afterAll(async () => {
-  if (actions) {
-    const { db } = await import('@/server/db/client');
-    await db().$disconnect();
-  }
-  await actionDb?.close();
-});
+afterAll(() => actionDb?.close());
 
 const SECRET_FIELDS = ['passwordHash', 'password_hash', 'totpSecret', 'totp_secret', 'tokenHash', 'token_hash', 'password', 'token'];
 

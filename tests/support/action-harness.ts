@@ -1,7 +1,7 @@
 import type pg from 'pg';
 import { vi, type Mock } from 'vitest';
 import type { Caller } from '@/server/auth/caller';
-import { createTestDatabase, sqlPool, type TestDatabase } from './database';
+import { openAppDatabase } from './database';
 
 // What the tests that call server actions directly share. Vitest hoists vi.mock only in the
 // test file itself, so each such file keeps its two vi.mock calls and takes the factories here:
@@ -28,18 +28,11 @@ export type ActionDatabase = {
 };
 
 /**
- * A database of this test file's own, so no file's expectations see another's writes; the app
- * is pointed at it before its modules load, with a pool for the test's own SQL and the mocked
- * getCaller. `close` ends the pool and drops the database.
+ * A database of this test file's own (see openAppDatabase), so no file's expectations see
+ * another's writes, and the mocked getCaller. `close` drops the database.
  */
 export async function openActionDatabase(): Promise<ActionDatabase> {
-  const database: TestDatabase = await createTestDatabase();
-  process.env.DATABASE_URL = database.url;
-  const pool = sqlPool(database.url);
-  const close = async () => {
-    await pool.end();
-    await database.drop();
-  };
+  const { pool, close } = await openAppDatabase();
   const { getCaller } = await import('@/server/auth/caller');
   // Without the vi.mock above in the test file, every action would run as nobody and fail obscurely.
   if (!vi.isMockFunction(getCaller)) {
