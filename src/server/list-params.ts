@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { AkimLevel, MeetingKind } from '@/generated/prisma/enums';
 import { parsePeriod } from '@/lib/period';
 
 // Pieces shared by the JSON API's list and detail parameters: record ids, codes, page size
@@ -98,4 +99,46 @@ export function keysetPage<T extends { id: number }>(rows: T[], limit: number, s
   const last = page.at(-1);
   const nextCursor = rows.length > limit && last ? encodeCursor({ sort, on: toIsoDay(dateOf(last)), id: last.id }) : null;
   return { page, nextCursor };
+}
+
+// The meeting and issue lists filter and page alike; each adds its own filters and sorts
+// between these two groups, so the parameters keep the order the API documents them in.
+
+/** Filters by the meeting a record belongs to: its dates (a period or from/to), region, kind, akim level and body. */
+export const meetingFilterParams = {
+  period: optional(periodCode),
+  from: optional(isoDay),
+  to: optional(isoDay),
+  region: optional(katoCode),
+  kind: optional(z.enum(MeetingKind, 'must be AKIM or CENTRAL')),
+  level: optional(z.enum(AkimLevel, 'must be REGION, DISTRICT or RURAL')),
+  body: optional(bodyCode),
+};
+
+/** The page size and the cursor of a keyset listing. */
+export const keysetPageParams = {
+  limit: optional(pageLimit),
+  cursor: optional(cursorParam),
+};
+
+type MeetingFilterInput = {
+  period?: { from: string; to: string };
+  from?: string;
+  to?: string;
+  region?: string;
+  kind?: MeetingKind;
+  level?: AkimLevel;
+  body?: string;
+};
+
+/** The parsed meeting filters as the date window and codes a list query takes. */
+export function meetingFilters(p: MeetingFilterInput, ctx: z.RefinementCtx) {
+  return { ...dateWindow(p, ctx), region: p.region, kind: p.kind, level: p.level, body: p.body };
+}
+
+/** The sort (or its default), checked against the cursor's, with the page size and cursor. */
+export function pageRequest<S extends string>(p: { sort?: S; limit?: number; cursor?: Cursor }, defaultSort: S, ctx: z.RefinementCtx) {
+  const sort = p.sort ?? defaultSort;
+  checkCursorSort(p.cursor, sort, ctx);
+  return { sort, limit: p.limit ?? DEFAULT_LIMIT, cursor: p.cursor };
 }

@@ -73,3 +73,18 @@ export async function createReference(db: pg.ClientBase | pg.Pool): Promise<Refe
   const categoryId = await createCategory(db);
   return { regionId, akimId, centralBodyId, ministerId, categoryId };
 }
+
+const CODE_COLUMN = { issue_category: 'code', central_body: 'code', region: 'kato' } as const;
+
+/** The code forms and the API name a reference row by: a category's or body's code, a region's KATO. */
+export async function codeOf(db: pg.ClientBase | pg.Pool, table: keyof typeof CODE_COLUMN, id: number): Promise<string> {
+  const { rows } = await db.query<{ code: string }>(`SELECT ${CODE_COLUMN[table]} AS code FROM ${table} WHERE id = $1`, [id]);
+  if (!rows[0]) throw new Error(`no ${table} ${id}`);
+  return rows[0].code;
+}
+
+/** Gives a region a KATO code of nine digits, as the forms take it (createRegion's may be shorter). */
+export async function setKato(db: pg.ClientBase | pg.Pool, regionId: number, kato: string): Promise<string> {
+  await db.query('UPDATE region SET kato = $1 WHERE id = $2', [kato, regionId]);
+  return kato;
+}

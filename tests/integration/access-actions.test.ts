@@ -9,31 +9,27 @@ import type { Role } from '@/generated/prisma/enums';
 import { callerFor } from '../factories/callers';
 import { createCentralBody, createRegion } from '../factories/reference';
 import { createUser } from '../factories/users';
-import { createTestDatabase, sqlPool, type TestDatabase } from '../support/database';
+import { openActionDatabase, type ActionDatabase } from '../support/action-harness';
 
-vi.mock('@/server/auth/caller', async (orig) => ({ ...(await orig<typeof import('@/server/auth/caller')>()), getCaller: vi.fn() }));
-vi.mock('next-intl/server', () => ({
-  getTranslations: vi.fn(async () => Object.assign((key: string) => key, { has: () => true })),
-}));
+vi.mock('@/server/auth/caller', async (orig) => (await import('../support/action-harness')).mockGetCaller(orig));
+vi.mock('next-intl/server', async () => (await import('../support/action-harness')).messagesAsKeys());
 
 const ROLES: Role[] = ['ADMIN', 'ANALYST', 'MANAGER', 'AKIMAT_EDITOR', 'MINISTRY_EDITOR'];
 const ACTION_FILES = fs.readdirSync('src/features', { withFileTypes: true })
   .filter((d) => d.isDirectory() && fs.existsSync(path.join('src/features', d.name, 'actions.ts')))
   .map((d) => d.name);
 
-let database: TestDatabase;
+let db: ActionDatabase;
 let pool: pg.Pool;
-let getCaller: ReturnType<typeof vi.fn>;
+let getCaller: ActionDatabase['getCaller'];
 let wrapper: typeof import('@/server/action');
 let policy: typeof import('@/server/access/policy');
 const actions = new Map<string, (prev: undefined, input: FormData) => Promise<{ status: string; message?: string }>>();
 const users = new Map<Role, { id: number; username: string; role: Role; regionId: number | null; centralBodyId: number | null }>();
 
 beforeAll(async () => {
-  database = await createTestDatabase();
-  process.env.DATABASE_URL = database.url;
-  pool = sqlPool(database.url);
-  getCaller = (await import('@/server/auth/caller')).getCaller as unknown as ReturnType<typeof vi.fn>;
+  db = await openActionDatabase();
+  ({ pool, getCaller } = db);
   wrapper = await import('@/server/action');
   policy = await import('@/server/access/policy');
   for (const feature of ACTION_FILES) {
@@ -53,10 +49,7 @@ beforeAll(async () => {
   }
 });
 
-afterAll(async () => {
-  await pool?.end();
-  await database?.drop();
-});
+afterAll(() => db?.close());
 
 async function call(name: string) {
   const fn = actions.get(name);

@@ -9,7 +9,7 @@ import { can, type Permission } from '@/server/access/policy';
 import { DEMO_USERS } from '../../prisma/seed/demo-users';
 import { seedDemoData } from '../../prisma/seed/seed-demo';
 import { createSession, createToken, userIdOf } from '../factories/users';
-import { createTestDatabase, sqlPool, type TestDatabase } from '../support/database';
+import { openAppDatabase, type AppDatabase } from '../support/database';
 
 type Handler = (request: Request, context: { params: Promise<Record<string, string>> }) => Promise<Response>;
 type Username = (typeof DEMO_USERS)[number]['username'];
@@ -17,7 +17,7 @@ type Username = (typeof DEMO_USERS)[number]['username'];
 const API_ROOT = path.resolve('src/app/api/v1');
 const HTTP_METHODS = ['GET', 'HEAD', 'POST', 'PUT', 'PATCH', 'DELETE', 'OPTIONS'];
 
-let database: TestDatabase;
+let database: AppDatabase;
 let pool: pg.Pool;
 const routes = new Map<string, Record<string, unknown>>();
 let routePolicies: Map<string, Permission>;
@@ -89,10 +89,9 @@ async function call(route: string, principal: Principal, opts: { params?: Record
 }
 
 beforeAll(async () => {
-  database = await createTestDatabase();
-  process.env.DATABASE_URL = database.url;
+  database = await openAppDatabase();
   await seedDemoData(database.url);
-  pool = sqlPool(database.url);
+  pool = database.pool;
 
   for (const file of fs.readdirSync(API_ROOT, { recursive: true, encoding: 'utf8' })) {
     if (/^route\.(ts|js)$/.test(path.basename(file))) routes.set(routeOfFile(file), await import(path.join(API_ROOT, file)));
@@ -108,11 +107,7 @@ beforeAll(async () => {
   for (const [sample, where] of Object.entries(SAMPLE_SQL)) samples[sample as Sample] = await sampleOf(where);
 });
 
-afterAll(async () => {
-  if (routePolicies) await (await import('@/server/db/client')).db().$disconnect();
-  await pool?.end();
-  await database?.drop();
-});
+afterAll(() => database?.close());
 
 const roleOf = (user: Username) => DEMO_USERS.find((u) => u.username === user)!.role;
 

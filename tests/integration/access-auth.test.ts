@@ -6,31 +6,26 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createMeeting } from '../factories/issues';
 import { createReference } from '../factories/reference';
 import { createSession, createToken, createUser, sessionHeaders, sessionJwt, type TestUser } from '../factories/users';
-import { createTestDatabase, sqlPool, type TestDatabase } from '../support/database';
+import { openAppDatabase, type AppDatabase } from '../support/database';
 
 type Handler = (request: Request, context: { params: Promise<Record<string, string>> }) => Promise<Response>;
 type SignIn = typeof import('@/server/auth/sign-in');
 
-let database: TestDatabase;
+let database: AppDatabase;
 let pool: pg.Pool;
 let health: Handler;
 let meetings: Handler;
 let signIn: SignIn;
 
 beforeAll(async () => {
-  database = await createTestDatabase();
-  process.env.DATABASE_URL = database.url;
-  pool = sqlPool(database.url);
+  database = await openAppDatabase();
+  pool = database.pool;
   health = (await import('@/app/api/v1/health/route')).GET as Handler;
   meetings = (await import('@/app/api/v1/meetings/route')).GET as Handler;
   signIn = await import('@/server/auth/sign-in');
 });
 
-afterAll(async () => {
-  if (signIn) await (await import('@/server/db/client')).db().$disconnect();
-  await pool?.end();
-  await database?.drop();
-});
+afterAll(() => database?.close());
 
 const status = async (handler: Handler, headers: Record<string, string>) =>
   (await handler(new Request('http://localhost/api/v1/x', { headers }), { params: Promise.resolve({}) })).status;

@@ -4,24 +4,21 @@ import { createHash } from 'node:crypto';
 import { verify } from '@node-rs/argon2';
 import type pg from 'pg';
 import { afterAll, beforeAll, beforeEach, describe, expect, it, vi } from 'vitest';
-import { createCentralBody, createRegion } from '../factories/reference';
+import { codeOf, createCentralBody, createRegion } from '../factories/reference';
 import type { Role } from '@/generated/prisma/enums';
 import { callerFor } from '../factories/callers';
 import { createUser as createUserRow } from '../factories/users';
-import { createTestDatabase, sqlPool, type TestDatabase } from '../support/database';
+import { openActionDatabase, type ActionDatabase } from '../support/action-harness';
 
-vi.mock('@/server/auth/caller', async (orig) => ({ ...(await orig<typeof import('@/server/auth/caller')>()), getCaller: vi.fn() }));
-// Messages come back as their keys, so the tests read which message was chosen.
-vi.mock('next-intl/server', () => ({
-  getTranslations: vi.fn(async () => Object.assign((key: string) => key, { has: () => true })),
-}));
+vi.mock('@/server/auth/caller', async (orig) => (await import('../support/action-harness')).mockGetCaller(orig));
+vi.mock('next-intl/server', async () => (await import('../support/action-harness')).messagesAsKeys());
 
 type Actions = typeof import('@/features/users/actions');
 
-let database: TestDatabase;
+let actionDb: ActionDatabase;
 let pool: pg.Pool;
 let actions: Actions;
-let getCaller: ReturnType<typeof vi.fn>;
+let getCaller: ActionDatabase['getCaller'];
 let admin: { id: number; username: string; role: Role };
 let analyst: { id: number; username: string; role: Role };
 let regionKato: string;
@@ -45,31 +42,22 @@ const maxAuditId = async () => Number((await pool.query<{ max: string | null }>(
 const userCount = async () => Number((await pool.query<{ n: string }>('SELECT count(*) AS n FROM app_user')).rows[0]?.n);
 
 beforeAll(async () => {
-  database = await createTestDatabase();
-  process.env.DATABASE_URL = database.url;
+  actionDb = await openActionDatabase();
+  ({ pool, getCaller } = actionDb);
   actions = await import('@/features/users/actions');
-  getCaller = vi.mocked((await import('@/server/auth/caller')).getCaller) as unknown as ReturnType<typeof vi.fn>;
-  pool = sqlPool(database.url);
   admin = await createUserRow(pool, { role: 'ADMIN', username: 'admin.test', totpSecret: TOTP_SECRET });
   analyst = await createUserRow(pool, { role: 'ANALYST', username: 'analyst.test' });
   const regionId = await createRegion(pool);
-  regionKato = (await pool.query<{ kato: string }>('SELECT kato FROM region WHERE id = $1', [regionId])).rows[0]!.kato;
+  regionKato = await codeOf(pool, 'region', regionId);
   const bodyId = await createCentralBody(pool);
-  centralBodyCode = (await pool.query<{ code: string }>('SELECT code FROM central_body WHERE id = $1', [bodyId])).rows[0]!.code;
+  centralBodyCode = await codeOf(pool, 'central_body', bodyId);
 });
 
 beforeEach(() => {
   actAs(admin);
 });
 
-afterAll(async () => {
-  if (actions) {
-    const { db } = await import('@/server/db/client');
-    await db().$disconnect();
-  }
-  await pool?.end();
-  await database?.drop();
-});
+afterAll(() => actionDb?.close());
 
 const SECRET_FIELDS = ['passwordHash', 'password_hash', 'totpSecret', 'totp_secret', 'tokenHash', 'token_hash', 'password', 'token'];
 

@@ -8,11 +8,11 @@ import { isResolvedDuring, statusOn } from '@/features/issues/rules';
 import { parsePeriod, type Period } from '@/lib/period';
 import { createIssue, createMeeting, type TestIssue, type TestMeeting } from '../factories/issues';
 import { createReference, type Reference } from '../factories/reference';
-import { createTestDatabase, sqlPool, type TestDatabase } from '../support/database';
+import { openAppDatabase, type AppDatabase } from '../support/database';
 
 type Queries = typeof import('@/features/stats/queries/summary') & typeof import('@/features/stats/filters');
 
-let database: TestDatabase;
+let database: AppDatabase;
 let pool: pg.Pool;
 let queries: Queries;
 let ref: Reference;
@@ -102,11 +102,9 @@ async function check(p: Period, literal: Figures, asOf?: string) {
 }
 
 beforeAll(async () => {
-  database = await createTestDatabase();
-  // The app's Prisma client reads DATABASE_URL from src/env.ts when first imported.
-  process.env.DATABASE_URL = database.url;
+  database = await openAppDatabase();
   queries = { ...(await import('@/features/stats/queries/summary')), ...(await import('@/features/stats/filters')) };
-  pool = sqlPool(database.url);
+  pool = database.pool;
   ref = await createReference(pool);
 });
 
@@ -116,14 +114,7 @@ beforeEach(async () => {
   issues = [];
 });
 
-afterAll(async () => {
-  if (queries) {
-    const { db } = await import('@/server/db/client');
-    await db().$disconnect();
-  }
-  await pool?.end();
-  await database?.drop();
-});
+afterAll(() => database?.close());
 
 describe('getAkimSummary against the rules', () => {
   it('gives nothing, and no rate, for a period without data', async () => {

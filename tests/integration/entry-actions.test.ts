@@ -3,61 +3,46 @@
 // closing and reopening a half-year, each leaving exactly one audit row.
 import type pg from 'pg';
 import { afterAll, beforeAll, beforeEach, describe, expect, it, vi } from 'vitest';
-import { callerFor } from '../factories/callers';
-import { createAkim, createReference, createRegion, type Reference } from '../factories/reference';
+import { callerFor, createEditorCallers } from '../factories/callers';
+import { codeOf, createAkim, createReference, type Reference } from '../factories/reference';
 import { createUser } from '../factories/users';
-import { createTestDatabase, sqlPool, type TestDatabase } from '../support/database';
+import { openActionDatabase, type Action, type ActionDatabase } from '../support/action-harness';
 
-vi.mock('@/server/auth/caller', async (orig) => ({ ...(await orig<typeof import('@/server/auth/caller')>()), getCaller: vi.fn() }));
-vi.mock('next-intl/server', () => ({
-  getTranslations: vi.fn(async () => Object.assign((key: string) => key, { has: () => true })),
-}));
+vi.mock('@/server/auth/caller', async (orig) => (await import('../support/action-harness')).mockGetCaller(orig));
+vi.mock('next-intl/server', async () => (await import('../support/action-harness')).messagesAsKeys());
 
-type Result = { status: string; message?: string; fields?: Record<string, string>; data?: Record<string, unknown> };
-type Action = (prev: undefined, input: unknown) => Promise<Result>;
-
-let database: TestDatabase;
+let db: ActionDatabase;
 let pool: pg.Pool;
 let ref: Reference;
 let otherAkim: number;
 let categoryCode: string;
-let getCaller: ReturnType<typeof vi.fn>;
 let meetings: Record<string, Action>;
 let issues: Record<string, Action>;
 let periods: Record<string, Action>;
 const as: Record<'akimat' | 'other' | 'admin' | 'manager', ReturnType<typeof callerFor>> = {} as never;
 
 beforeAll(async () => {
-  database = await createTestDatabase();
-  process.env.DATABASE_URL = database.url;
-  pool = sqlPool(database.url);
+  db = await openActionDatabase();
+  pool = db.pool;
   ref = await createReference(pool);
-  const otherRegion = await createRegion(pool);
-  otherAkim = await createAkim(pool, otherRegion);
-  categoryCode = (await pool.query<{ code: string }>('SELECT code FROM issue_category WHERE id = $1', [ref.categoryId])).rows[0]!.code;
-  const akimat = await createUser(pool, { role: 'AKIMAT_EDITOR', regionId: ref.regionId });
-  const other = await createUser(pool, { role: 'AKIMAT_EDITOR', regionId: otherRegion });
-  const admin = await createUser(pool, { role: 'ADMIN', demo: true });
-  const manager = await createUser(pool, { role: 'MANAGER', demo: true });
-  as.akimat = callerFor(akimat, { regionId: ref.regionId });
-  as.other = callerFor(other, { regionId: otherRegion });
-  as.admin = callerFor(admin);
-  as.manager = callerFor(manager);
-  getCaller = (await import('@/server/auth/caller')).getCaller as unknown as ReturnType<typeof vi.fn>;
+  categoryCode = await codeOf(pool, 'issue_category', ref.categoryId);
+  const editors = await createEditorCallers(pool, ref);
+  otherAkim = await createAkim(pool, editors.otherRegionId);
+  as.akimat = editors.callers.akimat;
+  as.other = editors.callers.otherAkimat;
+  as.admin = callerFor(await createUser(pool, { role: 'ADMIN', demo: true }));
+  as.manager = callerFor(await createUser(pool, { role: 'MANAGER', demo: true }));
   meetings = (await import('@/features/meetings/actions')) as never;
   issues = (await import('@/features/issues/actions')) as never;
   periods = (await import('@/features/periods/actions')) as never;
 });
 
-afterAll(async () => {
-  await pool?.end();
-  await database?.drop();
-});
+afterAll(() => db?.close());
 
-beforeEach(() => getCaller.mockResolvedValue(as.akimat));
+beforeEach(() => db.getCaller.mockResolvedValue(as.akimat));
 
 const run = (action: Action, input: unknown, who: keyof typeof as = 'akimat') => {
-  getCaller.mockResolvedValue(as[who]);
+  db.getCaller.mockResolvedValue(as[who]);
   return action(undefined, input);
 };
 const state = async () => (await pool.query(`SELECT

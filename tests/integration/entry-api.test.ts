@@ -5,11 +5,11 @@ import type pg from 'pg';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createAkim, createCategory, createReference, createRegion, type Reference } from '../factories/reference';
 import { createToken, createUser } from '../factories/users';
-import { createTestDatabase, hasRealServer, NEEDS_REAL_SERVER, sqlPool, type TestDatabase } from '../support/database';
+import { openAppDatabase, hasRealServer, NEEDS_REAL_SERVER, type AppDatabase } from '../support/database';
 
 type Handler = (request: Request, context: { params: Promise<Record<string, string>> }) => Promise<Response>;
 
-let database: TestDatabase;
+let database: AppDatabase;
 let pool: pg.Pool;
 let ref: Reference;
 let otherAkim: number;
@@ -25,9 +25,8 @@ let routes: {
 };
 
 beforeAll(async () => {
-  database = await createTestDatabase();
-  process.env.DATABASE_URL = database.url;
-  pool = sqlPool(database.url);
+  database = await openAppDatabase();
+  pool = database.pool;
   ref = await createReference(pool);
   // A KATO code of nine digits, as real regions have (the factory's is shorter).
   await pool.query(`UPDATE region SET kato = '159999999' WHERE id = $1`, [ref.regionId]);
@@ -51,10 +50,7 @@ beforeAll(async () => {
   } as never;
 });
 
-afterAll(async () => {
-  await pool?.end();
-  await database?.drop();
-});
+afterAll(() => database?.close());
 
 async function send(handler: Handler, path: string, headers: Record<string, string>, body: unknown, id?: number, lang = 'ru') {
   const response = await handler(

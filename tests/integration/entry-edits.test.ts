@@ -6,21 +6,15 @@
 // record in a closed half-year (refused, the field named, nothing changed).
 import type pg from 'pg';
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
-import { callerFor } from '../factories/callers';
+import { createEditorCallers, type EditorCallers } from '../factories/callers';
 import { createIssue, createMeeting } from '../factories/issues';
-import { createCategory, createCentralBody, createReference, createRegion, type Reference } from '../factories/reference';
-import { createUser } from '../factories/users';
-import { createTestDatabase, sqlPool, type TestDatabase } from '../support/database';
+import { codeOf, createCategory, createReference, setKato, type Reference } from '../factories/reference';
+import { actionsByName, openActionDatabase, type ActionDatabase, type RunAction } from '../support/action-harness';
 
-vi.mock('@/server/auth/caller', async (orig) => ({ ...(await orig<typeof import('@/server/auth/caller')>()), getCaller: vi.fn() }));
-vi.mock('next-intl/server', () => ({
-  getTranslations: vi.fn(async () => Object.assign((key: string) => key, { has: () => true })),
-}));
+vi.mock('@/server/auth/caller', async (orig) => (await import('../support/action-harness')).mockGetCaller(orig));
+vi.mock('next-intl/server', async () => (await import('../support/action-harness')).messagesAsKeys());
 
-type Result = { status: string; message?: string; fields?: Record<string, string>; data?: Record<string, unknown> };
-type Action = (prev: undefined, input: unknown) => Promise<Result>;
-
-let database: TestDatabase;
+let db: ActionDatabase;
 let pool: pg.Pool;
 let ref: Reference;
 let categoryCode: string;
@@ -28,45 +22,23 @@ let otherCategoryCode: string;
 let bodyCode: string;
 let otherBodyCode: string;
 let kato: string;
-let getCaller: ReturnType<typeof vi.fn>;
-const who: Record<string, ReturnType<typeof callerFor>> = {};
-const act: Record<string, Action> = {};
+let run: RunAction<keyof EditorCallers>;
 
 beforeAll(async () => {
-  database = await createTestDatabase();
-  process.env.DATABASE_URL = database.url;
-  pool = sqlPool(database.url);
+  db = await openActionDatabase();
+  pool = db.pool;
   ref = await createReference(pool);
-  const code = async (table: string, id: number) => (await pool.query<{ code: string }>(`SELECT code FROM ${table} WHERE id = $1`, [id])).rows[0]!.code;
-  categoryCode = await code('issue_category', ref.categoryId);
-  otherCategoryCode = await code('issue_category', await createCategory(pool));
-  bodyCode = await code('central_body', ref.centralBodyId);
-  const otherBody = await createCentralBody(pool);
-  otherBodyCode = await code('central_body', otherBody);
-  // A KATO code of nine digits, as the forms take it (the factory's codes may be shorter).
-  kato = '159999997';
-  await pool.query('UPDATE region SET kato = $1 WHERE id = $2', [kato, ref.regionId]);
-  const otherRegion = await createRegion(pool);
-  const mk = async (name: string, role: 'AKIMAT_EDITOR' | 'MINISTRY_EDITOR' | 'ADMIN', scope: Record<string, number> = {}) => {
-    who[name] = callerFor(await createUser(pool, { role, ...scope }), scope);
-  };
-  await mk('akimat', 'AKIMAT_EDITOR', { regionId: ref.regionId });
-  await mk('otherAkimat', 'AKIMAT_EDITOR', { regionId: otherRegion });
-  await mk('ministry', 'MINISTRY_EDITOR', { centralBodyId: ref.centralBodyId });
-  await mk('otherMinistry', 'MINISTRY_EDITOR', { centralBodyId: otherBody });
-  getCaller = (await import('@/server/auth/caller')).getCaller as unknown as ReturnType<typeof vi.fn>;
-  for (const f of ['issues', 'escalations', 'budget', 'schedule']) Object.assign(act, await import(`@/features/${f}/actions.ts`));
+  categoryCode = await codeOf(pool, 'issue_category', ref.categoryId);
+  otherCategoryCode = await codeOf(pool, 'issue_category', await createCategory(pool));
+  bodyCode = await codeOf(pool, 'central_body', ref.centralBodyId);
+  kato = await setKato(pool, ref.regionId, '159999997');
+  const editors = await createEditorCallers(pool, ref);
+  otherBodyCode = await codeOf(pool, 'central_body', editors.otherBodyId);
+  run = await actionsByName(db.getCaller, editors.callers, ['issues', 'escalations', 'budget', 'schedule']);
 });
 
-afterAll(async () => {
-  await pool?.end();
-  await database?.drop();
-});
+afterAll(() => db?.close());
 
-const run = (name: string, input: unknown, as: string) => {
-  getCaller.mockResolvedValue(who[as]);
-  return act[name]!(undefined, input);
-};
 
 /** Everything an entry action may touch, and the audit trail without denials. */
 const state = async () => (await pool.query(`SELECT

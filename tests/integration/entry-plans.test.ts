@@ -2,62 +2,35 @@
 // valid; invalid (field named, nothing changed); out of scope; stale version.
 import type pg from 'pg';
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
-import { callerFor } from '../factories/callers';
+import { createEditorCallers, type EditorCallers } from '../factories/callers';
 import { createIssue, createMeeting } from '../factories/issues';
-import { createCentralBody, createMinister, createReference, createRegion, type Reference } from '../factories/reference';
-import { createUser } from '../factories/users';
-import { createTestDatabase, sqlPool, type TestDatabase } from '../support/database';
+import { codeOf, createMinister, createReference, setKato, type Reference } from '../factories/reference';
+import { actionsByName, openActionDatabase, type ActionDatabase, type RunAction } from '../support/action-harness';
 
-vi.mock('@/server/auth/caller', async (orig) => ({ ...(await orig<typeof import('@/server/auth/caller')>()), getCaller: vi.fn() }));
-vi.mock('next-intl/server', () => ({
-  getTranslations: vi.fn(async () => Object.assign((key: string) => key, { has: () => true })),
-}));
+vi.mock('@/server/auth/caller', async (orig) => (await import('../support/action-harness')).mockGetCaller(orig));
+vi.mock('next-intl/server', async () => (await import('../support/action-harness')).messagesAsKeys());
 
-type Result = { status: string; message?: string; fields?: Record<string, string>; data?: Record<string, unknown> };
-type Action = (prev: undefined, input: unknown) => Promise<Result>;
-
-let database: TestDatabase;
+let db: ActionDatabase;
 let pool: pg.Pool;
 let ref: Reference;
 let bodyCode: string;
 let otherMinister: number;
 let kato: string;
-let getCaller: ReturnType<typeof vi.fn>;
-const who: Record<string, ReturnType<typeof callerFor>> = {};
-const act: Record<string, Action> = {};
+let run: RunAction<keyof EditorCallers>;
 
 beforeAll(async () => {
-  database = await createTestDatabase();
-  process.env.DATABASE_URL = database.url;
-  pool = sqlPool(database.url);
+  db = await openActionDatabase();
+  pool = db.pool;
   ref = await createReference(pool);
-  await pool.query(`UPDATE region SET kato = '159999998' WHERE id = $1`, [ref.regionId]);
-  kato = '159999998';
-  const otherRegion = await createRegion(pool);
-  const otherBody = await createCentralBody(pool);
-  otherMinister = await createMinister(pool, otherBody);
-  bodyCode = (await pool.query('SELECT code FROM central_body WHERE id = $1', [ref.centralBodyId])).rows[0].code;
-  const mk = async (name: string, role: 'AKIMAT_EDITOR' | 'MINISTRY_EDITOR' | 'ADMIN', scope: Record<string, number> = {}) => {
-    const u = await createUser(pool, { role, ...scope });
-    who[name] = callerFor(u, scope);
-  };
-  await mk('akimat', 'AKIMAT_EDITOR', { regionId: ref.regionId });
-  await mk('otherAkimat', 'AKIMAT_EDITOR', { regionId: otherRegion });
-  await mk('ministry', 'MINISTRY_EDITOR', { centralBodyId: ref.centralBodyId });
-  await mk('otherMinistry', 'MINISTRY_EDITOR', { centralBodyId: otherBody });
-  getCaller = (await import('@/server/auth/caller')).getCaller as unknown as ReturnType<typeof vi.fn>;
-  for (const f of ['escalations', 'budget', 'action-plans', 'schedule']) Object.assign(act, await import(`@/features/${f}/actions.ts`));
+  kato = await setKato(pool, ref.regionId, '159999998');
+  const editors = await createEditorCallers(pool, ref);
+  otherMinister = await createMinister(pool, editors.otherBodyId);
+  bodyCode = await codeOf(pool, 'central_body', ref.centralBodyId);
+  run = await actionsByName(db.getCaller, editors.callers, ['escalations', 'budget', 'action-plans', 'schedule']);
 });
 
-afterAll(async () => {
-  await pool?.end();
-  await database?.drop();
-});
+afterAll(() => db?.close());
 
-const run = (name: string, input: unknown, as: string) => {
-  getCaller.mockResolvedValue(who[as]);
-  return act[name]!(undefined, input);
-};
 const rows = async (table: string) => (await pool.query(`SELECT count(*)::int AS n, coalesce(sum(version), 0)::int AS v FROM ${table}`)).rows[0];
 
 describe('central-level list', () => {

@@ -10,12 +10,12 @@ import { extractText, getDocumentProxy } from 'unpdf';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { seedDemoData } from '../../prisma/seed/seed-demo';
 import { callerFor, createToken, userIdOf } from '../factories/users';
-import { createTestDatabase, sqlPool, type TestDatabase } from '../support/database';
+import { openAppDatabase, type AppDatabase } from '../support/database';
 
 type Handler = (request: Request, context: { params: Promise<Record<string, string>> }) => Promise<Response>;
 type Module = Record<string, Handler>;
 
-let database: TestDatabase;
+let database: AppDatabase;
 let pool: pg.Pool;
 const auth: Record<string, Record<string, string>> = {};
 const mods: Record<string, Module> = {};
@@ -27,21 +27,16 @@ const ROUTES = {
 } as const;
 
 beforeAll(async () => {
-  database = await createTestDatabase();
-  process.env.DATABASE_URL = database.url;
+  database = await openAppDatabase();
   expect((await seedDemoData(database.url)).seeded).toBe(true);
-  pool = sqlPool(database.url);
+  pool = database.pool;
   for (const user of ['analyst', 'manager', 'admin', 'akimat.aktobe', 'ministry.education']) {
     auth[user] = (await createToken(pool, await userIdOf(pool, user))).headers;
   }
   for (const [key, route] of Object.entries(ROUTES)) mods[key] = (await import(path.resolve(`src/app/api/v1/${route}/route.ts`))) as Module;
 });
 
-afterAll(async () => {
-  if (Object.keys(mods).length) await (await import('@/server/db/client')).closeDb();
-  await pool?.end();
-  await database?.drop();
-});
+afterAll(() => database?.close());
 
 async function call(key: keyof typeof ROUTES, user: string, query = '', options: { params?: Record<string, string>; method?: string; body?: unknown } = {}) {
   const method = options.method ?? 'GET';

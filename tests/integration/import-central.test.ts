@@ -8,12 +8,12 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { IMPORT_COLUMNS, type ColumnKey } from '@/features/import/columns';
 import { createAkim, createCategory, createCentralBody, createMinister, createRegion } from '../factories/reference';
 import { createToken, createUser } from '../factories/users';
-import { createTestDatabase, sqlPool, type TestDatabase } from '../support/database';
+import { openAppDatabase, type AppDatabase } from '../support/database';
 
 type Handler = (request: Request, context: { params: Promise<Record<string, string>> }) => Promise<Response>;
 type CheckBody = { id: string; rows: number; ready: number; errors: Array<{ row: number; column: string; field: string; message: string }>; alreadyImportedAt: string | null };
 
-let database: TestDatabase;
+let database: AppDatabase;
 let pool: pg.Pool;
 let checkRoute: Handler;
 let commitRoute: Handler;
@@ -67,9 +67,8 @@ const snapshot = async () => (await pool.query(
    FROM meeting m WHERE m.region_id = $1 AND m.kind = 'CENTRAL' ORDER BY m.external_ref`, [regionId])).rows;
 
 beforeAll(async () => {
-  database = await createTestDatabase();
-  process.env.DATABASE_URL = database.url;
-  pool = sqlPool(database.url);
+  database = await openAppDatabase();
+  pool = database.pool;
   category = (await pool.query<{ code: string }>('SELECT code FROM issue_category WHERE id = $1', [await createCategory(pool)])).rows[0]!.code;
   regionId = await createRegion(pool);
   await createAkim(pool, regionId);
@@ -90,10 +89,7 @@ beforeAll(async () => {
   commitRoute = (await import('@/app/api/v1/imports/[id]/commit/route')).POST as Handler;
 });
 
-afterAll(async () => {
-  await pool?.end();
-  await database?.drop();
-});
+afterAll(() => database?.close());
 
 describe('central officials’ meetings', () => {
   it('a ministry editor imports its body’s meetings with the checklist and a reception; the same file again changes nothing', async () => {

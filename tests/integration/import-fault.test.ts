@@ -6,22 +6,20 @@ import { afterAll, beforeAll, expect, it } from 'vitest';
 import { IMPORT_COLUMNS } from '@/features/import/columns';
 import { createAkim, createCategory, createRegion } from '../factories/reference';
 import { callerFor, createUser } from '../factories/users';
-import { NEEDS_REAL_SERVER, createTestDatabase, hasRealServer, sqlPool, type TestDatabase } from '../support/database';
+import { NEEDS_REAL_SERVER, openAppDatabase, hasRealServer, type AppDatabase } from '../support/database';
 
-let database: TestDatabase;
+let database: AppDatabase;
 let pool: pg.Pool;
 
 beforeAll(async () => {
   if (!hasRealServer) return;
-  database = await createTestDatabase();
-  process.env.DATABASE_URL = database.url;
-  pool = sqlPool(database.url);
+  database = await openAppDatabase();
+  pool = database.pool;
 });
 
 afterAll(async () => {
   if (!hasRealServer) return;
-  await pool?.end();
-  await database?.drop();
+  await database?.close();
 });
 
 it.skipIf(!hasRealServer)(`leaves nothing when the connection is cut mid-commit, and a retry imports everything ${NEEDS_REAL_SERVER}`, async () => {

@@ -7,12 +7,12 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { IMPORT_COLUMNS } from '@/features/import/columns';
 import { createAkim, createCategory, createRegion } from '../factories/reference';
 import { callerFor, createToken, createUser, type TestUser } from '../factories/users';
-import { createTestDatabase, sqlPool, type TestDatabase } from '../support/database';
+import { openAppDatabase, type AppDatabase } from '../support/database';
 
 type Handler = (request: Request, context: { params: Promise<Record<string, string>> }) => Promise<Response>;
 type Line = { phase?: string; done?: number; total?: number; status?: number; body?: Record<string, unknown> };
 
-let database: TestDatabase;
+let database: AppDatabase;
 let pool: pg.Pool;
 let checkRoute: Handler;
 let commitRoute: Handler;
@@ -68,9 +68,8 @@ const written = async () => (await pool.query(
      (SELECT count(*) FROM budget_allocation b JOIN raised_issue i ON i.id = b.issue_id WHERE i.region_id = $1)::int AS money`, [regionId])).rows[0];
 
 beforeAll(async () => {
-  database = await createTestDatabase();
-  process.env.DATABASE_URL = database.url;
-  pool = sqlPool(database.url);
+  database = await openAppDatabase();
+  pool = database.pool;
   regionId = await createRegion(pool);
   await createAkim(pool, regionId);
   kato = (await pool.query<{ kato: string }>('SELECT kato FROM region WHERE id = $1', [regionId])).rows[0]!.kato;
@@ -81,10 +80,7 @@ beforeAll(async () => {
   commitRoute = (await import('@/app/api/v1/imports/[id]/commit/route')).POST as Handler;
 }, 60_000);
 
-afterAll(async () => {
-  await pool?.end();
-  await database?.drop();
-});
+afterAll(() => database?.close());
 
 describe('import progress', () => {
   it('streams the check’s and the commit’s progress in rows, then the same answer as a plain request; a repeat changes nothing', async () => {

@@ -8,11 +8,11 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { IMPORT_COLUMNS } from '@/features/import/columns';
 import { createAkim, createCategory, createRegion } from '../factories/reference';
 import { callerFor, createToken, createUser, type TestUser } from '../factories/users';
-import { createTestDatabase, sqlPool, type TestDatabase } from '../support/database';
+import { openAppDatabase, type AppDatabase } from '../support/database';
 
 type Handler = (request: Request, context: { params: Promise<Record<string, string>> }) => Promise<Response>;
 
-let database: TestDatabase;
+let database: AppDatabase;
 let pool: pg.Pool;
 let checkRoute: Handler;
 let commitRoute: Handler;
@@ -70,9 +70,8 @@ async function newRegion() {
 }
 
 beforeAll(async () => {
-  database = await createTestDatabase();
-  process.env.DATABASE_URL = database.url;
-  pool = sqlPool(database.url);
+  database = await openAppDatabase();
+  pool = database.pool;
   const categoryId = await createCategory(pool);
   categoryCode = (await pool.query<{ code: string }>('SELECT code FROM issue_category WHERE id = $1', [categoryId])).rows[0]!.code;
   const region = await newRegion();
@@ -83,10 +82,7 @@ beforeAll(async () => {
   commitRoute = (await import('@/app/api/v1/imports/[id]/commit/route')).POST as Handler;
 });
 
-afterAll(async () => {
-  await pool?.end();
-  await database?.drop();
-});
+afterAll(() => database?.close());
 
 describe('POST /api/v1/imports and /commit', () => {
   it('checks a Windows-1251 CSV with ";", then writes meetings, issues, statuses and money', async () => {

@@ -5,21 +5,20 @@ import type pg from 'pg';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { seedDemoData } from '../../prisma/seed/seed-demo';
 import { createSession, userIdOf } from '../factories/users';
-import { createTestDatabase, sqlPool, type TestDatabase } from '../support/database';
+import { openAppDatabase, type AppDatabase } from '../support/database';
 
 type Handler = (request: Request, context: { params: Promise<Record<string, string>> }) => Promise<Response>;
 type Json = Record<string, unknown> & { items?: Array<Record<string, unknown>>; nextCursor?: string | null };
 
-let database: TestDatabase;
+let database: AppDatabase;
 let pool: pg.Pool;
 let handlers: Record<'meetings' | 'meeting' | 'issues' | 'issue', Handler>;
 let analyst: Record<string, string>;
 
 beforeAll(async () => {
-  database = await createTestDatabase();
-  process.env.DATABASE_URL = database.url;
+  database = await openAppDatabase();
   await seedDemoData(database.url);
-  pool = sqlPool(database.url);
+  pool = database.pool;
   handlers = {
     meetings: (await import('@/app/api/v1/meetings/route')).GET as Handler,
     meeting: (await import('@/app/api/v1/meetings/[id]/route')).GET as Handler,
@@ -29,11 +28,7 @@ beforeAll(async () => {
   analyst = (await createSession(pool, await userIdOf(pool, 'analyst'))).headers;
 });
 
-afterAll(async () => {
-  if (handlers) await (await import('@/server/db/client')).db().$disconnect();
-  await pool?.end();
-  await database?.drop();
-});
+afterAll(() => database?.close());
 
 async function get(which: keyof typeof handlers, query = '', params: Record<string, string> = {}) {
   const response = await handlers[which](new Request(`http://localhost/api/v1/x${query}`, { headers: analyst }), { params: Promise.resolve(params) });

@@ -4,10 +4,10 @@ import type pg from 'pg';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { seedDemoData } from '../../prisma/seed/seed-demo';
 import { callerFor } from '../factories/callers';
-import { createTestDatabase, sqlPool, type TestDatabase } from '../support/database';
+import { openAppDatabase, type AppDatabase } from '../support/database';
 import type { Caller } from '@/server/auth/caller';
 
-let database: TestDatabase;
+let database: AppDatabase;
 let pool: pg.Pool;
 let meetings: typeof import('@/features/meetings/queries');
 let issues: typeof import('@/features/issues/queries');
@@ -17,10 +17,9 @@ let analyst: Caller;
 let aktobeEditor: Caller;
 
 beforeAll(async () => {
-  database = await createTestDatabase();
-  process.env.DATABASE_URL = database.url;
+  database = await openAppDatabase();
   await seedDemoData(database.url);
-  pool = sqlPool(database.url);
+  pool = database.pool;
   meetings = await import('@/features/meetings/queries');
   issues = await import('@/features/issues/queries');
   meetingSchemas = await import('@/features/meetings/schemas');
@@ -30,11 +29,7 @@ beforeAll(async () => {
   aktobeEditor = callerFor({ id: 2, username: 'akimat.aktobe', role: 'AKIMAT_EDITOR' }, { regionId: aktobe });
 });
 
-afterAll(async () => {
-  if (meetings) await (await import('@/server/db/client')).db().$disconnect();
-  await pool?.end();
-  await database?.drop();
-});
+afterAll(() => database?.close());
 
 const ids = async (sql: string, params: unknown[] = []) => (await pool.query<{ id: number }>(sql, params)).rows.map((r) => r.id);
 const total = async (sql: string, params: unknown[] = []) => (await pool.query<{ n: number }>(sql, params)).rows[0]!.n;

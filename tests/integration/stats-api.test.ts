@@ -8,7 +8,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { z } from 'zod';
 import { seedDemoData } from '../../prisma/seed/seed-demo';
 import { createSession, createToken, userIdOf } from '../factories/users';
-import { createTestDatabase, sqlPool, type TestDatabase } from '../support/database';
+import { openAppDatabase, type AppDatabase } from '../support/database';
 
 type Handler = (request: Request, context: { params: Promise<Record<string, string>> }) => Promise<Response>;
 type Range = { range: [number, number] };
@@ -21,7 +21,7 @@ const central = figures.centralOfficialMeetings['2022'];
 const STATS = ['summary', 'regions', 'categories', 'levels', 'escalations', 'central-meetings', 'action-plans'] as const;
 type Stat = (typeof STATS)[number];
 
-let database: TestDatabase;
+let database: AppDatabase;
 let pool: pg.Pool;
 let schemas: Schemas;
 const handlers = new Map<string, Handler>();
@@ -29,11 +29,10 @@ let tokenHeaders: Record<string, string>;
 let sessionHeaders: Record<string, string>;
 
 beforeAll(async () => {
-  database = await createTestDatabase();
-  process.env.DATABASE_URL = database.url;
+  database = await openAppDatabase();
   const seeded = await seedDemoData(database.url);
   expect(seeded.seeded).toBe(true);
-  pool = sqlPool(database.url);
+  pool = database.pool;
   const analyst = await userIdOf(pool, 'analyst');
   tokenHeaders = (await createToken(pool, analyst)).headers;
   sessionHeaders = (await createSession(pool, analyst)).headers;
@@ -43,11 +42,7 @@ beforeAll(async () => {
   schemas = await import('@/features/stats/response-schemas');
 });
 
-afterAll(async () => {
-  if (handlers.size) await (await import('@/server/db/client')).db().$disconnect();
-  await pool?.end();
-  await database?.drop();
-});
+afterAll(() => database?.close());
 
 /** GET a stats route as the analyst (by token unless told), expecting 200, the body checked against its schema. */
 async function get<T = Record<string, unknown>>(

@@ -9,14 +9,14 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createIssue, createMeeting } from '../factories/issues';
 import { createReference, type Reference } from '../factories/reference';
 import { createToken, createUser } from '../factories/users';
-import { createTestDatabase, sqlPool, type TestDatabase } from '../support/database';
+import { openAppDatabase, type AppDatabase } from '../support/database';
 
 type Handler = (request: Request, context: { params: Promise<Record<string, string>> }) => Promise<Response>;
 
 const STATS = ['summary', 'regions', 'categories', 'levels', 'escalations', 'central-meetings', 'action-plans'] as const;
 const ROUTES = [...STATS.map((s) => `/api/v1/stats/${s}`), '/api/v1/meetings', '/api/v1/issues'];
 
-let database: TestDatabase;
+let database: AppDatabase;
 let pool: pg.Pool;
 let ref: Reference;
 let auth: Record<string, string>;
@@ -27,9 +27,8 @@ const handlers = new Map<string, Handler>();
 const KATO = '750000000';
 
 beforeAll(async () => {
-  database = await createTestDatabase();
-  process.env.DATABASE_URL = database.url;
-  pool = sqlPool(database.url);
+  database = await openAppDatabase();
+  pool = database.pool;
   ref = await createReference(pool);
   // A real 9-digit code, so that well-formed region filters reach the queries.
   await pool.query('UPDATE region SET kato = $1 WHERE id = $2', [KATO, ref.regionId]);
@@ -49,11 +48,7 @@ beforeAll(async () => {
   }
 });
 
-afterAll(async () => {
-  if (handlers.size) await (await import('@/server/db/client')).db().$disconnect();
-  await pool?.end();
-  await database?.drop();
-});
+afterAll(() => database?.close());
 
 async function call(route: string, query: string, headers: Record<string, string> = {}) {
   const handler = handlers.get(route);

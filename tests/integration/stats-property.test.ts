@@ -11,14 +11,14 @@ import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { checkTransition, type IssueStatus, ISSUE_STATUSES, statusOn, type StatusEvent } from '@/features/issues/rules';
 import { createIssue, createMeeting, type TestMeeting } from '../factories/issues';
 import { createAkim, createCategory, createCentralBody, createMinister, createRegion, type Reference } from '../factories/reference';
-import { createTestDatabase, sqlPool, type TestDatabase } from '../support/database';
+import { openAppDatabase, type AppDatabase } from '../support/database';
 
 type Modules = typeof import('@/features/stats/filters') &
   typeof import('@/features/stats/queries/summary') &
   typeof import('@/features/stats/queries/breakdowns') &
   typeof import('@/lib/period');
 
-let database: TestDatabase;
+let database: AppDatabase;
 let pool: pg.Pool;
 let app: Modules;
 let refs: Reference[]; // one per region; categoryId is replaced per issue
@@ -27,9 +27,8 @@ let categoryIds: number[];
 let categoryCodes: string[];
 
 beforeAll(async () => {
-  database = await createTestDatabase();
-  process.env.DATABASE_URL = database.url;
-  pool = sqlPool(database.url);
+  database = await openAppDatabase();
+  pool = database.pool;
   const centralBodyId = await createCentralBody(pool);
   const ministerId = await createMinister(pool, centralBodyId);
   categoryIds = [await createCategory(pool), await createCategory(pool)];
@@ -50,11 +49,7 @@ beforeAll(async () => {
   };
 });
 
-afterAll(async () => {
-  if (app) await (await import('@/server/db/client')).db().$disconnect();
-  await pool?.end();
-  await database?.drop();
-});
+afterAll(() => database?.close());
 
 // ---------- dates ----------
 

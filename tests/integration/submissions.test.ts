@@ -7,16 +7,14 @@ import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { callerFor } from '../factories/callers';
 import { createCentralBody, createRegion } from '../factories/reference';
 import { createUser, type TestUser } from '../factories/users';
-import { createTestDatabase, sqlPool, type TestDatabase } from '../support/database';
+import { openActionDatabase, type ActionDatabase } from '../support/action-harness';
 
-vi.mock('@/server/auth/caller', async (orig) => ({ ...(await orig<typeof import('@/server/auth/caller')>()), getCaller: vi.fn() }));
-vi.mock('next-intl/server', () => ({
-  getTranslations: vi.fn(async () => Object.assign((key: string) => key, { has: () => true })),
-}));
+vi.mock('@/server/auth/caller', async (orig) => (await import('../support/action-harness')).mockGetCaller(orig));
+vi.mock('next-intl/server', async () => (await import('../support/action-harness')).messagesAsKeys());
 
-let database: TestDatabase;
+let db: ActionDatabase;
 let pool: pg.Pool;
-let getCaller: ReturnType<typeof vi.fn>;
+let getCaller: ActionDatabase['getCaller'];
 let actions: typeof import('@/features/submissions/actions');
 let regionId: number;
 let bodyId: number;
@@ -34,10 +32,8 @@ const as = (user: TestUser) => getCaller.mockResolvedValue(callerFor(user, { reg
 const submissions = async () => (await pool.query(`SELECT year, half, scope_key, region_id, central_body_id FROM half_year_submission ORDER BY id`)).rows;
 
 beforeAll(async () => {
-  database = await createTestDatabase();
-  process.env.DATABASE_URL = database.url;
-  pool = sqlPool(database.url);
-  getCaller = (await import('@/server/auth/caller')).getCaller as unknown as ReturnType<typeof vi.fn>;
+  db = await openActionDatabase();
+  ({ pool, getCaller } = db);
   actions = await import('@/features/submissions/actions');
   regionId = await createRegion(pool);
   bodyId = await createCentralBody(pool);
@@ -47,10 +43,7 @@ beforeAll(async () => {
   analyst = await createUser(pool, { role: 'ANALYST' });
 });
 
-afterAll(async () => {
-  await pool?.end();
-  await database?.drop();
-});
+afterAll(() => db?.close());
 
 describe('submitHalfYear', () => {
   it('records the akimat’s and the ministry’s submission once, audited', async () => {

@@ -59,3 +59,25 @@ export function sqlPool(url: string): pg.Pool {
   pool.on('error', () => undefined);
   return pool;
 }
+
+export type AppDatabase = { url: string; pool: pg.Pool; close: () => Promise<void> };
+
+/**
+ * A database of this test file's own with the app pointed at it: DATABASE_URL is set here,
+ * before the app's modules first read it, and `pool` is for SQL written in the test. `close`
+ * closes the app's clients if the test loaded them, then the pool, then drops the database.
+ */
+export async function openAppDatabase(): Promise<AppDatabase> {
+  const database = await createTestDatabase();
+  process.env.DATABASE_URL = database.url;
+  const pool = sqlPool(database.url);
+  return {
+    url: database.url,
+    pool,
+    close: async () => {
+      if ((globalThis as { prisma?: unknown }).prisma) await (await import('@/server/db/client')).closeDb();
+      await pool.end();
+      await database.drop();
+    },
+  };
+}

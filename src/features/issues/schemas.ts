@@ -3,8 +3,7 @@ import { AkimLevel, BudgetEntryKind, BudgetSource, IssueStatus, MeetingKind, Res
 import { amountKzt, optionalText, pastDate, refId, requiredText, version } from '@/features/entry/fields';
 import { checkTransition, type IssueStatus as IssueStatusCode } from './rules';
 import {
-  DEFAULT_LIMIT, periodCode, bodyCode, categoryCode, checkCursorSort, cursorParam, dateWindow, isoDay, katoCode, optional, pageLimit,
-  recordIdParams,
+  periodCode, categoryCode, katoCode, keysetPageParams, meetingFilterParams, meetingFilters, optional, pageRequest, recordIdParams,
 } from '@/server/list-params';
 import { type RawSearchParams, pageNumber, parsePageParams, searchText } from '@/server/page-params';
 import type { Period } from '@/lib/period';
@@ -16,29 +15,17 @@ export const ISSUE_SORTS = ['raisedOn', '-raisedOn'] as const;
 
 export const issueListParams = z
   .object({
-    period: optional(periodCode),
-    from: optional(isoDay),
-    to: optional(isoDay),
-    region: optional(katoCode),
-    kind: optional(z.enum(MeetingKind, 'must be AKIM or CENTRAL')),
-    level: optional(z.enum(AkimLevel, 'must be REGION, DISTRICT or RURAL')),
-    body: optional(bodyCode),
+    ...meetingFilterParams,
     status: optional(z.enum(IssueStatus, 'must be an issue status')),
     responsible: optional(z.enum(ResponsibleLevel, 'must be RURAL, DISTRICT, REGION or CENTRAL')),
     category: optional(categoryCode),
     sort: optional(z.enum(ISSUE_SORTS, 'must be raisedOn or -raisedOn')),
-    limit: optional(pageLimit),
-    cursor: optional(cursorParam),
+    ...keysetPageParams,
   })
   .transform((p, ctx) => {
-    const sort = p.sort ?? '-raisedOn';
-    checkCursorSort(p.cursor, sort, ctx);
-    return {
-      ...dateWindow(p, ctx),
-      region: p.region, kind: p.kind, level: p.level, body: p.body,
-      status: p.status, responsible: p.responsible, category: p.category,
-      sort, limit: p.limit ?? DEFAULT_LIMIT, cursor: p.cursor,
-    };
+    // The cursor is checked first, so its issue comes before the dates' as it always has.
+    const page = pageRequest(p, '-raisedOn', ctx);
+    return { ...meetingFilters(p, ctx), status: p.status, responsible: p.responsible, category: p.category, ...page };
   });
 
 export type IssueListParams = z.infer<typeof issueListParams>;

@@ -3,7 +3,7 @@ import { AkimLevel, AnnouncementChannel, MeetingKind, Venue } from '@/generated/
 import { count, flag, list, optionalDate, optionalText, pastDate, refId, version } from '@/features/entry/fields';
 import { newIssueSchema } from '@/features/issues/schemas';
 import {
-  DEFAULT_LIMIT, periodCode, bodyCode, checkCursorSort, cursorParam, dateWindow, isoDay, katoCode, optional, pageLimit, recordIdParams,
+  periodCode, bodyCode, katoCode, keysetPageParams, meetingFilterParams, meetingFilters, optional, pageRequest, recordIdParams,
 } from '@/server/list-params';
 import { type RawSearchParams, pageNumber, parsePageParams, searchText } from '@/server/page-params';
 import type { Period } from '@/lib/period';
@@ -15,25 +15,14 @@ export const MEETING_SORTS = ['heldOn', '-heldOn'] as const;
 
 export const meetingListParams = z
   .object({
-    period: optional(periodCode),
-    from: optional(isoDay),
-    to: optional(isoDay),
-    region: optional(katoCode),
-    kind: optional(z.enum(MeetingKind, 'must be AKIM or CENTRAL')),
-    level: optional(z.enum(AkimLevel, 'must be REGION, DISTRICT or RURAL')),
-    body: optional(bodyCode),
+    ...meetingFilterParams,
     sort: optional(z.enum(MEETING_SORTS, 'must be heldOn or -heldOn')),
-    limit: optional(pageLimit),
-    cursor: optional(cursorParam),
+    ...keysetPageParams,
   })
   .transform((p, ctx) => {
-    const sort = p.sort ?? '-heldOn';
-    checkCursorSort(p.cursor, sort, ctx);
-    return {
-      ...dateWindow(p, ctx),
-      region: p.region, kind: p.kind, level: p.level, body: p.body,
-      sort, limit: p.limit ?? DEFAULT_LIMIT, cursor: p.cursor,
-    };
+    // The cursor is checked first, so its issue comes before the dates' as it always has.
+    const page = pageRequest(p, '-heldOn', ctx);
+    return { ...meetingFilters(p, ctx), ...page };
   });
 
 export type MeetingListParams = z.infer<typeof meetingListParams>;
