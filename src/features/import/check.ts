@@ -32,22 +32,21 @@ export async function checkAgainstDatabase(tx: Tx, caller: ScopeCaller, rows: Im
   const unitIds = [...new Set(rows.flatMap((r) => (r.unitId ? [r.unitId] : [])))];
   const officialIds = [...new Set(rows.flatMap((r) => (r.kind === 'CENTRAL' && r.officialId ? [r.officialId] : [])))];
 
-  const [units, akims, meetings, centralOfficials] = await Promise.all([
-    tx.$queryRawUnsafe<Array<{ id: number; region_id: number; parent_id: number | null; kind: string }>>(
-      `SELECT id, region_id, parent_id, kind::text FROM admin_unit WHERE id = ANY($1::int[])`, unitIds),
-    tx.$queryRawUnsafe<Array<{ id: number; region_id: number | null; unit_id: number | null; position: string }>>(
-      `SELECT DISTINCT ON (coalesce(unit_id, 0), region_id) id, region_id, unit_id, position::text FROM official
-       WHERE active AND position IN ('AKIM_REGION', 'AKIM_DISTRICT', 'AKIM_RURAL') AND (region_id = ANY($1::int[]) OR unit_id = ANY($2::int[]))
-       ORDER BY coalesce(unit_id, 0), region_id, id`, regionIds, unitIds),
-    tx.$queryRawUnsafe<Array<{ id: number; region_id: number; external_ref: string; kind: string; unit_id: number | null; central_body_id: number | null; deleted: boolean }>>(
-      `SELECT m.id, m.region_id, m.external_ref, m.kind::text, m.unit_id, m.central_body_id, m.deleted_at IS NOT NULL AS deleted
-       FROM meeting m JOIN unnest($1::int[], $2::text[]) AS k(region_id, external_ref) ON m.region_id = k.region_id AND m.external_ref = k.external_ref`,
-      rows.map((r) => r.regionId), rows.map((r) => r.externalRef)),
-    // The central officials named, as they are now: the commit re-checks that each is still active in its body.
-    officialIds.length === 0 ? Promise.resolve([]) : tx.$queryRawUnsafe<Array<{ id: number; central_body_id: number }>>(
-      `SELECT id, central_body_id FROM official WHERE id = ANY($1::int[]) AND active AND central_body_id IS NOT NULL
-         AND position IN ('MINISTER', 'VICE_MINISTER', 'COMMITTEE_CHAIR')`, officialIds),
-  ]);
+  // One query after another: a transaction holds one connection, on which pg is retiring overlapping queries.
+  const units = await tx.$queryRawUnsafe<Array<{ id: number; region_id: number; parent_id: number | null; kind: string }>>(
+    `SELECT id, region_id, parent_id, kind::text FROM admin_unit WHERE id = ANY($1::int[])`, unitIds);
+  const akims = await tx.$queryRawUnsafe<Array<{ id: number; region_id: number | null; unit_id: number | null; position: string }>>(
+    `SELECT DISTINCT ON (coalesce(unit_id, 0), region_id) id, region_id, unit_id, position::text FROM official
+     WHERE active AND position IN ('AKIM_REGION', 'AKIM_DISTRICT', 'AKIM_RURAL') AND (region_id = ANY($1::int[]) OR unit_id = ANY($2::int[]))
+     ORDER BY coalesce(unit_id, 0), region_id, id`, regionIds, unitIds);
+  const meetings = await tx.$queryRawUnsafe<Array<{ id: number; region_id: number; external_ref: string; kind: string; unit_id: number | null; central_body_id: number | null; deleted: boolean }>>(
+    `SELECT m.id, m.region_id, m.external_ref, m.kind::text, m.unit_id, m.central_body_id, m.deleted_at IS NOT NULL AS deleted
+     FROM meeting m JOIN unnest($1::int[], $2::text[]) AS k(region_id, external_ref) ON m.region_id = k.region_id AND m.external_ref = k.external_ref`,
+    rows.map((r) => r.regionId), rows.map((r) => r.externalRef));
+  // The central officials named, as they are now: the commit re-checks that each is still active in its body.
+  const centralOfficials = officialIds.length === 0 ? [] : await tx.$queryRawUnsafe<Array<{ id: number; central_body_id: number }>>(
+    `SELECT id, central_body_id FROM official WHERE id = ANY($1::int[]) AND active AND central_body_id IS NOT NULL
+       AND position IN ('MINISTER', 'VICE_MINISTER', 'COMMITTEE_CHAIR')`, officialIds);
   const centralOfficialBody = new Map(centralOfficials.map((o) => [o.id, o.central_body_id]));
   const unitById = new Map(units.map((u) => [u.id, u]));
   const regionAkim = new Map<number, number>();
