@@ -1,6 +1,8 @@
 import Link from 'next/link';
 import type { ReactNode } from 'react';
+import { getTranslations } from 'next-intl/server';
 import { EmptyState } from '@/components/ui/empty-state';
+import { isAppError } from '@/server/errors';
 
 // What a server-paged list shows instead of its table: nothing entered, nothing matching the
 // filters, or a page past the last one. Null when there are rows to show.
@@ -29,7 +31,27 @@ export function listState(o: {
   );
 }
 
-/** A well-formed code that names nothing (a URL edited by hand): said plainly rather than failing the page. */
-export function UnknownCodeNotice({ children }: { children: ReactNode }) {
+function Notice({ children }: { children: ReactNode }) {
   return <p role="alert" className="rounded border border-amber-500 bg-amber-50 p-3 text-sm text-amber-950">{children}</p>;
+}
+
+/**
+ * Runs a list page's query. A well-formed code that names nothing (a URL edited by hand) is said
+ * plainly in place of the table rather than failing the page.
+ */
+export async function loadListPage<T>(load: () => Promise<T>): Promise<{ list: T; notice?: undefined } | { list?: undefined; notice: ReactNode }> {
+  try {
+    return { list: await load() };
+  } catch (e) {
+    if (!isAppError(e) || e.code !== 'VALIDATION') throw e;
+    const tr = await getTranslations('records');
+    return { notice: <Notice>{tr('unknownCode')}</Notice> };
+  }
+}
+
+/** The filters of a list URL that could not be read, by their field names; they were left out. */
+export async function InvalidFilters({ names }: { names: string[] }) {
+  if (names.length === 0) return null;
+  const tr = await getTranslations('records');
+  return <Notice>{tr('invalid', { names: names.join(', ') })}</Notice>;
 }
