@@ -6,11 +6,11 @@ import { isAppError } from '@/server/errors';
 
 // What a server-paged list shows instead of its table: nothing entered, nothing matching the
 // filters, or a page past the last one. Null when there are rows to show.
-export function listState(o: {
+export async function listState(o: {
   count: ReactNode; total: number; rows: number; filtered: boolean;
   empty: { title: string; text: string }; emptyFiltered: { title: string; text: string };
-  beyondLastPage: string; firstPage: { href: string; label: string };
-}): ReactNode {
+  page: number; pageCount: number; firstPageHref: string;
+}): Promise<ReactNode> {
   if (o.total === 0) {
     const e = o.filtered ? o.emptyFiltered : o.empty;
     return (
@@ -21,11 +21,12 @@ export function listState(o: {
     );
   }
   if (o.rows > 0) return null;
+  const tr = await getTranslations('records');
   return (
     <div className="space-y-3">
       {o.count}
-      <EmptyState title={o.beyondLastPage}>
-        <Link href={o.firstPage.href} className="text-sky-kz-dark underline">{o.firstPage.label}</Link>
+      <EmptyState title={tr('beyondLastPage', { page: o.page, pages: o.pageCount })}>
+        <Link href={o.firstPageHref} className="text-sky-kz-dark underline">{tr('toFirstPage')}</Link>
       </EmptyState>
     </div>
   );

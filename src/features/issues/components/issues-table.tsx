@@ -21,11 +21,10 @@ export async function IssuesTable({ caller, params, filtered }: { caller: Caller
   ]);
   if (!list) return notice;
   const count = <ListCount>{t('count', { count: list.total })}</ListCount>;
-  const state = listState({
+  const state = await listState({
     count, total: list.total, rows: list.rows.length, filtered,
     empty: { title: t('emptyTitle'), text: t('empty') }, emptyFiltered: { title: t('emptyFilteredTitle'), text: t('emptyFiltered') },
-    beyondLastPage: tr('beyondLastPage', { page: params.page, pages: list.pageCount }),
-    firstPage: { href: `/issues?${issuesQuery(params, { page: 1 })}`, label: tr('toFirstPage') },
+    page: params.page, pageCount: list.pageCount, firstPageHref: `/issues?${issuesQuery(params, { page: 1 })}`,
   });
   if (state) return state;
   const hints = { ascending: tr('sortAscending'), descending: tr('sortDescending') };

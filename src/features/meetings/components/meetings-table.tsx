@@ -19,11 +19,10 @@ export async function MeetingsTable({ caller, params, filtered }: { caller: Call
   ]);
   if (!list) return notice;
   const count = <ListCount>{t('count', { count: list.total })}</ListCount>;
-  const state = listState({
+  const state = await listState({
     count, total: list.total, rows: list.rows.length, filtered,
     empty: { title: t('emptyTitle'), text: t('empty') }, emptyFiltered: { title: t('emptyFilteredTitle'), text: t('emptyFiltered') },
-    beyondLastPage: tr('beyondLastPage', { page: params.page, pages: list.pageCount }),
-    firstPage: { href: `/meetings?${meetingsQuery(params, { page: 1 })}`, label: tr('toFirstPage') },
+    page: params.page, pageCount: list.pageCount, firstPageHref: `/meetings?${meetingsQuery(params, { page: 1 })}`,
   });
   if (state) return state;
   const hints = { ascending: tr('sortAscending'), descending: tr('sortDescending') };
