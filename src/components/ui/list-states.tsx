@@ -32,6 +32,7 @@ export async function listState(o: {
   );
 }
 
+/** A warning in place of part of a list: an alert, so it is read out when the list loads. */
 function Notice({ children }: { children: ReactNode }) {
   return <p role="alert" className="rounded border border-amber-500 bg-amber-50 p-3 text-sm text-amber-950">{children}</p>;
 }
