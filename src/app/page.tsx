@@ -14,6 +14,7 @@ import { pickName } from '@/i18n/pick-name';
 import { getLocale } from 'next-intl/server';
 import { can } from '@/server/access/policy';
 import { requirePageCaller } from '@/server/access/guard';
+import { PageHeader } from '@/components/ui/page-header';
 
 // GET / — akims' meetings for ?period= (default: the latest half-year with data), nationwide or
 // filtered by region, category and level; each section streams on its own.
@@ -30,12 +31,10 @@ export default async function OverviewPage({ searchParams }: { searchParams: Pro
   const loading = (height: number) => <ChartCardSkeleton height={height} label={tc('loading')} />;
   return (
     <div className="space-y-6">
-      <div>
-        <h1 className="text-2xl font-semibold">{t('title')}</h1>
-        <p className="text-neutral-700">
-          {region ? to('subtitleRegion', { region: pickName(locale, region), period }) : t('subtitle', { period })}
-        </p>
-      </div>
+      <PageHeader
+        title={t('title')}
+        lead={region ? to('subtitleRegion', { region: pickName(locale, region), period }) : t('subtitle', { period })}
+      />
       <FilterBar filters={filters} path="/" fields={regional ? undefined : ['period', 'category', 'level']} />
       <Suspense key={`kpi${key}`} fallback={<KpiSkeleton cards={6} />}>
         <FiguresKpis filter={filters.filter} />

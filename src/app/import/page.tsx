@@ -2,6 +2,7 @@ import type { Metadata } from 'next';
 import { getTranslations } from 'next-intl/server';
 import { ImportForm } from '@/features/import/components/import-form';
 import { requirePageCaller } from '@/server/access/guard';
+import { PageHeader } from '@/components/ui/page-header';
 
 export async function generateMetadata(): Promise<Metadata> {
   return { title: (await getTranslations('import'))('title') };
@@ -13,10 +14,7 @@ export default async function ImportPage() {
   const t = await getTranslations('import');
   return (
     <div className="space-y-6">
-      <header className="space-y-2">
-        <h1 className="text-2xl font-semibold">{t('title')}</h1>
-        <p className="max-w-3xl text-neutral-700">{t('lead')}</p>
-      </header>
+      <PageHeader title={t('title')} lead={t('lead')} intro />
       <section aria-labelledby="template-title" className="space-y-2 rounded border border-neutral-200 bg-white p-4">
         <h2 id="template-title" className="text-lg font-semibold">{t('templateTitle')}</h2>
         <p className="max-w-3xl text-sm text-neutral-700">{t('templateHint')}</p>

@@ -7,6 +7,7 @@ import { RegionIndexTable } from '@/features/dashboard/components/region-section
 import { type SearchParams, filterHref, parseDashboardFilters } from '@/features/dashboard/filters';
 import { periodLabel } from '@/features/stats/period-label';
 import { requirePageCaller } from '@/server/access/guard';
+import { PageHeader } from '@/components/ui/page-header';
 
 const FIELDS = ['period', 'category', 'level'] as const;
 
@@ -19,10 +20,7 @@ export default async function RegionsPage({ searchParams }: { searchParams: Prom
   const key = query + filters.period.code;
   return (
     <div className="space-y-6">
-      <div>
-        <h1 className="text-2xl font-semibold">{t('indexTitle')}</h1>
-        <p className="text-neutral-700">{t('indexSubtitle', { period: await periodLabel(filters.period) })}</p>
-      </div>
+      <PageHeader title={t('indexTitle')} lead={t('indexSubtitle', { period: await periodLabel(filters.period) })} />
       <FilterBar filters={filters} path="/regions" fields={FIELDS} />
       <Suspense key={`map${key}`} fallback={<ChartCardSkeleton height={420} label={tc('loading')} />}>
         <TileMapSection filter={filters.filter} query={query} />

@@ -6,6 +6,7 @@ import { getCompleteness, getOwnSubmission } from '@/features/submissions/querie
 import { HALF_CODE, halfOfDay, parseHalf } from '@/features/submissions/schemas';
 import { requirePageCaller } from '@/server/access/guard';
 import { can } from '@/server/access/policy';
+import { PageHeader } from '@/components/ui/page-header';
 
 export async function generateMetadata(): Promise<Metadata> {
   return { title: (await getTranslations('submissions'))('title') };
@@ -45,10 +46,7 @@ export default async function SubmissionsPage({ searchParams }: { searchParams: 
   const options = halves.includes(period) ? halves : [period, ...halves];
   return (
     <div className="space-y-6">
-      <header className="space-y-2">
-        <h1 className="text-2xl font-semibold">{t('title')}</h1>
-        <p className="max-w-3xl text-neutral-700">{t('lead')}</p>
-      </header>
+      <PageHeader title={t('title')} lead={t('lead')} intro />
       <form method="get" className="flex flex-wrap items-end gap-3">
         <div className="flex flex-col gap-1">
           <label htmlFor="period" className="font-medium">{t('period')}</label>

@@ -8,6 +8,18 @@ export const EMPTY = '—';
 /** A column the list can be sorted by: the link that sorts it, and whether it is the current order. */
 export type ColumnSort = { href: string; direction: 'ascending' | 'descending' | null; hint: string };
 
+/**
+ * The sort of a column the list orders by `asc` or `desc`: the current order if it is one of
+ * them, and a link that flips it, or sorts descending first.
+ */
+export function columnSort<S extends string>(
+  current: S, asc: S, desc: S, href: (sort: S) => string, hints: { ascending: string; descending: string },
+): ColumnSort {
+  const direction = current === asc ? 'ascending' : current === desc ? 'descending' : null;
+  const next = direction === 'descending' ? asc : desc;
+  return { href: href(next), direction, hint: next === asc ? hints.ascending : hints.descending };
+}
+
 export function DataTable({ caption, head, children }: { caption: string; head: Array<{ label: string; numeric?: boolean; sort?: ColumnSort }>; children: ReactNode }) {
   return (
     <TableScroll label={caption} className="max-h-[70vh] rounded-lg border border-neutral-200 bg-white">

@@ -67,3 +67,16 @@ export function FilterChips({ label, chips }: { label: string; chips: Array<{ na
     </ul>
   );
 }
+
+/**
+ * The chips of the filters in force: each field that is set, named by `text`, with its value shown
+ * by its label among the choices (or as it is, for free text).
+ */
+export function chipsInForce(
+  text: (name: string, value: string) => string,
+  fields: Array<[name: string, value: string | undefined, choices?: FilterChoice[]]>,
+): Array<{ name: string; text: string }> {
+  return fields
+    .filter((f): f is [string, string, FilterChoice[] | undefined] => Boolean(f[1]))
+    .map(([name, value, choices]) => ({ name, text: text(name, choices?.find((c) => c.value === value)?.label ?? value) }));
+}

@@ -3,6 +3,7 @@ import { ChangePasswordForm } from '@/features/account/components/change-passwor
 import { TotpSetup } from '@/features/account/components/totp-setup';
 import { requirePageCaller } from '@/server/access/guard';
 import { db } from '@/server/db/client';
+import { PageHeader } from '@/components/ui/page-header';
 
 // GET /account/security — one's own second factor and password.
 export default async function AccountSecurityPage() {
@@ -11,7 +12,7 @@ export default async function AccountSecurityPage() {
   const user = await db().user.findUniqueOrThrow({ where: { id: caller.userId }, select: { totpEnabled: true } });
   return (
     <div className="space-y-8">
-      <h1 className="text-2xl font-semibold">{t('title')}</h1>
+      <PageHeader title={t('title')} />
       {caller.mfaPending ? (
         <p role="alert" className="rounded border border-amber-400 bg-amber-50 p-3 text-sm text-amber-900">{t('mfaRequired')}</p>
       ) : null}

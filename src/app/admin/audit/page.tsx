@@ -6,6 +6,7 @@ import { AuditTable } from '@/features/audit/components/audit-table';
 import { getAuditFilterOptions, listAuditEntries } from '@/features/audit/queries';
 import { parseAuditFilter } from '@/features/audit/schemas';
 import { requirePageCaller } from '@/server/access/guard';
+import { PageHeader } from '@/components/ui/page-header';
 
 // GET /admin/audit — the audit trail, newest first; ?action=&username=&entity=&from=&to=&page=
 export default async function AuditPage({ searchParams }: { searchParams: Promise<Record<string, string | string[] | undefined>> }) {
@@ -16,10 +17,7 @@ export default async function AuditPage({ searchParams }: { searchParams: Promis
   const params = { action: filter.action, username: filter.username, entity: filter.entity, from: filter.from, to: filter.to };
   return (
     <div className="space-y-4">
-      <div>
-        <h1 className="text-2xl font-semibold">{t('title')}</h1>
-        <p className="text-neutral-700">{t('subtitle')}</p>
-      </div>
+      <PageHeader title={t('title')} lead={t('subtitle')} />
       <AuditFilters filter={filter} actions={options.actions} entities={options.entities} />
       <p className="tabular text-sm text-neutral-700" role="status">{t('count', { count: list.total })}</p>
       {list.rows.length === 0 ? (

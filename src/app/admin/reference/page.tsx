@@ -5,6 +5,7 @@ import { listCentralBodies, listIssueCategories, listOfficials, listRegions, lis
 import { referenceFilterSchema } from '@/features/reference/schemas';
 import { pickName } from '@/i18n/pick-name';
 import { requirePageCaller } from '@/server/access/guard';
+import { PageHeader } from '@/components/ui/page-header';
 
 const TABS = ['categories', 'bodies', 'officials', 'units'] as const;
 type Tab = (typeof TABS)[number];
@@ -76,7 +77,7 @@ export default async function ReferencePage({ searchParams }: { searchParams: Pr
 
   return (
     <div className="space-y-4">
-      <h1 className="text-2xl font-semibold">{t('title')}</h1>
+      <PageHeader title={t('title')} />
       <nav aria-label={t('title')}>
         <ul className="flex flex-wrap gap-2 text-sm">
           {TABS.map((x) => (

@@ -8,6 +8,8 @@ import { getActionPlanStats } from '@/features/stats/queries/action-plans';
 import { halvesOf } from '@/features/stats/queries/halves';
 import { parsePeriod, type Period } from '@/lib/period';
 import { formatCount } from '@/lib/format';
+import { PageHeader } from '@/components/ui/page-header';
+import { PageSection } from '@/components/ui/page-section';
 
 // /action-plans: which akimats published their plan on their website for the period. Plans
 // belong to half-years; over a year a region is unpublished when either half's plan is.
@@ -74,8 +76,7 @@ async function ActionPlanLists({ filter }: { filter: StatsFilter }) {
         </section>
       </div>
 
-      <section aria-labelledby="not-published-title" className="space-y-3">
-        <h2 id="not-published-title" className="text-lg font-semibold">{t('notPublishedTitle')}</h2>
+      <PageSection id="not-published" title={t('notPublishedTitle')}>
         {all.notPublished.length === 0 ? (
           <EmptyState title={t('allPublishedTitle')}>{t('allPublishedText')}</EmptyState>
         ) : (
@@ -88,11 +89,9 @@ async function ActionPlanLists({ filter }: { filter: StatsFilter }) {
             ))}
           </DataTable>
         )}
-      </section>
+      </PageSection>
 
-      <section aria-labelledby="published-title" className="space-y-3">
-        <h2 id="published-title" className="text-lg font-semibold">{t('publishedTitle')}</h2>
-        <p className="text-sm text-neutral-700">{t('publishedNote')}</p>
+      <PageSection id="published" title={t('publishedTitle')} note={t('publishedNote')}>
         {all.published.length === 0 ? (
           <EmptyState title={t('noneTitle')}>{t('noneText')}</EmptyState>
         ) : (
@@ -116,7 +115,7 @@ async function ActionPlanLists({ filter }: { filter: StatsFilter }) {
             })}
           </DataTable>
         )}
-      </section>
+      </PageSection>
     </div>
   );
 }
@@ -125,13 +124,9 @@ export async function ActionPlansView({ filter, header }: { filter: StatsFilter;
   const [t, label] = await Promise.all([getTranslations('actionPlans'), periodLabel(filter.period)]);
   return (
     <div className="space-y-8">
-      <div className="space-y-4">
-        <div>
-          <h1 className="text-2xl font-semibold">{t('title')}</h1>
-          <p className="text-neutral-700">{t('subtitle', { period: label })}</p>
-        </div>
+      <PageHeader title={t('title')} lead={t('subtitle', { period: label })}>
         {header}
-      </div>
+      </PageHeader>
       <Suspense key={filter.period.code} fallback={<ListSkeleton />}>
         <ActionPlanLists filter={filter} />
       </Suspense>

@@ -8,6 +8,7 @@ import { recordScope } from '@/server/access/scope';
 import type { Caller } from '@/server/auth/caller';
 import { db } from '@/server/db/client';
 import { ActionPlanForm, BudgetRequestForm } from './plan-forms';
+import { PageHeader } from '@/components/ui/page-header';
 
 const iso = (d: Date | null) => (d ? d.toISOString().slice(0, 10) : '');
 
@@ -27,10 +28,7 @@ export async function PlansPage({ caller }: { caller: Caller }) {
   const statusOptions = Object.values(BudgetRequestStatus).map((s) => ({ value: s, label: statusLabel(s) }));
   return (
     <div className="space-y-8">
-      <div>
-        <h1 className="text-2xl font-semibold">{t('title')}</h1>
-        <p className="text-neutral-700">{t('subtitle')}</p>
-      </div>
+      <PageHeader title={t('title')} lead={t('subtitle')} />
       <section className="space-y-3" aria-labelledby="plans">
         <h2 id="plans" className="text-lg font-semibold">{t('plansTitle')}</h2>
         <div className="grid gap-4 lg:grid-cols-2">

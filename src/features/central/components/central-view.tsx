@@ -1,4 +1,4 @@
-import { Suspense, type ReactNode } from 'react';
+import { Suspense } from 'react';
 import { getTranslations } from 'next-intl/server';
 import { ChartCardSkeleton } from '@/components/charts/chart-skeleton';
 import { KpiSkeleton } from '@/components/ui/kpi-skeleton';
@@ -11,6 +11,8 @@ import { FilterForm, RejectedFilters } from './filter-form';
 import { MissedMeetings } from './missed-meetings';
 import { ReceptionsSection } from './receptions-section';
 import { ScheduleByBody, ScheduleByHalf, ScheduleKpis } from './schedule-section';
+import { PageHeader } from '@/components/ui/page-header';
+import { PageSection } from '@/components/ui/page-section';
 
 // /central: central officials' meetings under the Decree and the Government's schedule.
 
@@ -19,18 +21,6 @@ export function TableSkeleton({ rows = 6 }: { rows?: number }) {
     <div aria-hidden="true" className="space-y-2 rounded-lg border border-neutral-200 bg-white p-3">
       {Array.from({ length: rows }, (_, i) => <div key={i} className="h-6 animate-pulse rounded bg-neutral-100" />)}
     </div>
-  );
-}
-
-function Section({ id, title, note, children }: { id: string; title: string; note?: string; children: ReactNode }) {
-  return (
-    <section aria-labelledby={`${id}-title`} id={id} className="space-y-3">
-      <div>
-        <h2 id={`${id}-title`} className="text-lg font-semibold">{title}</h2>
-        {note ? <p className="text-sm text-neutral-700">{note}</p> : null}
-      </div>
-      {children}
-    </section>
   );
 }
 
@@ -50,16 +40,12 @@ export async function CentralView({ caller, pf, sp }: { caller: Caller; pf: Page
   const params = { period: pf.period.code, body: pf.body ?? undefined };
   return (
     <div className="space-y-8">
-      <div className="space-y-4">
-        <div>
-          <h1 className="text-2xl font-semibold">{t('title')}</h1>
-          <p className="text-neutral-700">{t('subtitle', { period: label })}</p>
-        </div>
+      <PageHeader title={t('title')} lead={t('subtitle', { period: label })}>
         <FilterForm action="/central" current={pf.period} body={pf.body} withBody />
         <RejectedFilters rejected={pf.rejected} />
-      </div>
+      </PageHeader>
 
-      <Section id="schedule" title={t('schedule.title')} note={t('schedule.note')}>
+      <PageSection id="schedule" title={t('schedule.title')} note={t('schedule.note')}>
         <Suspense key={key} fallback={<KpiSkeleton cards={3} />}>
           <ScheduleKpis filter={pf.filter} />
         </Suspense>
@@ -71,25 +57,25 @@ export async function CentralView({ caller, pf, sp }: { caller: Caller; pf: Page
             <ScheduleByBody filter={pf.filter} />
           </Suspense>
         </div>
-      </Section>
+      </PageSection>
 
-      <Section id="compliance" title={t('compliance.title')} note={t('compliance.note')}>
+      <PageSection id="compliance" title={t('compliance.title')} note={t('compliance.note')}>
         <Suspense key={key} fallback={<TableSkeleton rows={12} />}>
           <ComplianceMatrix filter={pf.filter} />
         </Suspense>
-      </Section>
+      </PageSection>
 
-      <Section id="receptions" title={t('receptions.title')} note={t('receptions.note')}>
+      <PageSection id="receptions" title={t('receptions.title')} note={t('receptions.note')}>
         <Suspense key={key} fallback={<KpiSkeleton cards={5} />}>
           <ReceptionsSection filter={pf.filter} />
         </Suspense>
-      </Section>
+      </PageSection>
 
-      <Section id="missed" title={t('missed.title')} note={t('missed.note')}>
+      <PageSection id="missed" title={t('missed.title')} note={t('missed.note')}>
         <Suspense key={`${key}|${requirement ?? ''}|${page}`} fallback={<TableSkeleton rows={10} />}>
           <MissedMeetings caller={caller} filter={pf.filter} requirement={requirement} page={page} params={params} />
         </Suspense>
-      </Section>
+      </PageSection>
       <p className="text-xs text-neutral-600">{t('source')}</p>
     </div>
   );

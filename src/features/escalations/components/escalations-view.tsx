@@ -17,6 +17,8 @@ import { previousPeriod } from '@/lib/period';
 import type { Caller } from '@/server/auth/caller';
 import { formatCount, formatMoney, formatMoneyExact, formatPercent } from '@/lib/format';
 import { listSelectedEscalations } from '../queries/selected-escalations';
+import { PageHeader } from '@/components/ui/page-header';
+import { PageSection } from '@/components/ui/page-section';
 
 // /escalations: the central-level list. Lists belong to half-years; a year covers both.
 
@@ -134,26 +136,20 @@ export async function EscalationsView({ caller, filter, header }: { caller: Call
   const key = `${filter.period.code}|${filter.bodyId ?? ''}`;
   return (
     <div className="space-y-8">
-      <div className="space-y-4">
-        <div>
-          <h1 className="text-2xl font-semibold">{t('title')}</h1>
-          <p className="text-neutral-700">{t('subtitle', { period: label })}</p>
-        </div>
+      <PageHeader title={t('title')} lead={t('subtitle', { period: label })}>
         {header}
-      </div>
+      </PageHeader>
       <Suspense key={key} fallback={<KpiSkeleton cards={3} />}>
         <EscalationKpis filter={filter} />
       </Suspense>
       <Suspense key={key} fallback={<ChartCardSkeleton height={280} label={t('byDispositionTitle')} />}>
         <DispositionChart filter={filter} />
       </Suspense>
-      <section aria-labelledby="selected-title" className="space-y-3">
-        <h2 id="selected-title" className="text-lg font-semibold">{t('selectedTitle')}</h2>
-        <p className="text-sm text-neutral-700">{t('selectedNote')}</p>
+      <PageSection id="selected" title={t('selectedTitle')} note={t('selectedNote')}>
         <Suspense key={key} fallback={<TableSkeleton rows={6} />}>
           <SelectedIssues caller={caller} filter={filter} />
         </Suspense>
-      </section>
+      </PageSection>
       <p className="text-xs text-neutral-600">{t('source')}</p>
     </div>
   );

@@ -7,7 +7,8 @@ import { formatLocalDateTime } from '@/i18n/format-time';
 import type { Period } from '@/lib/period';
 import { TABLES } from '../tables';
 import { IssueBriefingButton } from './issue-button';
-import { TableScroll } from '@/components/ui/table-scroll';
+import { SimpleTable } from '@/components/ui/simple-table';
+import { PageHeader } from '@/components/ui/page-header';
 
 // The export page: the draft briefing, the workbook and the CSV tables of the chosen period,
 // the issuing of the official version (managers), and the archive of issued versions.
@@ -22,10 +23,7 @@ export async function ExportsView({ period, canIssue, header }: { period: Period
   const briefingPeriod = period.kind === 'half' || period.kind === 'year';
   return (
     <div className="space-y-6">
-      <header className="space-y-1">
-        <h1 className="text-2xl font-semibold">{t('title')}</h1>
-        <p className="max-w-3xl text-neutral-700">{t('intro')}</p>
-      </header>
+      <PageHeader title={t('title')} lead={t('intro')} intro />
       {header}
 
       <section aria-labelledby="ex-briefing" className="space-y-2 rounded-lg border border-neutral-200 bg-white p-4">
@@ -86,36 +84,30 @@ export async function ExportsView({ period, canIssue, header }: { period: Period
       <section aria-labelledby="ex-archive" className="space-y-2">
         <h2 id="ex-archive" className="text-lg font-semibold">{t('archiveTitle')}</h2>
         {archive.length === 0 ? <EmptyState title={t('archiveEmpty')} /> : (
-          <TableScroll label={t('archiveTitle')}>
-            <table className="min-w-full text-sm">
-              <thead className="sticky top-0 bg-neutral-100 text-left">
-                <tr>
-                  <th scope="col" className="px-3 py-2">{t('archivePeriod')}</th>
-                  <th scope="col" className="px-3 py-2 text-right">{t('archiveVersion')}</th>
-                  <th scope="col" className="px-3 py-2">{t('archiveIssued')}</th>
-                  <th scope="col" className="px-3 py-2">{t('archiveBy')}</th>
-                  <th scope="col" className="px-3 py-2">{t('archiveFiles')}</th>
-                </tr>
-              </thead>
-              <tbody>
-                {archive.map((b) => (
-                  <tr key={b.id} className="border-t border-neutral-200" data-testid={`issued-${b.period}-v${b.version}`}>
-                    <td className="px-3 py-2">{b.period}</td>
-                    <td className="px-3 py-2 text-right tabular-nums">{b.version}</td>
-                    <td className="px-3 py-2">{formatLocalDateTime(locale, new Date(b.issuedAt))}</td>
-                    <td className="px-3 py-2">{b.issuedBy.fullName}</td>
-                    <td className="px-3 py-2">
-                      <ul className="flex flex-wrap gap-2">
-                        {b.files.map((f) => (
-                          <li key={`${f.lang}-${f.format}`}><a className="text-sky-kz-dark underline" href={f.href} download>{`${f.format.toUpperCase()} ${tl(f.lang)}`}</a></li>
-                        ))}
-                      </ul>
-                    </td>
-                  </tr>
-                ))}
-              </tbody>
-            </table>
-          </TableScroll>
+          <SimpleTable
+            label={t('archiveTitle')}
+            className="rounded-lg border border-neutral-200 bg-white"
+            head={[
+              { label: t('archivePeriod') }, { label: t('archiveVersion'), numeric: true }, { label: t('archiveIssued') },
+              { label: t('archiveBy') }, { label: t('archiveFiles') },
+            ]}
+          >
+            {archive.map((b) => (
+              <tr key={b.id} className="border-t border-neutral-200" data-testid={`issued-${b.period}-v${b.version}`}>
+                <td className="px-3 py-2">{b.period}</td>
+                <td className="px-3 py-2 text-right tabular-nums">{b.version}</td>
+                <td className="px-3 py-2">{formatLocalDateTime(locale, new Date(b.issuedAt))}</td>
+                <td className="px-3 py-2">{b.issuedBy.fullName}</td>
+                <td className="px-3 py-2">
+                  <ul className="flex flex-wrap gap-2">
+                    {b.files.map((f) => (
+                      <li key={`${f.lang}-${f.format}`}><a className="text-sky-kz-dark underline" href={f.href} download>{`${f.format.toUpperCase()} ${tl(f.lang)}`}</a></li>
+                    ))}
+                  </ul>
+                </td>
+              </tr>
+            ))}
+          </SimpleTable>
         )}
       </section>
     </div>

@@ -3,7 +3,7 @@
 import { useRef, useState } from 'react';
 import { useLocale, useTranslations } from 'next-intl';
 import { SuccessNote } from '@/components/ui/form-fields';
-import { TableScroll } from '@/components/ui/table-scroll';
+import { SimpleTable } from '@/components/ui/simple-table';
 import { formatDay } from '@/i18n/format-day';
 import { formatLocalDate } from '@/i18n/format-time';
 import { formatCount, withCountTexts } from '@/lib/format';
@@ -20,6 +20,8 @@ type Progress = { phase: 'reading' | 'checking' | 'writing'; done: number; total
 type Answer = { status: number; body: unknown };
 
 const SHOWN_ERRORS = 500;
+/** The preview tables' scroll box: a long check is read a screenful at a time. */
+const box = 'max-h-96 rounded border border-neutral-200 bg-white';
 const NDJSON = 'application/x-ndjson';
 
 /** Feeds the complete lines of a growing NDJSON text to `onLine`; returns how far it read. */
@@ -180,56 +182,45 @@ export function ImportForm() {
             <div className="space-y-2">
               <h3 className="font-semibold text-red-900">{t('errorsTitle')}</h3>
               {checked.errors.length > SHOWN_ERRORS ? <p className="text-sm">{t('errorsShown', { shown: formatCount(locale, SHOWN_ERRORS), total: formatCount(locale, checked.errors.length) })}</p> : null}
-              <TableScroll label={t('errorsTitle')} className="max-h-96 rounded border border-neutral-200 bg-white">
-                <table className="w-full text-sm">
-                  <thead className="sticky top-0 bg-neutral-100 text-left">
-                    <tr><th scope="col" className="px-3 py-2 text-right">{t('colRow')}</th><th scope="col" className="px-3 py-2">{t('colColumn')}</th><th scope="col" className="px-3 py-2">{t('colMessage')}</th></tr>
-                  </thead>
-                  <tbody>
-                    {checked.errors.slice(0, SHOWN_ERRORS).map((e, i) => (
-                      <tr key={i} className="border-t border-neutral-200">
-                        <td className="px-3 py-1.5 text-right tabular">{e.row || '—'}</td>
-                        <td className="px-3 py-1.5">{e.column || '—'}</td>
-                        <td className="px-3 py-1.5">{e.message}</td>
-                      </tr>
-                    ))}
-                  </tbody>
-                </table>
-              </TableScroll>
+              <SimpleTable
+                label={t('errorsTitle')}
+                className={box}
+                head={[{ label: t('colRow'), numeric: true }, { label: t('colColumn') }, { label: t('colMessage') }]}
+              >
+                {checked.errors.slice(0, SHOWN_ERRORS).map((e, i) => (
+                  <tr key={i} className="border-t border-neutral-200">
+                    <td className="px-3 py-1.5 text-right tabular">{e.row || '—'}</td>
+                    <td className="px-3 py-1.5">{e.column || '—'}</td>
+                    <td className="px-3 py-1.5">{e.message}</td>
+                  </tr>
+                ))}
+              </SimpleTable>
             </div>
           ) : null}
           {checked.errors.length === 0 && checked.sample.length > 0 ? (
             <div className="space-y-2">
               <h3 className="font-semibold">{t('rowsTitle')}</h3>
               {checked.ready > checked.sample.length ? <p className="text-sm">{t('rowsShown', { shown: formatCount(locale, checked.sample.length), total: formatCount(locale, checked.ready) })}</p> : null}
-              <TableScroll label={t('rowsTitle')} className="max-h-96 rounded border border-neutral-200 bg-white">
-                <table className="w-full text-sm">
-                  <thead className="sticky top-0 bg-neutral-100 text-left">
-                    <tr>
-                      <th scope="col" className="px-3 py-2 text-right">{t('colRow')}</th>
-                      <th scope="col" className="px-3 py-2">{t('colMeeting')}</th>
-                      <th scope="col" className="px-3 py-2">{t('colHeldOn')}</th>
-                      <th scope="col" className="px-3 py-2 text-right">{t('colIssue')}</th>
-                      <th scope="col" className="px-3 py-2">{t('colStatus')}</th>
-                      <th scope="col" className="px-3 py-2 text-right">{t('colNeed')}</th>
-                      <th scope="col" className="px-3 py-2 text-right">{t('colAllocated')}</th>
-                    </tr>
-                  </thead>
-                  <tbody>
-                    {checked.sample.map((r) => (
-                      <tr key={r.line} className="border-t border-neutral-200">
-                        <td className="px-3 py-1.5 text-right tabular">{r.line}</td>
-                        <td className="px-3 py-1.5">{r.externalRef}</td>
-                        <td className="px-3 py-1.5 tabular">{formatDay(locale, r.heldOn)}</td>
-                        <td className="px-3 py-1.5 text-right tabular">{r.issueNumber}</td>
-                        <td className="px-3 py-1.5">{codes(r.status)}</td>
-                        <td className="px-3 py-1.5 text-right tabular">{formatCount(locale, r.needKzt)}</td>
-                        <td className="px-3 py-1.5 text-right tabular">{formatCount(locale, r.allocatedKzt)}</td>
-                      </tr>
-                    ))}
-                  </tbody>
-                </table>
-              </TableScroll>
+              <SimpleTable
+                label={t('rowsTitle')}
+                className={box}
+                head={[
+                  { label: t('colRow'), numeric: true }, { label: t('colMeeting') }, { label: t('colHeldOn') }, { label: t('colIssue'), numeric: true },
+                  { label: t('colStatus') }, { label: t('colNeed'), numeric: true }, { label: t('colAllocated'), numeric: true },
+                ]}
+              >
+                {checked.sample.map((r) => (
+                  <tr key={r.line} className="border-t border-neutral-200">
+                    <td className="px-3 py-1.5 text-right tabular">{r.line}</td>
+                    <td className="px-3 py-1.5">{r.externalRef}</td>
+                    <td className="px-3 py-1.5 tabular">{formatDay(locale, r.heldOn)}</td>
+                    <td className="px-3 py-1.5 text-right tabular">{r.issueNumber}</td>
+                    <td className="px-3 py-1.5">{codes(r.status)}</td>
+                    <td className="px-3 py-1.5 text-right tabular">{formatCount(locale, r.needKzt)}</td>
+                    <td className="px-3 py-1.5 text-right tabular">{formatCount(locale, r.allocatedKzt)}</td>
+                  </tr>
+                ))}
+              </SimpleTable>
             </div>
           ) : null}
           {phase !== 'committed' && checked.errors.length === 0 && checked.ready > 0 ? (

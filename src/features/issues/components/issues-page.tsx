@@ -1,6 +1,9 @@
 import { Suspense } from 'react';
 import { getLocale, getTranslations } from 'next-intl/server';
-import { FilterChips, FilterForm, FilterSelect, FilterText } from '@/components/ui/list-filters';
+import { FilterChips, FilterForm, FilterSelect, FilterText, chipsInForce } from '@/components/ui/list-filters';
+import { InvalidFilters } from '@/components/ui/list-states';
+import { PageHeader } from '@/components/ui/page-header';
+import { periodChoices } from '@/components/ui/period-choices';
 import { TableSkeleton } from '@/components/ui/table-skeleton';
 import { AkimLevel, IssueStatus, MeetingKind } from '@/generated/prisma/enums';
 import type { Caller } from '@/server/auth/caller';
@@ -15,51 +18,32 @@ import { issuesQuery } from './issues-query';
 export async function IssuesPage({ caller, searchParams, years }: { caller: Caller; searchParams: RawSearchParams; years: readonly number[] }) {
   const { params, invalid } = parseIssuePageParams(searchParams);
   const locale = await getLocale();
-  const [t, tr, tc, tp, regions, categories] = await Promise.all([
+  const [t, tr, tc, periods, regions, categories] = await Promise.all([
     getTranslations('issueRecords'),
     getTranslations('records'),
     getTranslations('codes'),
-    getTranslations('period'),
+    periodChoices(years, params.period?.code),
     regionChoices(caller, locale),
     categoryChoices(locale),
   ]);
-  const periods = years.toReversed().flatMap((y) => [
-    { value: `${y}`, label: tp('year', { year: String(y) }) },
-    { value: `${y}-H2`, label: tp('half', { year: String(y), half: '2' }) },
-    { value: `${y}-H1`, label: tp('half', { year: String(y), half: '1' }) },
-  ]);
-  if (params.period && !periods.some((p) => p.value === params.period?.code)) periods.unshift({ value: params.period.code, label: params.period.code });
   const statuses = Object.values(IssueStatus).map((s) => ({ value: s, label: tc(`issueStatus.${s}`) }));
   const levels = Object.values(AkimLevel).map((l) => ({ value: l, label: tc(`akimLevel.${l}`) }));
   const kinds = Object.values(MeetingKind).map((k) => ({ value: k, label: tc(`meetingKind.${k}`) }));
   const sorts = ISSUE_PAGE_SORTS.map((s) => ({ value: s, label: t(`sort.${s}`) }));
-  const labelOf = (choices: Array<{ value: string; label: string }>, value?: string) => choices.find((c) => c.value === value)?.label ?? value ?? '';
   const fieldNames: Record<string, string> = {
     period: tr('filters.period'), region: tr('filters.region'), category: t('filters.category'), status: t('filters.status'),
     level: t('filters.level'), kind: t('filters.kind'), q: tr('filters.search'), sort: tr('filters.sort'), page: tr('filters.period'),
   };
-  const chip = (name: string, value: string) => ({ name, text: tr('filters.chip', { name: fieldNames[name]!, value }) });
-  const chips = [
-    params.period ? chip('period', labelOf(periods, params.period.code)) : null,
-    params.region ? chip('region', labelOf(regions, params.region)) : null,
-    params.category ? chip('category', labelOf(categories, params.category)) : null,
-    params.status ? chip('status', labelOf(statuses, params.status)) : null,
-    params.level ? chip('level', labelOf(levels, params.level)) : null,
-    params.kind ? chip('kind', labelOf(kinds, params.kind)) : null,
-    params.q ? chip('q', `«${params.q}»`) : null,
-  ].filter((c) => c !== null);
+  const chips = chipsInForce((name, value) => tr('filters.chip', { name: fieldNames[name]!, value }), [
+    ['period', params.period?.code, periods], ['region', params.region, regions], ['category', params.category, categories],
+    ['status', params.status, statuses], ['level', params.level, levels], ['kind', params.kind, kinds],
+    ['q', params.q && `«${params.q}»`],
+  ]);
 
   return (
     <div className="space-y-4">
-      <div>
-        <h1 className="text-2xl font-semibold">{t('title')}</h1>
-        <p className="text-neutral-700">{t('subtitle')}</p>
-      </div>
-      {invalid.length > 0 ? (
-        <p role="alert" className="rounded border border-amber-500 bg-amber-50 p-3 text-sm text-amber-950">
-          {tr('invalid', { names: invalid.map((n) => fieldNames[n] ?? n).join(', ') })}
-        </p>
-      ) : null}
+      <PageHeader title={t('title')} lead={t('subtitle')} />
+      <InvalidFilters names={invalid.map((n) => fieldNames[n] ?? n)} />
       <FilterForm action="/issues" label={tr('filters.label')} apply={tr('filters.apply')} reset={tr('filters.reset')}>
         <FilterSelect name="period" label={tr('filters.period')} anyLabel={tr('filters.anyPeriod')} value={params.period?.code} choices={periods} />
         {regions.length > 0 ? (

@@ -1,12 +1,11 @@
 import Link from 'next/link';
-import { getFormatter, getLocale, getTranslations } from 'next-intl/server';
-import { Cell, type ColumnSort, DataTable } from '@/components/ui/data-table';
-import { listState, UnknownCodeNotice } from '@/components/ui/list-states';
-import { Pagination } from '@/components/ui/pagination';
+import { getLocale, getTranslations } from 'next-intl/server';
+import { Cell, DataTable, columnSort } from '@/components/ui/data-table';
+import { listState, loadListPage } from '@/components/ui/list-states';
+import { ListCount, PagedList } from '@/components/ui/paged-list';
 import { formatDay } from '@/i18n/format-day';
 import { pickName } from '@/i18n/pick-name';
 import type { Caller } from '@/server/auth/caller';
-import { isAppError } from '@/server/errors';
 import { ISSUES_PAGE_SIZE, listIssuesPage } from '../queries';
 import type { IssuePageParams } from '../schemas';
 import { issuesLinkParams, issuesQuery } from './issues-query';
@@ -16,39 +15,25 @@ const iso = (d: Date) => d.toISOString().slice(0, 10);
 // One page of issues with the total that match; sorting and paging are links, so the
 // server does both and the view can be bookmarked.
 export async function IssuesTable({ caller, params, filtered }: { caller: Caller; params: IssuePageParams; filtered: boolean }) {
-  const [locale, format, t, tr, tc] = await Promise.all([
-    getLocale(), getFormatter(), getTranslations('issueRecords'), getTranslations('records'), getTranslations('codes'),
+  const [locale, t, tr, tc, { list, notice }] = await Promise.all([
+    getLocale(), getTranslations('issueRecords'), getTranslations('records'), getTranslations('codes'),
+    loadListPage(() => listIssuesPage(caller, params)),
   ]);
-  let list: Awaited<ReturnType<typeof listIssuesPage>>;
-  try {
-    list = await listIssuesPage(caller, params);
-  } catch (e) {
-    if (isAppError(e) && e.code === 'VALIDATION') return <UnknownCodeNotice>{tr('unknownCode')}</UnknownCodeNotice>;
-    throw e;
-  }
-  const count = <p className="tabular text-sm font-medium text-neutral-800" role="status" data-testid="records-count">{t('count', { count: list.total })}</p>;
-  const state = listState({
+  if (!list) return notice;
+  const count = <ListCount>{t('count', { count: list.total })}</ListCount>;
+  const state = await listState({
     count, total: list.total, rows: list.rows.length, filtered,
     empty: { title: t('emptyTitle'), text: t('empty') }, emptyFiltered: { title: t('emptyFilteredTitle'), text: t('emptyFiltered') },
-    beyondLastPage: tr('beyondLastPage', { page: params.page, pages: list.pageCount }),
-    firstPage: { href: `/issues?${issuesQuery(params, { page: 1 })}`, label: tr('toFirstPage') },
+    page: params.page, pageCount: list.pageCount, firstPageHref: `/issues?${issuesQuery(params, { page: 1 })}`,
   });
   if (state) return state;
-  const first = (params.page - 1) * ISSUES_PAGE_SIZE + 1;
-  const direction = params.sort === 'raisedOn' ? 'ascending' : 'descending';
-  const dateSort: ColumnSort = {
-    href: `/issues?${issuesQuery(params, { sort: direction === 'descending' ? 'raisedOn' : '-raisedOn', page: 1 })}`,
-    direction,
-    hint: direction === 'descending' ? tr('sortAscending') : tr('sortDescending'),
-  };
+  const hints = { ascending: tr('sortAscending'), descending: tr('sortDescending') };
+  const dateSort = columnSort(params.sort, 'raisedOn', '-raisedOn', (sort) => `/issues?${issuesQuery(params, { sort, page: 1 })}`, hints);
   return (
-    <div className="space-y-3">
-      <div className="flex flex-wrap items-baseline justify-between gap-2">
-        {count}
-        <p className="tabular text-sm text-neutral-700">
-          {tr('shown', { from: format.number(first), to: format.number(first + list.rows.length - 1), total: format.number(list.total) })}
-        </p>
-      </div>
+    <PagedList
+      count={count} page={params.page} pageSize={ISSUES_PAGE_SIZE} shown={list.rows.length} total={list.total}
+      pageCount={list.pageCount} path="/issues" params={issuesLinkParams(params)}
+    >
       <DataTable
         caption={t('caption')}
         head={[
@@ -85,7 +70,6 @@ export async function IssuesTable({ caller, params, filtered }: { caller: Caller
           );
         })}
       </DataTable>
-      <Pagination page={params.page} pageCount={list.pageCount} path="/issues" params={issuesLinkParams(params)} />
-    </div>
+    </PagedList>
   );
 }

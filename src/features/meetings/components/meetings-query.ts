@@ -1,21 +1,14 @@
+import { linkParams, listQuery } from '@/components/ui/list-query';
 import type { MeetingPageParams } from '../schemas';
 
 /** The /meetings URL of a list view, leaving out defaults so links stay short. */
 export function meetingsQuery(p: MeetingPageParams, change: Partial<MeetingPageParams> = {}): string {
   const v = { ...p, ...change };
-  const q = new URLSearchParams();
-  if (v.period) q.set('period', v.period.code);
-  if (v.region) q.set('region', v.region);
-  if (v.kind) q.set('kind', v.kind);
-  if (v.level) q.set('level', v.level);
-  if (v.body) q.set('body', v.body);
-  if (v.q) q.set('q', v.q);
-  if (v.sort !== '-heldOn') q.set('sort', v.sort);
-  if (v.page > 1) q.set('page', String(v.page));
-  return q.toString();
+  const filters = { period: v.period?.code, region: v.region, kind: v.kind, level: v.level, body: v.body, q: v.q };
+  return listQuery(filters, { value: v.sort, default: '-heldOn' }, v.page);
 }
 
 /** The same view's params for the shared Pagination links (which add `page` themselves). */
 export function meetingsLinkParams(p: MeetingPageParams): Record<string, string> {
-  return Object.fromEntries(new URLSearchParams(meetingsQuery(p, { page: 1 })));
+  return linkParams(meetingsQuery(p, { page: 1 }));
 }

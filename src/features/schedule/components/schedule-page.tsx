@@ -6,6 +6,7 @@ import { recordScope } from '@/server/access/scope';
 import type { Caller } from '@/server/auth/caller';
 import { db } from '@/server/db/client';
 import { DeleteScheduleEntry, ScheduleEntryForm } from './schedule-forms';
+import { PageHeader } from '@/components/ui/page-header';
 
 /** A ministry's schedule of meetings: its officials' planned trips, newest half-year first. */
 export async function SchedulePage({ caller }: { caller: Caller }) {
@@ -21,10 +22,7 @@ export async function SchedulePage({ caller }: { caller: Caller }) {
   ]);
   return (
     <div className="space-y-8">
-      <div>
-        <h1 className="text-2xl font-semibold">{t('title')}</h1>
-        <p className="text-neutral-700">{t('subtitle')}</p>
-      </div>
+      <PageHeader title={t('title')} lead={t('subtitle')} />
       <section className="space-y-3" aria-labelledby="entries">
         <h2 id="entries" className="text-lg font-semibold">{t('listTitle')}</h2>
         {entries.length === 0 ? <EmptyState title={t('empty')} /> : (

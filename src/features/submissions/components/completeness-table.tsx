@@ -1,5 +1,5 @@
 import { getTranslations } from 'next-intl/server';
-import { TableScroll } from '@/components/ui/table-scroll';
+import { SimpleTable } from '@/components/ui/simple-table';
 import { formatLocalDateTime } from '@/i18n/format-time';
 import type { RegionLine, SubmissionLine, UnitLine } from '../queries';
 
@@ -26,34 +26,27 @@ export async function CompletenessTable({ title, lines, deadline, today, locale 
     <section aria-labelledby={id} className="min-w-0 space-y-2">
       <h2 id={id} className="text-lg font-semibold">{title}</h2>
       <p className="text-sm text-neutral-700 tabular">{t('counts', { done, total: lines.length })}</p>
-      <TableScroll label={title} className="rounded border border-neutral-200 bg-white">
-        <table className="w-full text-sm">
-          <thead className="sticky top-0 bg-neutral-100 text-left">
-            <tr>
-              <th scope="col" className="px-3 py-2">{t('colWho')}</th>
-              <th scope="col" className="px-3 py-2">{t('colState')}</th>
-              <th scope="col" className="px-3 py-2">{t('colSubmittedAt')}</th>
-              <th scope="col" className="px-3 py-2">{t('colBy')}</th>
-              {withUnits ? <th scope="col" className="px-3 py-2 text-right">{t('colUnits')}</th> : null}
-            </tr>
-          </thead>
-          <tbody>
-            {lines.map((l) => (
-              <tr key={l.key} className="border-t border-neutral-200" data-testid={`submission-${l.key}`}>
-                <th scope="row" className="px-3 py-1.5 text-left font-normal">{l.name}</th>
-                <td className={`px-3 py-1.5 ${l.submittedAt ? 'font-medium' : 'text-neutral-800'}`}>{stateOf(l)}</td>
-                <td className="px-3 py-1.5 tabular">{l.submittedAt ? formatLocalDateTime(locale, new Date(l.submittedAt)) : '—'}</td>
-                <td className="px-3 py-1.5">{l.by ?? '—'}</td>
-                {withUnits ? (
-                  <td className="px-3 py-1.5 text-right tabular">
-                    {'units' in l && l.units.total > 0 ? <a href={`#units-${l.regionId}`} className="text-sky-kz-dark underline">{t('unitCounts', l.units)}</a> : '—'}
-                  </td>
-                ) : null}
-              </tr>
-            ))}
-          </tbody>
-        </table>
-      </TableScroll>
+      <SimpleTable
+        label={title}
+        head={[
+          { label: t('colWho') }, { label: t('colState') }, { label: t('colSubmittedAt') }, { label: t('colBy') },
+          ...(withUnits ? [{ label: t('colUnits'), numeric: true }] : []),
+        ]}
+      >
+        {lines.map((l) => (
+          <tr key={l.key} className="border-t border-neutral-200" data-testid={`submission-${l.key}`}>
+            <th scope="row" className="px-3 py-1.5 text-left font-normal">{l.name}</th>
+            <td className={`px-3 py-1.5 ${l.submittedAt ? 'font-medium' : 'text-neutral-800'}`}>{stateOf(l)}</td>
+            <td className="px-3 py-1.5 tabular">{l.submittedAt ? formatLocalDateTime(locale, new Date(l.submittedAt)) : '—'}</td>
+            <td className="px-3 py-1.5">{l.by ?? '—'}</td>
+            {withUnits ? (
+              <td className="px-3 py-1.5 text-right tabular">
+                {'units' in l && l.units.total > 0 ? <a href={`#units-${l.regionId}`} className="text-sky-kz-dark underline">{t('unitCounts', l.units)}</a> : '—'}
+              </td>
+            ) : null}
+          </tr>
+        ))}
+      </SimpleTable>
     </section>
   );
 }
@@ -80,28 +73,20 @@ export async function UnitCompleteness({ regions, units, deadline, today, locale
             <summary className="cursor-pointer px-3 py-2">
               <span className="font-medium">{r.name}</span> <span className="text-sm text-neutral-700 tabular">{t('unitCounts', r.units)}</span>
             </summary>
-            <TableScroll label={r.name} className="border-t border-neutral-200">
-              <table className="w-full text-sm">
-                <thead className="bg-neutral-100 text-left">
-                  <tr>
-                    <th scope="col" className="px-3 py-2">{t('colUnit')}</th>
-                    <th scope="col" className="px-3 py-2">{t('colState')}</th>
-                    <th scope="col" className="px-3 py-2">{t('colSubmittedAt')}</th>
-                    <th scope="col" className="px-3 py-2">{t('colBy')}</th>
-                  </tr>
-                </thead>
-                <tbody>
-                  {(byRegion.get(r.regionId) ?? []).map((u) => (
-                    <tr key={u.key} className="border-t border-neutral-200" data-testid={`submission-${u.key}`}>
-                      <th scope="row" className={`px-3 py-1.5 text-left font-normal ${u.rural ? 'pl-8' : ''}`}>{u.name}</th>
-                      <td className={`px-3 py-1.5 ${u.submittedAt ? 'font-medium' : 'text-neutral-800'}`}>{stateOf(u)}</td>
-                      <td className="px-3 py-1.5 tabular">{u.submittedAt ? formatLocalDateTime(locale, new Date(u.submittedAt)) : '—'}</td>
-                      <td className="px-3 py-1.5">{u.by ?? '—'}</td>
-                    </tr>
-                  ))}
-                </tbody>
-              </table>
-            </TableScroll>
+            <SimpleTable
+              label={r.name}
+              className="border-t border-neutral-200"
+              head={[{ label: t('colUnit') }, { label: t('colState') }, { label: t('colSubmittedAt') }, { label: t('colBy') }]}
+            >
+              {(byRegion.get(r.regionId) ?? []).map((u) => (
+                <tr key={u.key} className="border-t border-neutral-200" data-testid={`submission-${u.key}`}>
+                  <th scope="row" className={`px-3 py-1.5 text-left font-normal ${u.rural ? 'pl-8' : ''}`}>{u.name}</th>
+                  <td className={`px-3 py-1.5 ${u.submittedAt ? 'font-medium' : 'text-neutral-800'}`}>{stateOf(u)}</td>
+                  <td className="px-3 py-1.5 tabular">{u.submittedAt ? formatLocalDateTime(locale, new Date(u.submittedAt)) : '—'}</td>
+                  <td className="px-3 py-1.5">{u.by ?? '—'}</td>
+                </tr>
+              ))}
+            </SimpleTable>
           </details>
         ))}
       </div>

@@ -3,6 +3,7 @@ import { getTranslations } from 'next-intl/server';
 import { BodyForm } from '@/features/reference/components/body-form';
 import { getCentralBody } from '@/features/reference/queries';
 import { requirePageCaller } from '@/server/access/guard';
+import { PageHeader } from '@/components/ui/page-header';
 
 // GET /admin/reference/bodies/:id — edit a central state body.
 export default async function BodyPage({ params }: { params: Promise<{ id: string }> }) {
@@ -14,7 +15,7 @@ export default async function BodyPage({ params }: { params: Promise<{ id: strin
   return (
     <div className="space-y-4">
       <a href="/admin/reference?tab=bodies" className="text-sm text-sky-kz-dark underline">← {t('bodies.title')}</a>
-      <h1 className="text-2xl font-semibold">{t('bodies.editTitle', { name: body.shortRu })}</h1>
+      <PageHeader title={t('bodies.editTitle', { name: body.shortRu })} />
       <BodyForm key={`${body.id}`} body={body} />
     </div>
   );

@@ -1,6 +1,7 @@
 import { getTranslations } from 'next-intl/server';
 import { BodyForm } from '@/features/reference/components/body-form';
 import { requirePageCaller } from '@/server/access/guard';
+import { PageHeader } from '@/components/ui/page-header';
 
 // GET /admin/reference/bodies/new — add a central state body.
 export default async function NewBodyPage() {
@@ -9,7 +10,7 @@ export default async function NewBodyPage() {
   return (
     <div className="space-y-4">
       <a href="/admin/reference?tab=bodies" className="text-sm text-sky-kz-dark underline">← {t('bodies.title')}</a>
-      <h1 className="text-2xl font-semibold">{t('bodies.new')}</h1>
+      <PageHeader title={t('bodies.new')} />
       <BodyForm />
     </div>
   );

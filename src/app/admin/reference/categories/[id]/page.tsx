@@ -3,6 +3,7 @@ import { getTranslations } from 'next-intl/server';
 import { CategoryForm } from '@/features/reference/components/category-form';
 import { getIssueCategory } from '@/features/reference/queries';
 import { requirePageCaller } from '@/server/access/guard';
+import { PageHeader } from '@/components/ui/page-header';
 
 // GET /admin/reference/categories/:id — edit an issue category.
 export default async function CategoryPage({ params }: { params: Promise<{ id: string }> }) {
@@ -14,7 +15,7 @@ export default async function CategoryPage({ params }: { params: Promise<{ id: s
   return (
     <div className="space-y-4">
       <a href="/admin/reference?tab=categories" className="text-sm text-sky-kz-dark underline">← {t('categories.title')}</a>
-      <h1 className="text-2xl font-semibold">{t('categories.editTitle', { name: category.nameRu })}</h1>
+      <PageHeader title={t('categories.editTitle', { name: category.nameRu })} />
       <CategoryForm key={`${category.id}`} category={category} />
     </div>
   );

@@ -1,6 +1,7 @@
 import { getTranslations } from 'next-intl/server';
 import { CategoryForm } from '@/features/reference/components/category-form';
 import { requirePageCaller } from '@/server/access/guard';
+import { PageHeader } from '@/components/ui/page-header';
 
 // GET /admin/reference/categories/new — add an issue category.
 export default async function NewCategoryPage() {
@@ -9,7 +10,7 @@ export default async function NewCategoryPage() {
   return (
     <div className="space-y-4">
       <a href="/admin/reference?tab=categories" className="text-sm text-sky-kz-dark underline">← {t('categories.title')}</a>
-      <h1 className="text-2xl font-semibold">{t('categories.new')}</h1>
+      <PageHeader title={t('categories.new')} />
       <CategoryForm />
     </div>
   );
