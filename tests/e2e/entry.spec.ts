@@ -1,5 +1,5 @@
 import { expect, test, type Page } from '@playwright/test';
-import { DEMO_PASSWORD } from './support/auth';
+import { signIn } from './support/auth';
 
 // Data entry as an akimat editor: record a meeting with two issues, resolve one, and see
 // Aktobe's figures move by exactly that. It works in a half-year of its own (2024-H1), read
@@ -16,13 +16,7 @@ test.beforeAll(async ({ playwright }, testInfo) => {
 
 test.beforeEach(() => test.slow());
 
-async function signInAs(page: Page, username: string) {
-  await page.goto('/signin?callbackUrl=%2Fmeetings');
-  await page.getByLabel('Имя пользователя').fill(username);
-  await page.getByLabel('Пароль').fill(DEMO_PASSWORD);
-  await page.getByRole('button', { name: 'Войти' }).click();
-  await expect(page.getByTestId('signed-in-user')).toBeVisible({ timeout: 30_000 });
-}
+const signInAs = (page: Page, username: string) => signIn(page, username, undefined, '/meetings');
 
 type Summary = { meetings: number; issuesRaised: number; issuesResolved: number; issuesRaisedAndResolved: number };
 

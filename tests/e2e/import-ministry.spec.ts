@@ -1,7 +1,7 @@
 import ExcelJS from 'exceljs';
 import { expect, test, type Page } from '@playwright/test';
 import { IMPORT_COLUMNS, type ColumnKey } from '../../src/features/import/columns';
-import { DEMO_PASSWORD } from './support/auth';
+import { signIn } from './support/auth';
 
 // The ministry's side of the import: ministry.education uploads an Excel workbook of its
 // minister's meeting (real date cells, the decree checklist, one personal reception), sees the
@@ -13,13 +13,7 @@ const BODY = 'EDUCATION';
 
 test.beforeEach(() => test.slow());
 
-async function signInAs(page: Page, username: string) {
-  await page.goto('/signin?callbackUrl=%2Fimport');
-  await page.getByLabel('Имя пользователя').fill(username);
-  await page.getByLabel('Пароль').fill(DEMO_PASSWORD);
-  await page.getByRole('button', { name: 'Войти' }).click();
-  await expect(page.getByTestId('signed-in-user')).toBeVisible({ timeout: 30_000 });
-}
+const signInAs = (page: Page, username: string) => signIn(page, username, undefined, '/import');
 
 type Central = { held: number; personalReceptions: number; citizensReceived: number; issuesVoiced: number };
 async function bodyFigures(page: Page): Promise<Central> {

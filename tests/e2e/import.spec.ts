@@ -1,7 +1,7 @@
 import iconv from 'iconv-lite';
 import { expect, test, type Page } from '@playwright/test';
 import { IMPORT_COLUMNS } from '../../src/features/import/columns';
-import { DEMO_PASSWORD } from './support/auth';
+import { signIn } from './support/auth';
 
 // An akimat editor of Aktobe imports a CSV saved by Excel in Windows-1251 with ";", sees
 // Aktobe's figures for 2024-H1 (a period no other test uses) grow by exactly what the file
@@ -12,13 +12,7 @@ const PERIOD = '2024-H1';
 
 test.beforeEach(() => test.slow());
 
-async function signInAs(page: Page, username: string) {
-  await page.goto('/signin?callbackUrl=%2Fimport');
-  await page.getByLabel('Имя пользователя').fill(username);
-  await page.getByLabel('Пароль').fill(DEMO_PASSWORD);
-  await page.getByRole('button', { name: 'Войти' }).click();
-  await expect(page.getByTestId('signed-in-user')).toBeVisible({ timeout: 30_000 });
-}
+const signInAs = (page: Page, username: string) => signIn(page, username, undefined, '/import');
 
 type Summary = { meetings: number; issuesRaised: number };
 async function aktobeFigures(page: Page): Promise<Summary> {

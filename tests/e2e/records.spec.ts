@@ -1,7 +1,7 @@
 import AxeBuilder from '@axe-core/playwright';
 import { expect, test, type Page, type TestInfo } from '@playwright/test';
 import { attachScreenshot } from './support/screenshots';
-import { DEMO_PASSWORD } from './support/auth';
+import { signIn } from './support/auth';
 
 // The meetings and issues pages as people use them: filters in the URL, server-side sort and
 // paging, a meeting's issues and an issue's timeline; and an akimat sees only its own region.
@@ -21,13 +21,7 @@ test.beforeAll(async ({ playwright }, testInfo) => {
 test.beforeEach(() => test.slow());
 
 /** The shared sign-in, with a longer wait for the first page after it on a busy machine. */
-async function signInAs(page: Page, username: string) {
-  await page.goto('/signin?callbackUrl=%2Faccount%2Fsecurity');
-  await page.getByLabel('Имя пользователя').fill(username);
-  await page.getByLabel('Пароль').fill(DEMO_PASSWORD);
-  await page.getByRole('button', { name: 'Войти' }).click();
-  await expect(page.getByTestId('signed-in-user')).toBeVisible({ timeout: 30_000 });
-}
+const signInAs = (page: Page, username: string) => signIn(page, username, undefined, '/account/security');
 
 const filters = (page: Page) => page.getByRole('form', { name: 'Фильтры списка' });
 const count = (page: Page) => page.getByTestId('records-count');

@@ -8,5 +8,6 @@ export async function signIn(page: Page, username: string, password = DEMO_PASSW
   await page.getByLabel('Имя пользователя').fill(username);
   await page.getByLabel('Пароль').fill(password);
   await page.getByRole('button', { name: 'Войти' }).click();
-  await expect(page.getByTestId('signed-in-user')).toBeVisible();
+  // The first sign-in of a run also compiles and warms the route on a busy machine.
+  await expect(page.getByTestId('signed-in-user')).toBeVisible({ timeout: 30_000 });
 }
