@@ -37,6 +37,8 @@ export function cubeScope(f: StatsFilter, group: CubeGroup, { withCategory = tru
     line: byLine || f.level !== null || f.bodyId !== null || group === 'level',
   };
   const grain = grainOf(dims);
+  // The finest grain holds every dimension: one the filter leaves open is then summed over all its values.
+  if (grain === 4) Object.assign(dims, { region: true, category: withCategory, line: true });
   const parts: Prisma.Sql[] = [];
   // A grouped dimension lists its values, so the index is entered once per value.
   if (f.regionId !== null) parts.push(Prisma.sql`s.region_id = ${f.regionId}`);
