@@ -2,6 +2,7 @@ import 'server-only';
 import { statsDb as db } from '@/server/db/client';
 import { pickName } from '@/i18n/pick-name';
 import type { StatsFilter } from '../filters';
+import { type Money, NO_MONEY, getBudget } from './budget';
 import { EMPTY_COUNTS, getIssueCounts, rate } from './issue-counts';
 import { getMeetingRows } from './summary';
 
@@ -12,14 +13,15 @@ export const MIN_ISSUES_TO_RANK = 50;
 
 export type RegionRow = {
   kato: string; name: string; meetings: number; issuesRaised: number; issuesResolved: number;
-  resolutionRate: number | null; rank: number | null;
+  resolutionRate: number | null; budget: Money; republicanBudget: Money; rank: number | null;
 };
 
 export async function getRegionRanking(f: StatsFilter, lang: string) {
-  const [regions, counts, meetings] = await Promise.all([
+  const [regions, counts, meetings, money] = await Promise.all([
     db().region.findMany({ orderBy: { kato: 'asc' } }),
     getIssueCounts(f, 'region'),
     getMeetingRows(f, 'region'),
+    getBudget(f, 'region'),
   ]);
   const kind = f.bodyId !== null ? 'CENTRAL' : 'AKIM';
   const meetingsOf = new Map<number, number>();
@@ -28,9 +30,11 @@ export async function getRegionRanking(f: StatsFilter, lang: string) {
     .filter((r) => f.regionId === null || r.id === f.regionId)
     .map((r) => {
       const c = counts.get(String(r.id)) ?? EMPTY_COUNTS;
+      const m = money.get(String(r.id)) ?? NO_MONEY;
       return {
         kato: r.kato, name: pickName(lang, r), meetings: meetingsOf.get(r.id) ?? 0,
-        issuesRaised: c.raised, issuesResolved: c.resolvedDuring, resolutionRate: rate(c), rank: null,
+        issuesRaised: c.raised, issuesResolved: c.resolvedDuring, resolutionRate: rate(c),
+        budget: m.local, republicanBudget: m.republican, rank: null,
       };
     });
   const ranked = rows
