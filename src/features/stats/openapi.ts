@@ -44,7 +44,7 @@ export const PARAMETER_DOCS: Record<string, string> = {
 };
 
 const STATS_ROUTES: Record<keyof typeof STATS_RESPONSES, { permission: Permission; summary: string }> = {
-  summary: { permission: 'stats.national', summary: 'Meetings, issues raised and resolved, the resolution rate and local-budget money of a period, with the previous period and the change' },
+  summary: { permission: 'stats.national', summary: 'Meetings, issues raised and resolved, the resolution rate and local- and republican-budget money of a period, with the previous period and the change' },
   regions: { permission: 'stats.regions', summary: 'Every region’s figures and its rank by resolution rate' },
   categories: { permission: 'stats.national', summary: 'Issues raised, resolved and the rate per issue category' },
   levels: { permission: 'stats.national', summary: 'Issues raised, resolved and the rate per akim level' },
