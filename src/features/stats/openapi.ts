@@ -33,7 +33,7 @@ export const PARAMETER_DOCS: Record<string, string> = {
   category: 'An issue category by its code, such as ROADS. An unknown code is a 400.',
   level: 'The akim level: REGION, DISTRICT or RURAL.',
   body: 'A central executive body by its code, such as EDUCATION: its officials’ meetings instead of akims’.',
-  asOf: 'Read statuses, money and dispositions as they stood on this date (YYYY-MM-DD, 1900-01-01 to 2199-12-31). Default: the period’s end, or today while it runs.',
+  asOf: 'Read statuses, money and the central-level list (which issues were on it, their dispositions and `selected` marks) as they stood on this date (YYYY-MM-DD, 1900-01-01 to 2199-12-31). Default: the period’s end, or today while it runs.',
   lang: 'Language of names: ru, kk or en. Default: the first of them in Accept-Language, else ru.',
   kind: 'The meeting kind: AKIM or CENTRAL.',
   status: 'The issue’s current status.',
@@ -48,7 +48,7 @@ const STATS_ROUTES: Record<keyof typeof STATS_RESPONSES, { permission: Permissio
   regions: { permission: 'stats.regions', summary: 'Every region’s figures and its rank by resolution rate' },
   categories: { permission: 'stats.national', summary: 'Issues raised, resolved and the rate per issue category' },
   levels: { permission: 'stats.national', summary: 'Issues raised, resolved and the rate per akim level' },
-  escalations: { permission: 'stats.national', summary: 'The central-level list of the period’s half-years, by disposition as of asOf' },
+  escalations: { permission: 'stats.national', summary: 'The central-level list of the period’s half-years as it stood on asOf: the entries then on it, by their disposition then, and those then selected' },
   'central-meetings': { permission: 'stats.national', summary: 'Central officials: scheduled against held meetings, Decree requirements, personal receptions' },
   'action-plans': { permission: 'stats.national', summary: 'Akimats that published their half-year action plans, and those that did not' },
 };
