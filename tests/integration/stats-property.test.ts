@@ -340,7 +340,11 @@ async function expectSummariesRebuildable() {
     const contrib = await pool.query(`SELECT c.issue_id, c.kind, c.region_id, c.category_id, c.line, u.measure, u.m1::text, u.m2::text, u.state, u.n::text
       FROM stat_issue_contrib c CROSS JOIN LATERAL unnest(c.measure, c.m1, c.m2, c.state, c.n) AS u(measure, m1, m2, state, n)
       ORDER BY 1, 6, 7, 8, 9`);
-    return { cube: cube.rows, meetings: meetings.rows, contrib: contrib.rows };
+    const byCategory = await pool.query(`SELECT kind, grain, region_id, category_id, line, month::text, n::text
+      FROM stat_meeting_category_cube WHERE n <> 0 ORDER BY 1, 2, 3, 4, 5, 6`);
+    const categories = await pool.query(`SELECT meeting_id, kind, region_id, line, month::text, categories
+      FROM stat_meeting_category_contrib ORDER BY 1`);
+    return { cube: cube.rows, meetings: meetings.rows, contrib: contrib.rows, byCategory: byCategory.rows, categories: categories.rows };
   };
   const kept = await snapshot();
   await pool.query('SELECT stat_rebuild()');

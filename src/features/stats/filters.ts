@@ -68,13 +68,15 @@ async function unitIdOf(code: string): Promise<number> {
   return row.id;
 }
 
+/** Meetings `m` of a unit or its rural districts: one list of ids, so the (unit_id, held_on) index is entered per unit. */
+export const unitCondition = (unitId: number) =>
+  Prisma.sql`m.unit_id IN (SELECT id FROM admin_unit WHERE id = ${unitId} OR parent_id = ${unitId})`;
+
 /** Conditions on a meeting row aliased `m`: region, unit (or its rural districts), level, body. */
 export function meetingConditions(f: StatsFilter): Prisma.Sql {
   const parts: Prisma.Sql[] = [Prisma.sql`m.deleted_at IS NULL`];
   if (f.regionId !== null) parts.push(Prisma.sql`m.region_id = ${f.regionId}`);
-  if (f.unitId !== null) {
-    parts.push(Prisma.sql`(m.unit_id = ${f.unitId} OR m.unit_id IN (SELECT id FROM admin_unit WHERE parent_id = ${f.unitId}))`);
-  }
+  if (f.unitId !== null) parts.push(unitCondition(f.unitId));
   if (f.level !== null) parts.push(Prisma.sql`m.akim_level = ${f.level}::"AkimLevel"`);
   if (f.bodyId !== null) parts.push(Prisma.sql`m.central_body_id = ${f.bodyId}`);
   return Prisma.join(parts, ' AND ');

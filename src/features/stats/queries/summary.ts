@@ -51,8 +51,7 @@ export async function getMeetingRows(f: StatsFilter, group: 'none' | 'region'): 
       WHERE ${meetingConditions(f)} ${category} AND ${everyKind('m')} AND m.held_on BETWEEN ${range.from}::date AND ${range.to}::date
       GROUP BY 1, 2, 3`;
   };
-  // Which issues a meeting has is not in the summaries, so a category filter reads raw rows.
-  const split = f.categoryId === null ? plan.split : null;
+  const split = plan.split;
   const queries = !split
     ? [raw(plan.raised)]
     : [...(split.months ? [meetingCube(f, group, split.months)] : []), ...(split.tail ? [raw(split.tail)] : [])];
