@@ -11,7 +11,8 @@ import { readEnv } from '../src/env';
 import { startEmbeddedDatabase, type EmbeddedDatabase } from '../src/server/db/embedded';
 import { applyMigrations } from '../src/server/db/migrations';
 import { seedDemoData } from '../prisma/seed/seed-demo';
-import { demoAccountsWithDemoPassword, demoExposedMessage, demoSeedDecision, isLoopbackHost } from '../prisma/seed/demo-guard';
+import { compileTrust } from '../src/server/http/trusted-proxies';
+import { demoAccountsWithDemoPassword, demoExposedMessage, demoSeedDecision, isLoopbackHost, listenHost } from '../prisma/seed/demo-guard';
 
 const env = readEnv();
 const nextBin = path.resolve('node_modules/next/dist/bin/next');
@@ -53,13 +54,19 @@ ensureAuthSecret();
 // next-auth may trust the Host header for its URLs.
 process.env.AUTH_TRUST_HOST ??= 'true';
 
+try {
+  compileTrust(env.TRUSTED_PROXIES);
+} catch (error) {
+  console.error(`TRUSTED_PROXIES: ${error instanceof Error ? error.message : error}`);
+  process.exit(1);
+}
 const demoSeed = demoSeedDecision({ embedded: !env.DATABASE_URL, seedDemo: env.SEED_DEMO, nodeEnv: env.NODE_ENV });
 if (demoSeed.refusal) {
   console.error(demoSeed.refusal);
   process.exit(1);
 }
 // The embedded database is a demo: it listens on this machine only unless HOST says otherwise.
-const host = env.HOST ?? (env.DATABASE_URL ? '0.0.0.0' : '127.0.0.1');
+const host = listenHost(env);
 
 let embedded: EmbeddedDatabase | undefined;
 let url = env.DATABASE_URL;

@@ -19,6 +19,9 @@ export function demoSeedDecision(o: { embedded: boolean; seedDemo: boolean; node
   return { seed: o.embedded || o.seedDemo, refusal: null };
 }
 
+/** Where `npm start` listens: HOST, else 127.0.0.1 for the embedded (demo) database and every interface for DATABASE_URL. */
+export const listenHost = (o: { HOST?: string; DATABASE_URL?: string }) => o.HOST ?? (o.DATABASE_URL ? '0.0.0.0' : '127.0.0.1');
+
 /** 127.0.0.0/8, ::1 and localhost: only this machine can reach the app. */
 export function isLoopbackHost(host: string): boolean {
   const h = host.trim().toLowerCase().replace(/^\[(.*)\]$/, '$1');
