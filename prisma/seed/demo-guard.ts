@@ -19,8 +19,9 @@ export function demoSeedDecision(o: { embedded: boolean; seedDemo: boolean; node
   return { seed: o.embedded || o.seedDemo, refusal: null };
 }
 
-/** Where `npm start` listens: HOST, else 127.0.0.1 for the embedded (demo) database and every interface for DATABASE_URL. */
-export const listenHost = (o: { HOST?: string; DATABASE_URL?: string }) => o.HOST ?? (o.DATABASE_URL ? '0.0.0.0' : '127.0.0.1');
+/** Where `npm start` listens: HOST, else 127.0.0.1 for a demo (the embedded database, or SEED_DEMO=1) and every interface otherwise. */
+export const listenHost = (o: { HOST?: string; DATABASE_URL?: string; SEED_DEMO?: boolean }) =>
+  o.HOST ?? (o.DATABASE_URL && !o.SEED_DEMO ? '0.0.0.0' : '127.0.0.1');
 
 /** 127.0.0.0/8, ::1 and localhost: only this machine can reach the app. */
 export function isLoopbackHost(host: string): boolean {

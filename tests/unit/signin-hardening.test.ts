@@ -87,6 +87,7 @@ describe('#7 the demo stays a demo', () => {
     expect(listenHost({})).toBe('127.0.0.1');
     expect(listenHost({ HOST: '0.0.0.0' })).toBe('0.0.0.0');
     expect(listenHost({ DATABASE_URL: 'postgresql://db/kezdesu' })).toBe('0.0.0.0');
+    expect(listenHost({ DATABASE_URL: 'postgresql://db/kezdesu', SEED_DEMO: true })).toBe('127.0.0.1');
     expect(isLoopbackHost(listenHost({}))).toBe(true);
   });
 
