@@ -10,10 +10,9 @@ const env = readEnv();
 const hostname = env.HOST ?? '127.0.0.1';
 const trust = compileTrust(env.TRUSTED_PROXIES);
 const app = next({ dev: false, dir: process.cwd(), hostname, port: env.PORT });
+await app.prepare();
 const handle = app.getRequestHandler();
 const upgrade = app.getUpgradeHandler();
-
-await app.prepare();
 const server = createServer((req, res) => {
   applyClientAddress(req, trust);
   void handle(req, res);
