@@ -74,6 +74,7 @@ describe('#4 no lockout by other people’s failures', () => {
   it('lets a browser the user signed in from before in while a guesser has locked the account', async () => {
     const user = await analyst();
     const earlier = await attempt(user, user.password);
+    expect(earlier.device?.name).toMatch(/^kz-device-/);
     const reasons = [];
     for (let i = 0; i < 30; i += 1) reasons.push(await reasonOf(attempt(user, WRONG, { ip: `203.0.113.${i}` })));
     expect(reasons.filter((r) => r === 'INVALID')).toHaveLength(5);
@@ -137,11 +138,11 @@ describe('#4 no lockout by other people’s failures', () => {
 
   it('records the address the app’s server decided, not one the client forged', async () => {
     const { callerFromHeaders } = await import('@/server/auth/caller');
-    const { CLIENT_ADDRESS_HEADER } = await import('@/server/http/client-address');
     const user = await analyst();
     const session = await createSession(pool, user.id);
-    const caller = await callerFromHeaders(new Headers({ ...session.headers, 'x-forwarded-for': '203.0.113.66' }));
+    const caller = await callerFromHeaders(new Headers({ ...session.headers, 'x-forwarded-for': '203.0.113.66', 'x-real-ip': '203.0.113.67' }));
     expect(caller?.ip).toBeNull();
+    const { CLIENT_ADDRESS_HEADER } = await import('@/server/http/client-address');
     const served = await callerFromHeaders(new Headers({ ...session.headers, 'x-forwarded-for': '203.0.113.66', [CLIENT_ADDRESS_HEADER]: '192.0.2.8' }));
     expect(served?.ip).toBe('192.0.2.8');
   });
