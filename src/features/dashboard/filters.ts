@@ -57,6 +57,8 @@ export async function parseDashboardFilters(
   for (;;) {
     try {
       const query = statsQuerySchema.parse(values);
+      // The default comparison stays out of the URLs the page builds.
+      if (values.compare === 'previous') delete values.compare;
       const filter = await resolveStatsFilter(query, getLatestHalfWithData);
       return { filter, period: filter.period, compare: compareOf(query), isDefaultPeriod: values.period === undefined, values, rejected };
     } catch (error) {
