@@ -58,7 +58,8 @@ async function docxText(buf: Buffer): Promise<string> {
 async function pdfText(buf: Buffer): Promise<string> {
   const pdf = await getDocumentProxy(new Uint8Array(buf));
   const { text } = await extractText(pdf, { mergePages: true });
-  return norm(text);
+  // A page's footer lands wherever the page breaks: dropped, so a sentence reads whole across pages.
+  return norm(text).replace(/(?:Проект\. )?Сформировано Kezdesu [\d-]+ по данным на [\d-]+\. \d+\/\d+ ?/g, '');
 }
 
 // Every figure of seed-report-2022-ru.txt, as that document writes it (with enough words

@@ -129,7 +129,9 @@ describe('breakdown rows', () => {
   it('regions: each row with both counts of resolved, the year-ago figures and the change', async () => {
     const r = await get('regions', 'period=2022-H2&compare=yearAgo');
     expect(r.previous).toEqual(read);
-    expect(r.regions.find((x) => x.kato === kato)).toEqual({ kato, name: expect.any(String), meetings: 3, ...counts, rank: null, ...yearAgo });
+    expect(r.regions.find((x) => x.kato === kato)).toEqual({
+      kato, name: expect.any(String), meetings: 3, ...counts, budget: expect.any(Object), republicanBudget: expect.any(Object), rank: null, ...yearAgo,
+    });
     // The rate is checkable from the row; a region with no data has no rate and no ratio.
     for (const row of r.regions) {
       expect(row.resolutionRate).toBe(row.issuesRaised === 0 ? null : row.issuesRaisedAndResolved / row.issuesRaised);

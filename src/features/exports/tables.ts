@@ -6,7 +6,8 @@ import { getActionPlanStats } from '@/features/stats/queries/action-plans';
 import { getCategoryBreakdown, getRegionRanking } from '@/features/stats/queries/breakdowns';
 import { getCentralMeetingStats } from '@/features/stats/queries/central-meetings';
 import { getEscalationStats } from '@/features/stats/queries/escalations';
-import { getLocalBudget, getSummary } from '@/features/stats/queries/summary';
+import { NO_MONEY, getBudget } from '@/features/stats/queries/budget';
+import { getSummary } from '@/features/stats/queries/summary';
 import { Disposition } from '@/generated/prisma/enums';
 import { Prisma } from '@/generated/prisma/client';
 import { meetingScopeSql } from '@/server/access/scope-sql';
@@ -59,6 +60,9 @@ async function summaryTable(c: ExportContext): Promise<ExportTable> {
     row('needKzt', 'kzt', s.budget.needKzt, s.previous.budget.needKzt),
     row('allocatedKzt', 'kzt', s.budget.allocatedKzt, s.previous.budget.allocatedKzt),
     row('allocatedShare', 'pct', s.budget.allocatedShare, s.previous.budget.allocatedShare),
+    row('republicanNeedKzt', 'kzt', s.republicanBudget.needKzt, s.previous.republicanBudget.needKzt),
+    row('republicanAllocatedKzt', 'kzt', s.republicanBudget.allocatedKzt, s.previous.republicanBudget.allocatedKzt),
+    row('republicanAllocatedShare', 'pct', s.republicanBudget.allocatedShare, s.previous.republicanBudget.allocatedShare),
   ];
   return { name: 'summary', columns: [col('indicator', 'text', 48), col('value', 'text', 22), col('previous', 'text', 22)], pages: one(rows) };
 }
@@ -88,15 +92,22 @@ async function categoriesTable(c: ExportContext): Promise<ExportTable> {
 }
 
 async function budgetTable(c: ExportContext): Promise<ExportTable> {
-  const regions = await db().region.findMany({ orderBy: { kato: 'asc' }, where: c.filter.regionId === null ? {} : { id: c.filter.regionId } });
-  const national = await getLocalBudget(c.filter);
-  const rows: Cell[][] = [];
-  for (const r of regions) {
-    const b = await getLocalBudget({ ...c.filter, regionId: r.id });
-    rows.push([r.kato, c.lang === 'kk' ? r.nameKk : c.lang === 'en' ? r.nameEn : r.nameRu, b.needKzt, b.allocatedKzt, b.allocatedShare]);
-  }
-  if (c.filter.regionId === null) rows.push([null, c.t('exports.columns.total'), national.needKzt, national.allocatedKzt, national.allocatedShare]);
-  return { name: 'budget', columns: [col('kato', 'text', 12), col('region', 'text', 36), col('needKzt', 'kzt', 20), col('allocatedKzt', 'kzt', 20), col('allocatedShare', 'pct')], pages: one(rows) };
+  const [regions, byRegion, national] = await Promise.all([
+    db().region.findMany({ orderBy: { kato: 'asc' }, where: c.filter.regionId === null ? {} : { id: c.filter.regionId } }),
+    getBudget(c.filter, 'region'),
+    getBudget(c.filter, 'none'),
+  ]);
+  const cells = (b: typeof NO_MONEY) => [b.local.needKzt, b.local.allocatedKzt, b.local.allocatedShare, b.republican.needKzt, b.republican.allocatedKzt, b.republican.allocatedShare];
+  const rows: Cell[][] = regions.map((r) => [r.kato, c.lang === 'kk' ? r.nameKk : c.lang === 'en' ? r.nameEn : r.nameRu, ...cells(byRegion.get(String(r.id)) ?? NO_MONEY)]);
+  if (c.filter.regionId === null) rows.push([null, c.t('exports.columns.total'), ...cells(national.get('all') ?? NO_MONEY)]);
+  return {
+    name: 'budget',
+    columns: [
+      col('kato', 'text', 12), col('region', 'text', 36), col('needKzt', 'kzt', 20), col('allocatedKzt', 'kzt', 20), col('allocatedShare', 'pct'),
+      col('republicanNeedKzt', 'kzt', 20), col('republicanAllocatedKzt', 'kzt', 20), col('republicanAllocatedShare', 'pct'),
+    ],
+    pages: one(rows),
+  };
 }
 
 async function escalationsTable(c: ExportContext): Promise<ExportTable> {

@@ -45,7 +45,7 @@ export const PARAMETER_DOCS: Record<string, string> = {
 };
 
 const STATS_ROUTES: Record<keyof typeof STATS_RESPONSES, { permission: Permission; summary: string }> = {
-  summary: { permission: 'stats.national', summary: 'Meetings, issues raised and resolved, the resolution rate and local-budget money of a period, with the compared period (compare) and the change' },
+  summary: { permission: 'stats.national', summary: 'Meetings, issues raised and resolved, the resolution rate and local- and republican-budget money of a period, with the compared period (compare) and the change' },
   regions: { permission: 'stats.regions', summary: 'Every region’s figures and its rank by resolution rate, each with its compared period and the change' },
   categories: { permission: 'stats.national', summary: 'Issues raised, resolved and the rate per issue category, each with its compared period and the change' },
   levels: { permission: 'stats.national', summary: 'Issues raised, resolved and the rate per akim level, each with its compared period and the change' },

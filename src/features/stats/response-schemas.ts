@@ -26,6 +26,13 @@ const name = z.string().meta({ description: 'A name in the language asked for (l
 
 // ---------- summary ----------
 
+// allocatedShare can exceed 1 in principle (more allocated than needed): not capped.
+const money = (budget: 'Local' | 'Republican') => z.strictObject({
+  needKzt: tenge.meta({ description: `${budget}-budget need of the period’s raised issues, entered by asOf, in whole tenge.` }),
+  allocatedKzt: tenge.meta({ description: `${budget}-budget allocations to the period’s raised issues, entered by asOf, in whole tenge.` }),
+  allocatedShare: z.number().min(0).nullable().meta({ description: 'allocatedKzt / needKzt as a fraction (1 = fully funded; above 1 when more was allocated than needed); null without need.' }),
+});
+
 const change = z.strictObject({
   ratio: z.number().min(0).nullable().meta({ description: 'This period’s figure over the compared one’s; null when either is null or the compared one is 0.' }),
   difference: z.number().meta({ description: 'This period’s figure minus the compared one’s (for resolutionRate, a difference of fractions).' }),
@@ -63,20 +70,11 @@ export const figuresSchema = z.strictObject({
   issuesInExecution: count,
   issuesNotSupported: count,
   issuesEscalated: count,
-  budget: z.strictObject({
-    needKzt: tenge.meta({ description: 'Local-budget need of the period’s raised issues, entered by asOf, in whole tenge.' }),
-    allocatedKzt: tenge.meta({ description: 'Local-budget allocations to the period’s raised issues, entered by asOf, in whole tenge.' }),
-    allocatedShare: fraction.nullable().meta({ description: 'allocatedKzt / needKzt as a fraction (may exceed 1 only if more was allocated than needed); null without need.' }),
-  }),
+  budget: money('Local'),
+  republicanBudget: money('Republican'),
 });
 
-// allocatedShare can exceed 1 in principle (more allocated than needed): not capped.
-const budgetShare = z.number().min(0).nullable();
-const figuresOut = figuresSchema.extend({
-  budget: figuresSchema.shape.budget.extend({
-    allocatedShare: budgetShare.meta({ description: 'allocatedKzt / needKzt as a fraction (1 = fully funded; above 1 when more was allocated than needed); null without need.' }),
-  }),
-});
+const figuresOut = figuresSchema;
 
 export const summaryResponse = figuresOut
   .extend({
@@ -93,6 +91,7 @@ export const regionsResponse = z
     regions: z.array(
       z.strictObject({
         kato, name, meetings: count, issuesRaised: count, issuesResolved: resolvedDuring, issuesRaisedAndResolved: raisedAndResolved, resolutionRate: rowRate,
+        budget: money('Local'), republicanBudget: money('Republican'),
         rank: z.int().min(1).nullable().meta({ description: '1 = highest resolution rate; null when not ranked.' }),
         ...rowComparison,
       }),

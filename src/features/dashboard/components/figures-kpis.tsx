@@ -10,9 +10,9 @@ import { timesChange } from '@/lib/times';
 import { SectionError, attempt, dateLabel } from '../labels';
 
 // The headline figures of a period — meetings, issues raised and resolved, the rate, the local
-// budget — each with its change from the compared period (the one before, or the same period a
-// year earlier): the difference with an arrow and a sign, not colour, and «в N раза» where one
-// value is at least 1.5 times the other; on a region's page, the national figure beside it.
+// and the republican budget — each with its change from the compared period (the one before, or
+// the same period a year earlier): the difference with an arrow and a sign, not colour, and «в N
+// раза» where one value is at least 1.5 times the other; on a region's page, the national figure beside it.
 
 export async function FiguresKpis({ filter, national, compare = 'previous' }: { filter: StatsFilter; national?: StatsFilter; compare?: Compare }) {
   const loaded = await attempt(() => Promise.all([getSummary(filter, compare), national ? getFigures(national) : Promise.resolve(null)]));
@@ -40,7 +40,25 @@ export async function FiguresKpis({ filter, national, compare = 'previous' }: { 
   const rateChange = (now: number | null, before: number | null) =>
     now !== null && before !== null && Math.round((now - before) * 1000) === 0 ? tc('same', { period: previousLabel }) : change(now, before, points);
   const beside = (value: string) => (nationwide ? to('national', { value }) : undefined);
-  const { budget } = current;
+  // Local and republican money: the same two cards, need and allocation, each with its own labels.
+  const moneyCards = (source: 'budget' | 'republicanBudget') => {
+    const b = current[source];
+    const k = source === 'budget' ? 'budget' : 'republicanBudget';
+    const money = (n: number) => formatMoney(locale, n);
+    return (
+      <>
+        <KpiCard label={to(`${k}Need`)} value={money(b.needKzt)} exact={t('exact', { value: formatMoneyExact(locale, b.needKzt) })}
+          period={label} hint={to(`${k}NeedHint`, { date: asOf })}
+          change={change(b.needKzt, previous[source].needKzt, money)} times={times(b.needKzt, previous[source].needKzt)}
+          comparison={nationwide ? beside(money(nationwide[source].needKzt)) : undefined} />
+        <KpiCard label={to(`${k}Allocated`)} value={money(b.allocatedKzt)}
+          exact={t('exact', { value: formatMoneyExact(locale, b.allocatedKzt) })} period={label}
+          hint={b.allocatedShare === null ? to('budgetNoShare') : to('budgetAllocatedHint', { share: formatPercent(locale, b.allocatedShare), date: asOf })}
+          change={change(b.allocatedKzt, previous[source].allocatedKzt, money)} times={times(b.allocatedKzt, previous[source].allocatedKzt)}
+          comparison={nationwide ? beside(`${money(nationwide[source].allocatedKzt)} (${formatPercent(locale, nationwide[source].allocatedShare)})`) : undefined} />
+      </>
+    );
+  };
 
   return (
     <div>
@@ -56,16 +74,8 @@ export async function FiguresKpis({ filter, national, compare = 'previous' }: { 
           hint={t('resolutionRateHint', { date: asOf })} change={rateChange(current.resolutionRate, previous.resolutionRate)}
           times={times(current.resolutionRate, previous.resolutionRate)}
           comparison={nationwide ? beside(formatPercent(locale, nationwide.resolutionRate)) : undefined} />
-        <KpiCard label={to('budgetNeed')} value={formatMoney(locale, budget.needKzt)} exact={t('exact', { value: formatMoneyExact(locale, budget.needKzt) })}
-          period={label} hint={to('budgetNeedHint', { date: asOf })}
-          change={change(budget.needKzt, previous.budget.needKzt, (n) => formatMoney(locale, n))} times={times(budget.needKzt, previous.budget.needKzt)}
-          comparison={nationwide ? beside(formatMoney(locale, nationwide.budget.needKzt)) : undefined} />
-        <KpiCard label={to('budgetAllocated')} value={formatMoney(locale, budget.allocatedKzt)}
-          exact={t('exact', { value: formatMoneyExact(locale, budget.allocatedKzt) })} period={label}
-          hint={budget.allocatedShare === null ? to('budgetNoShare') : to('budgetAllocatedHint', { share: formatPercent(locale, budget.allocatedShare), date: asOf })}
-          change={change(budget.allocatedKzt, previous.budget.allocatedKzt, (n) => formatMoney(locale, n))}
-          times={times(budget.allocatedKzt, previous.budget.allocatedKzt)}
-          comparison={nationwide ? beside(`${formatMoney(locale, nationwide.budget.allocatedKzt)} (${formatPercent(locale, nationwide.budget.allocatedShare)})`) : undefined} />
+        {moneyCards('budget')}
+        {moneyCards('republicanBudget')}
       </div>
       <p className="mt-3 text-xs text-neutral-600">{t('source', { date: asOf })}</p>
     </div>

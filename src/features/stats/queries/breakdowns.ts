@@ -3,6 +3,7 @@ import { statsDb as db } from '@/server/db/client';
 import { pickName } from '@/i18n/pick-name';
 import type { Compare } from '@/lib/period';
 import type { StatsFilter } from '../filters';
+import { type Money, NO_MONEY, getBudget } from './budget';
 import { comparedFilter, comparedRead, rowComparison, rowCounts } from './compare';
 import { EMPTY_COUNTS, type IssueCounts, getIssueCounts } from './issue-counts';
 import { getMeetingRows } from './summary';
@@ -17,7 +18,7 @@ export const MIN_ISSUES_TO_RANK = 50;
 
 export type RegionRow = {
   kato: string; name: string; meetings: number; issuesRaised: number; issuesResolved: number; issuesRaisedAndResolved: number;
-  resolutionRate: number | null; rank: number | null;
+  resolutionRate: number | null; budget: Money; republicanBudget: Money; rank: number | null;
 };
 
 /** What a row adds, from its key and counts: nothing, or its compared period and the change. */
@@ -30,10 +31,11 @@ const comparison = <K>(before: Promise<Map<string, IssueCounts>>, keyOf: (key: K
 
 /** Every region's row (or the filter's region), each with `extra` built from its id and counts, ranked. */
 async function rankRegions<X extends object>(f: StatsFilter, lang: string, extras: Promise<Extra<number, X>>) {
-  const [regions, counts, meetings, extra] = await Promise.all([
+  const [regions, counts, meetings, money, extra] = await Promise.all([
     db().region.findMany({ orderBy: { kato: 'asc' } }),
     getIssueCounts(f, 'region'),
     getMeetingRows(f, 'region'),
+    getBudget(f, 'region'),
     extras,
   ]);
   const kind = f.bodyId !== null ? 'CENTRAL' : 'AKIM';
@@ -43,7 +45,11 @@ async function rankRegions<X extends object>(f: StatsFilter, lang: string, extra
     .filter((r) => f.regionId === null || r.id === f.regionId)
     .map((r) => {
       const c = counts.get(String(r.id)) ?? EMPTY_COUNTS;
-      return { kato: r.kato, name: pickName(lang, r), meetings: meetingsOf.get(r.id) ?? 0, ...rowCounts(c), rank: null, ...extra(r.id, c) };
+      const m = money.get(String(r.id)) ?? NO_MONEY;
+      return {
+        kato: r.kato, name: pickName(lang, r), meetings: meetingsOf.get(r.id) ?? 0, ...rowCounts(c),
+        budget: m.local, republicanBudget: m.republican, rank: null, ...extra(r.id, c),
+      };
     });
   const ranked = rows
     .filter((r) => r.issuesRaised >= MIN_ISSUES_TO_RANK && r.resolutionRate !== null)

@@ -1,4 +1,4 @@
-// GET /api/v1/stats/summary – meetings, issues, resolutions, rate and local budget of a period, with the compared one (compare=previous|yearAgo).
+// GET /api/v1/stats/summary – meetings, issues, resolutions, rate, local and republican budget of a period, with the compared one (compare=previous|yearAgo).
 import { statsRoute } from '@/features/stats/api';
 import { getSummary } from '@/features/stats/queries/summary';
 
