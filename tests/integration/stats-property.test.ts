@@ -313,7 +313,7 @@ async function check(view: View) {
         const c = byRegion.get(String(ref.regionId)) ?? ZERO;
         return {
           kato: regionKatos[i]!, name: expect.any(String), meetings: meetingsByRegion.get(String(ref.regionId)) ?? 0,
-          issuesRaised: c.raised, issuesResolved: c.resolvedDuring, resolutionRate: rate(c),
+          issuesRaised: c.raised, issuesResolved: c.resolvedDuring, issuesRaisedAndResolved: c.raisedAndResolved, resolutionRate: rate(c),
           budget: money[i]![0], republicanBudget: money[i]![1], rank: null,
         };
       })
@@ -325,7 +325,7 @@ async function check(view: View) {
   expect(categories.categories.filter((c) => categoryCodes.includes(c.code)), label).toEqual(
     categoryIds.map((id, i) => {
       const c = byCategory.get(String(id)) ?? ZERO;
-      return { code: categoryCodes[i], name: expect.any(String), issuesRaised: c.raised, issuesResolved: c.resolvedDuring, resolutionRate: rate(c) };
+      return { code: categoryCodes[i], name: expect.any(String), issuesRaised: c.raised, issuesResolved: c.resolvedDuring, issuesRaisedAndResolved: c.raisedAndResolved, resolutionRate: rate(c) };
     }),
   );
 }
