@@ -4,8 +4,7 @@ import ExcelJS from 'exceljs';
 import iconv from 'iconv-lite';
 import { describe, expect, it } from 'vitest';
 import { IMPORT_COLUMNS } from '@/features/import/columns';
-import { decodeText } from '@/features/import/decode';
-import { detectDelimiter } from '@/features/import/csv';
+import { csvFile, detectDelimiter } from '@/features/import/csv';
 import { type Lookups, parseSheet } from '@/features/import/parse-rows';
 import { readSpreadsheet } from '@/features/import/read-file';
 import { normalizeName, parseAmount, parseDay } from '@/features/import/values';
@@ -33,12 +32,20 @@ const lookups: Lookups = {
 const csv = (rows: string[][], delimiter = ';') => rows.map((r) => r.map((c) => (c.includes(delimiter) || c.includes('"') ? `"${c.replace(/"/g, '""')}"` : c)).join(delimiter)).join('\r\n');
 
 describe('decoding', () => {
-  it('reads UTF-8 with and without a BOM, and Windows-1251', () => {
+  const records = async (bytes: Uint8Array) => {
+    const file = csvFile(bytes);
+    const rows: unknown[][] = [];
+    for await (const row of file.rows) rows.push(row.cells);
+    return { encoding: file.encoding, rows };
+  };
+
+  it('reads UTF-8 with and without a BOM, and Windows-1251', async () => {
     const text = 'Регион;Номер встречи\r\nАқтөбе облысы;1';
-    expect(decodeText(Buffer.from(`\ufeff${text}`, 'utf8'))).toEqual({ text, encoding: 'utf-8' });
-    expect(decodeText(Buffer.from(text, 'utf8'))).toEqual({ text, encoding: 'utf-8' });
+    const rows = [['Регион', 'Номер встречи'], ['Ақтөбе облысы', '1']];
+    expect(await records(Buffer.from(`\ufeff${text}`, 'utf8'))).toEqual({ rows, encoding: 'utf-8' });
+    expect(await records(Buffer.from(text, 'utf8'))).toEqual({ rows, encoding: 'utf-8' });
     const russian = 'Регион;Дата встречи\r\nАктюбинская область;15.03.2024';
-    expect(decodeText(iconv.encode(russian, 'win1251'))).toEqual({ text: russian, encoding: 'windows-1251' });
+    expect(await records(iconv.encode(russian, 'win1251'))).toEqual({ rows: [['Регион', 'Дата встречи'], ['Актюбинская область', '15.03.2024']], encoding: 'windows-1251' });
   });
 
   it('takes ";" or "," as the delimiter, whichever the header uses', () => {

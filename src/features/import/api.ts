@@ -4,6 +4,7 @@ import { errorResponse } from '@/server/api';
 import type { Caller } from '@/server/auth/caller';
 import { isAppError } from '@/server/errors';
 import type { ImportErrorKey, RowErrorKey } from './error-keys';
+import { ImportLimitError, MAX_BODY_BYTES, MAX_FILE_BYTES, fileTooLarge } from './limits';
 import { describeErrors, requestLocale } from './messages';
 import { assertOwnBatch, checkImport, commitImport, type ImportProgress } from './service';
 
@@ -14,20 +15,68 @@ import { assertOwnBatch, checkImport, commitImport, type ImportProgress } from '
 // A client that sends `Accept: application/x-ndjson` gets the same answer as a stream instead:
 // progress lines { phase, done, total } while the rows are read, checked and written, then one
 // last line { status, body } with the status and body the plain request would have had.
+//
+// A file past a cap is refused with 413 (or 400) and the cap named, before the check starts or as
+// soon as reading meets it; one user runs one import (a check or a commit) at a time, a second gets 409.
 
 type Answer = { status: number; body: unknown };
 
 export const NDJSON = 'application/x-ndjson';
 const wantsProgress = (request: Request) => (request.headers.get('accept') ?? '').includes(NDJSON);
 
-const refusalBody = async (request: Request, key: RowErrorKey) =>
-  ({ errors: await describeErrors([{ row: 0, column: '', field: 'file', key }], requestLocale(request)) });
-const refusal = async (request: Request, status: number, key: RowErrorKey) => NextResponse.json(await refusalBody(request, key), { status });
+const refusalBody = async (request: Request, key: RowErrorKey, params?: Record<string, string | number>) =>
+  ({ errors: await describeErrors([{ row: 0, column: '', field: 'file', key, params }], requestLocale(request)) });
+const refusal = async (request: Request, status: number, key: RowErrorKey, params?: Record<string, string | number>) =>
+  NextResponse.json(await refusalBody(request, key, params), { status });
+const limitRefusal = (request: Request, error: ImportLimitError) => refusal(request, error.status, error.key, error.params);
+
+/** Users with an import under way in this process: a check or a commit each, from the request to its last line. */
+const running = new Set<number>();
+
+/** Runs `work` as the user's one import, or refuses with 409 while another is under way; `work` answers when it is done. */
+async function asOnlyImport(caller: Caller, request: Request, work: (done: () => void) => Promise<Response>): Promise<Response> {
+  if (running.has(caller.userId)) return refusal(request, 409, 'busy');
+  running.add(caller.userId);
+  let released = false;
+  const done = () => {
+    if (!released) running.delete(caller.userId);
+    released = true;
+  };
+  try {
+    return await work(done);
+  } catch (error) {
+    done();
+    throw error;
+  }
+}
+
+/** The request's body, refused (fileTooLarge) past MAX_BODY_BYTES: by its declared length before reading, else as it is read. */
+async function readBody(request: Request): Promise<Uint8Array> {
+  const declared = Number(request.headers.get('content-length') ?? NaN);
+  if (declared > MAX_BODY_BYTES) throw fileTooLarge();
+  if (!request.body) return new Uint8Array();
+  const parts: Uint8Array[] = [];
+  let size = 0;
+  const reader = request.body.getReader();
+  for (;;) {
+    const { done, value } = await reader.read();
+    if (done) break;
+    size += value.length;
+    if (size > MAX_BODY_BYTES) {
+      await reader.cancel();
+      throw fileTooLarge();
+    }
+    parts.push(value);
+  }
+  return Buffer.concat(parts);
+}
 
 /** The answer as one JSON body, or as NDJSON progress lines and the answer last. */
-function answer(request: Request, run: (onProgress?: (p: ImportProgress) => void) => Promise<Answer>): Promise<Response> | Response {
+function answer(request: Request, run: (onProgress?: (p: ImportProgress) => void) => Promise<Answer>, done: () => void): Promise<Response> | Response {
   if (!wantsProgress(request)) {
-    return run().then(({ status, body }) => NextResponse.json(body, { status, headers: { 'Cache-Control': 'no-store' } }));
+    return run()
+      .then(({ status, body }) => NextResponse.json(body, { status, headers: { 'Cache-Control': 'no-store' } }))
+      .finally(done);
   }
   const encoder = new TextEncoder();
   const stream = new ReadableStream<Uint8Array>({
@@ -45,6 +94,8 @@ function answer(request: Request, run: (onProgress?: (p: ImportProgress) => void
         // The status line went out already; the error travels in the last line, as the plain request would answer it.
         const response = errorResponse(error);
         send({ status: response.status, body: await response.json() });
+      } finally {
+        done();
       }
       controller.close();
     },
@@ -56,32 +107,45 @@ function answer(request: Request, run: (onProgress?: (p: ImportProgress) => void
 export async function postImport(caller: Caller, request: Request): Promise<Response> {
   const type = request.headers.get('content-type') ?? '';
   if (!type.startsWith('multipart/form-data')) return refusal(request, 400, 'unreadable');
-  let file: FormDataEntryValue | null;
-  try {
-    file = (await request.formData()).get('file');
-  } catch {
-    return refusal(request, 400, 'unreadable');
-  }
-  if (!file || typeof file === 'string') return refusal(request, 400, 'required');
-  const bytes = new Uint8Array(await file.arrayBuffer());
-  const name = file.name;
-  return answer(request, async (onProgress) => {
+  return asOnlyImport(caller, request, async (done) => {
+    let file: FormDataEntryValue | null;
     try {
-      const result = await checkImport(caller, { name, bytes }, onProgress);
-      return { status: 200, body: { ...result, errors: await describeErrors(result.errors, requestLocale(request)) } };
+      const body = await readBody(request);
+      file = (await new Response(body as BodyInit, { headers: { 'content-type': type } }).formData()).get('file');
     } catch (error) {
-      // service.ts names the file's problem
-      if (isAppError(error) && error.code === 'VALIDATION' && error.fields?.file) return { status: 400, body: await refusalBody(request, error.fields.file as ImportErrorKey) };
-      throw error;
+      done();
+      return error instanceof ImportLimitError ? limitRefusal(request, error) : refusal(request, 400, 'unreadable');
     }
+    if (!file || typeof file === 'string') {
+      done();
+      return refusal(request, 400, 'required');
+    }
+    if (file.size > MAX_FILE_BYTES) {
+      done();
+      return limitRefusal(request, fileTooLarge());
+    }
+    const bytes = new Uint8Array(await file.arrayBuffer());
+    const name = file.name;
+    return answer(request, async (onProgress) => {
+      try {
+        const result = await checkImport(caller, { name, bytes }, onProgress);
+        return { status: 200, body: { ...result, errors: await describeErrors(result.errors, requestLocale(request)) } };
+      } catch (error) {
+        // readers and service.ts name the cap passed, or the file's problem
+        if (error instanceof ImportLimitError) return { status: error.status, body: await refusalBody(request, error.key, error.params) };
+        throw error;
+      }
+    }, done);
   });
 }
 
 export async function postCommit(caller: Caller, request: Request, id: string): Promise<Response> {
   await assertOwnBatch(caller, id);
-  return answer(request, async (onProgress) => {
-    const result = await commitImport(caller, id, { onProgress });
-    if (result.status === 'rejected') return { status: 422, body: { errors: await describeErrors(result.errors, requestLocale(request)) } };
-    return { status: 200, body: { id, ...result.counts, repeated: result.repeated } };
-  });
+  return asOnlyImport(caller, request, async (done) =>
+    answer(request, async (onProgress) => {
+      const result = await commitImport(caller, id, { onProgress });
+      if (result.status === 'rejected') return { status: 422, body: { errors: await describeErrors(result.errors, requestLocale(request)) } };
+      return { status: 200, body: { id, ...result.counts, repeated: result.repeated } };
+    }, done),
+  );
 }

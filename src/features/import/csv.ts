@@ -1,7 +1,14 @@
-import { parse } from 'csv-parse/sync';
+import { Readable } from 'node:stream';
+import { parse } from 'csv-parse';
+import iconv from 'iconv-lite';
+import { isUtf8 } from 'node:buffer';
+import { MAX_COLUMNS, MAX_RECORD_CHARS, pause, tooManyColumns, unreadable } from './limits';
+import type { RawRow } from './xlsx';
 
 // CSV as spreadsheets write it: `;` in ru/kk locales (the comma is the decimal mark), `,`
 // elsewhere. The delimiter is the one of the two found more often outside quotes in the header.
+// The file is decoded and parsed a slice at a time with csv-parse's streaming parser, so a long
+// file neither holds the event loop nor is parsed past the first cap it passes.
 
 export function detectDelimiter(text: string): ';' | ',' {
   const firstLine = text.split(/\r?\n/, 1)[0] ?? '';
@@ -16,14 +23,54 @@ export function detectDelimiter(text: string): ';' | ',' {
   return semicolons >= commas && semicolons > 0 ? ';' : ',';
 }
 
-export function parseCsv(text: string): { delimiter: ';' | ','; rows: string[][] } {
-  const delimiter = detectDelimiter(text);
-  const rows = parse(text, {
-    delimiter,
-    relax_column_count: true,
-    relax_quotes: true,
-    skip_empty_lines: true,
-    bom: true,
-  }) as string[][];
-  return { delimiter, rows };
+/** What Excel and LibreOffice save as "CSV" in ru/kk locales: UTF-8 with or without a BOM, or Windows-1251. */
+export type TextEncoding = 'utf-8' | 'windows-1251';
+
+const SLICE_BYTES = 64 * 1024;
+
+/** The file's text a slice at a time: UTF-8 (with or without a BOM), else Windows-1251. */
+function* textSlices(bytes: Uint8Array, encoding: TextEncoding): Generator<string> {
+  const hasBom = bytes.length >= 3 && bytes[0] === 0xef && bytes[1] === 0xbb && bytes[2] === 0xbf;
+  const body = Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength).subarray(hasBom ? 3 : 0);
+  const decoder = encoding === 'utf-8' ? new TextDecoder('utf-8') : iconv.getDecoder('win1251');
+  for (let at = 0; at < body.length; at += SLICE_BYTES) {
+    const slice = body.subarray(at, at + SLICE_BYTES);
+    yield decoder instanceof TextDecoder ? decoder.decode(slice, { stream: true }) : decoder.write(slice);
+  }
+  const rest = decoder instanceof TextDecoder ? decoder.decode() : decoder.end();
+  if (rest) yield rest;
+}
+
+export type CsvFile = { encoding: TextEncoding; delimiter: ';' | ','; rows: AsyncGenerator<RawRow> };
+
+/**
+ * A CSV's records, each numbered from 1 in file order (empty lines skipped, as before), with its
+ * first MAX_COLUMNS fields. A value further right stops the reading (tooManyColumns); a record
+ * longer than MAX_RECORD_CHARS, or a file with NUL bytes (no spreadsheet saves those in a CSV), is `unreadable`.
+ */
+export function csvFile(bytes: Uint8Array): CsvFile {
+  if (bytes.subarray(0, SLICE_BYTES).includes(0)) throw unreadable();
+  // Bytes that are not valid UTF-8 are Windows-1251 ("CSV (разделители — запятые)" on a Russian Windows).
+  const encoding: TextEncoding = isUtf8(bytes) ? 'utf-8' : 'windows-1251';
+  const first = textSlices(bytes.subarray(0, SLICE_BYTES + 3), encoding).next().value ?? '';
+  const delimiter = detectDelimiter(first);
+  async function* rows(): AsyncGenerator<RawRow> {
+    const parser = Readable.from(textSlices(bytes, encoding)).pipe(parse({
+      delimiter, relax_column_count: true, relax_quotes: true, skip_empty_lines: true, max_record_size: MAX_RECORD_CHARS,
+    }));
+    let line = 0;
+    try {
+      for await (const record of parser as AsyncIterable<string[]>) {
+        line += 1;
+        for (let c = MAX_COLUMNS; c < record.length; c += 1) if (record[c]!.trim() !== '') throw tooManyColumns();
+        yield { line, cells: record.length > MAX_COLUMNS ? record.slice(0, MAX_COLUMNS) : record };
+        await pause();
+      }
+    } catch (error) {
+      throw error instanceof Error && error.name === 'ImportLimitError' ? error : unreadable();
+    } finally {
+      parser.destroy();
+    }
+  }
+  return { encoding, delimiter, rows: rows() };
 }
