@@ -2,10 +2,10 @@ import 'server-only';
 import { NextResponse } from 'next/server';
 import { errorResponse } from '@/server/api';
 import type { Caller } from '@/server/auth/caller';
-import { isAppError } from '@/server/errors';
-import type { ImportErrorKey, RowErrorKey } from './error-keys';
+import type { RowErrorKey } from './error-keys';
 import { ImportLimitError, MAX_BODY_BYTES, MAX_FILE_BYTES, fileTooLarge } from './limits';
 import { describeErrors, requestLocale } from './messages';
+import { filePart } from './multipart';
 import { assertOwnBatch, checkImport, commitImport, type ImportProgress } from './service';
 
 // The import routes' bodies: the check answers { id, rows, errors } (200 even with row errors:
@@ -24,11 +24,13 @@ type Answer = { status: number; body: unknown };
 export const NDJSON = 'application/x-ndjson';
 const wantsProgress = (request: Request) => (request.headers.get('accept') ?? '').includes(NDJSON);
 
-const refusalBody = async (request: Request, key: RowErrorKey, params?: Record<string, string | number>) =>
-  ({ errors: await describeErrors([{ row: 0, column: '', field: 'file', key, params }], requestLocale(request)) });
+const refusalBody = async (request: Request, key: RowErrorKey, params?: Record<string, string | number>, row = 0) =>
+  ({ errors: await describeErrors([{ row, column: '', field: 'file', key, params }], requestLocale(request)) });
 const refusal = async (request: Request, status: number, key: RowErrorKey, params?: Record<string, string | number>) =>
   NextResponse.json(await refusalBody(request, key, params), { status });
-const limitRefusal = (request: Request, error: ImportLimitError) => refusal(request, error.status, error.key, error.params);
+/** A cap passed: its status, its message, and as the row the line where reading stopped (0 for the file as a whole). */
+const limitBody = (request: Request, error: ImportLimitError) => refusalBody(request, error.key, error.params, error.line);
+const limitRefusal = async (request: Request, error: ImportLimitError) => NextResponse.json(await limitBody(request, error), { status: error.status });
 
 /** Users with an import under way in this process: a check or a commit each, from the request to its last line. */
 const running = new Set<number>();
@@ -51,10 +53,10 @@ async function asOnlyImport(caller: Caller, request: Request, work: (done: () =>
 }
 
 /** The request's body, refused (fileTooLarge) past MAX_BODY_BYTES: by its declared length before reading, else as it is read. */
-async function readBody(request: Request): Promise<Uint8Array> {
+async function readBody(request: Request): Promise<Buffer> {
   const declared = Number(request.headers.get('content-length') ?? NaN);
   if (declared > MAX_BODY_BYTES) throw fileTooLarge();
-  if (!request.body) return new Uint8Array();
+  if (!request.body) return Buffer.alloc(0);
   const parts: Uint8Array[] = [];
   let size = 0;
   const reader = request.body.getReader();
@@ -108,31 +110,33 @@ export async function postImport(caller: Caller, request: Request): Promise<Resp
   const type = request.headers.get('content-type') ?? '';
   if (!type.startsWith('multipart/form-data')) return refusal(request, 400, 'unreadable');
   return asOnlyImport(caller, request, async (done) => {
-    let file: FormDataEntryValue | null;
+    let file: ReturnType<typeof filePart>;
     try {
-      const body = await readBody(request);
-      file = (await new Response(body as BodyInit, { headers: { 'content-type': type } }).formData()).get('file');
+      file = filePart(await readBody(request), type, 'file');
     } catch (error) {
       done();
       return error instanceof ImportLimitError ? limitRefusal(request, error) : refusal(request, 400, 'unreadable');
     }
-    if (!file || typeof file === 'string') {
+    if (file === 'malformed') {
+      done();
+      return refusal(request, 400, 'unreadable');
+    }
+    if (!file) {
       done();
       return refusal(request, 400, 'required');
     }
-    if (file.size > MAX_FILE_BYTES) {
+    if (file.bytes.length > MAX_FILE_BYTES) {
       done();
       return limitRefusal(request, fileTooLarge());
     }
-    const bytes = new Uint8Array(await file.arrayBuffer());
-    const name = file.name;
+    const { name, bytes } = file;
     return answer(request, async (onProgress) => {
       try {
         const result = await checkImport(caller, { name, bytes }, onProgress);
         return { status: 200, body: { ...result, errors: await describeErrors(result.errors, requestLocale(request)) } };
       } catch (error) {
         // readers and service.ts name the cap passed, or the file's problem
-        if (error instanceof ImportLimitError) return { status: error.status, body: await refusalBody(request, error.key, error.params) };
+        if (error instanceof ImportLimitError) return { status: error.status, body: await limitBody(request, error) };
         throw error;
       }
     }, done);

@@ -26,7 +26,10 @@ export function detectDelimiter(text: string): ';' | ',' {
 /** What Excel and LibreOffice save as "CSV" in ru/kk locales: UTF-8 with or without a BOM, or Windows-1251. */
 export type TextEncoding = 'utf-8' | 'windows-1251';
 
-const SLICE_BYTES = 64 * 1024;
+/** Text handed to the parser at a time: csv-parse parses each slice in one go, a few milliseconds' work. */
+const SLICE_BYTES = 16 * 1024;
+/** The start of the file, where a NUL byte marks a file that is no text. */
+const HEAD_BYTES = 64 * 1024;
 
 /** The file's text a slice at a time: UTF-8 (with or without a BOM), else Windows-1251. */
 function* textSlices(bytes: Uint8Array, encoding: TextEncoding): Generator<string> {
@@ -49,7 +52,7 @@ export type CsvFile = { encoding: TextEncoding; delimiter: ';' | ','; rows: Asyn
  * longer than MAX_RECORD_CHARS, or a file with NUL bytes (no spreadsheet saves those in a CSV), is `unreadable`.
  */
 export function csvFile(bytes: Uint8Array): CsvFile {
-  if (bytes.subarray(0, SLICE_BYTES).includes(0)) throw unreadable();
+  if (bytes.subarray(0, HEAD_BYTES).includes(0)) throw unreadable();
   // Bytes that are not valid UTF-8 are Windows-1251 ("CSV (разделители — запятые)" on a Russian Windows).
   const encoding: TextEncoding = isUtf8(bytes) ? 'utf-8' : 'windows-1251';
   const first = textSlices(bytes.subarray(0, SLICE_BYTES + 3), encoding).next().value ?? '';
@@ -62,7 +65,7 @@ export function csvFile(bytes: Uint8Array): CsvFile {
     try {
       for await (const record of parser as AsyncIterable<string[]>) {
         line += 1;
-        for (let c = MAX_COLUMNS; c < record.length; c += 1) if (record[c]!.trim() !== '') throw tooManyColumns();
+        for (let c = MAX_COLUMNS; c < record.length; c += 1) if (record[c]!.trim() !== '') throw tooManyColumns(line);
         yield { line, cells: record.length > MAX_COLUMNS ? record.slice(0, MAX_COLUMNS) : record };
         await pause();
       }

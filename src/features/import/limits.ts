@@ -19,12 +19,13 @@ export const MAX_RECORD_CHARS = 256 * 1024;
 
 export type LimitKey = Extract<ImportErrorKey, 'tooLarge' | 'unpackedTooLarge' | 'tooManyRows' | 'tooManyColumns' | 'unreadable'>;
 
-/** A cap passed (or a file that is no spreadsheet): the check stops and answers `status` with the cap named. */
+/** A cap passed (or a file that is no spreadsheet): the check stops and answers `status` with the cap named, and the line it stopped at. */
 export class ImportLimitError extends Error {
   constructor(
     readonly key: LimitKey,
     readonly status: 400 | 413,
     readonly params: Record<string, string | number> = {},
+    readonly line = 0,
   ) {
     super(key);
     this.name = 'ImportLimitError';
@@ -34,8 +35,8 @@ export class ImportLimitError extends Error {
 const MB = 1024 * 1024;
 export const fileTooLarge = () => new ImportLimitError('tooLarge', 413, { max: MAX_FILE_BYTES / MB });
 export const unpackedTooLarge = () => new ImportLimitError('unpackedTooLarge', 413, { max: MAX_UNPACKED_BYTES / MB });
-export const tooManyRows = () => new ImportLimitError('tooManyRows', 413, { max: MAX_ROWS });
-export const tooManyColumns = () => new ImportLimitError('tooManyColumns', 400, { max: MAX_COLUMNS });
+export const tooManyRows = (line: number) => new ImportLimitError('tooManyRows', 413, { max: MAX_ROWS }, line);
+export const tooManyColumns = (line: number) => new ImportLimitError('tooManyColumns', 400, { max: MAX_COLUMNS }, line);
 export const unreadable = () => new ImportLimitError('unreadable', 400);
 
 /** Gives other requests their turn: a long read pauses at least this often (in ms of work). */

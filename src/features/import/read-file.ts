@@ -27,14 +27,15 @@ async function templateRows(source: AsyncGenerator<RawRow>): Promise<SheetRow[]>
       if (!kept) {
         if (cells.every((c) => isBlank(c))) continue;
         const header = readHeader(cells, line);
+        // A header without a required column: that is all the parser needs to name it.
+        if (header.errors.length > 0) return [{ line, cells }];
         kept = [...header.position.values()].sort((a, b) => a - b);
         rows.push({ line, cells: kept.map((p) => cells[p]) });
-        if (header.errors.length > 0) break;
         continue;
       }
       if (cells.every((c) => isBlank(c))) continue;
       data += 1;
-      if (data > MAX_ROWS) throw tooManyRows();
+      if (data > MAX_ROWS) throw tooManyRows(line);
       rows.push({ line, cells: kept.map((p): Cell => cells[p]) });
       await pause();
     }

@@ -44,7 +44,10 @@ const SHEET = /^xl\/worksheets\/sheet(\d+)\.xml$/;
 
 /** The zip's entries in file order, as ExcelJS's reader sees them. */
 function entries(bytes: Uint8Array): { source: Readable; entries: AsyncIterable<ZipEntry> } {
-  const source = Readable.from([Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength)]);
+  const buffer = Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength);
+  const source = Readable.from((function* slices() {
+    for (let at = 0; at < buffer.length; at += 64 * 1024) yield buffer.subarray(at, at + 64 * 1024);
+  })());
   return { source, entries: source.pipe(unzipper.Parse({ forceStream: true })) as unknown as AsyncIterable<ZipEntry> };
 }
 
@@ -115,7 +118,7 @@ export async function* xlsxRows(bytes: Uint8Array): AsyncGenerator<RawRow> {
         if (row.cellCount > MAX_COLUMNS) {
           for (let c = MAX_COLUMNS + 1; c <= row.cellCount; c += 1) {
             const value = plain(row.findCell(c)?.value);
-            if (value !== null && value !== '') throw tooManyColumns();
+            if (value !== null && value !== '') throw tooManyColumns(row.number);
           }
         }
         const cells: Cell[] = [];
