@@ -3,17 +3,14 @@
 // of random bytes, a file over 20 MB — are refused with the cap named, reading stops early, and
 // the event loop keeps answering meanwhile. Merged meeting cells still read as the meeting's
 // rows; one user runs one import at a time.
-import { randomBytes } from 'node:crypto';
 import { monitorEventLoopDelay } from 'node:perf_hooks';
-import { Readable } from 'node:stream';
 import ExcelJS from 'exceljs';
-import JSZip from 'jszip';
 import type pg from 'pg';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { IMPORT_COLUMNS } from '@/features/import/columns';
 import { createAkim, createCategory, createRegion } from '../factories/reference';
 import { createToken, createUser } from '../factories/users';
 import { openAppDatabase, type AppDatabase } from '../support/database';
+import { HEADER, columnName, headerRow, longCsv, noise, packedWorkbook, sheetXml, wideWorkbook, workbook, xlsxCell } from '../support/hostile-files';
 
 type Handler = (request: Request, context: { params: Promise<Record<string, string>> }) => Promise<Response>;
 type Refusal = { errors: Array<{ row: number; field: string; message: string }> };
@@ -27,7 +24,6 @@ let category: string;
 let auth: Record<string, string>;
 let otherAuth: Record<string, string>;
 
-const HEADER = IMPORT_COLUMNS.map((c) => c.ru);
 /**
  * The longest the event loop may be held during a check. The import pauses every 20 ms of work
  * (npm run bench:uploads measures the wait other users see); this bound leaves room for a busy
@@ -62,22 +58,8 @@ async function check(bytes: Uint8Array, name: string, headers = auth) {
   return { status: response.status, body, ms, heldMs: loop.max / 1e6 };
 }
 
-const xml = (s: string) => s.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;');
-const cell = (ref: string, text: string) => `<c r="${ref}" t="inlineStr"><is><t>${xml(text)}</t></is></c>`;
-const column = (i: number) => (i < 26 ? String.fromCharCode(65 + i) : String.fromCharCode(64 + Math.floor(i / 26)) + String.fromCharCode(65 + (i % 26)));
-const headerRow = `<row r="1">${HEADER.map((h, i) => cell(`${column(i)}1`, h)).join('')}</row>`;
-
-/** A minimal workbook whose one sheet's XML is `sheet` (a string, or a stream for a large one), packed by jszip. */
-async function workbook(sheet: string | Readable): Promise<Buffer> {
-  const zip = new JSZip();
-  zip.file('[Content_Types].xml', '<?xml version="1.0" encoding="UTF-8"?><Types xmlns="http://schemas.openxmlformats.org/package/2006/content-types"><Default Extension="rels" ContentType="application/vnd.openxmlformats-package.relationships+xml"/><Default Extension="xml" ContentType="application/xml"/><Override PartName="/xl/workbook.xml" ContentType="application/vnd.openxmlformats-officedocument.spreadsheetml.sheet.main+xml"/><Override PartName="/xl/worksheets/sheet1.xml" ContentType="application/vnd.openxmlformats-officedocument.spreadsheetml.worksheet+xml"/></Types>');
-  zip.file('_rels/.rels', '<?xml version="1.0" encoding="UTF-8"?><Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships"><Relationship Id="rId1" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/officeDocument" Target="xl/workbook.xml"/></Relationships>');
-  zip.file('xl/workbook.xml', '<?xml version="1.0" encoding="UTF-8"?><workbook xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main" xmlns:r="http://schemas.openxmlformats.org/officeDocument/2006/relationships"><sheets><sheet name="Вопросы" sheetId="1" r:id="rId1"/></sheets></workbook>');
-  zip.file('xl/_rels/workbook.xml.rels', '<?xml version="1.0" encoding="UTF-8"?><Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships"><Relationship Id="rId1" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/worksheet" Target="worksheets/sheet1.xml"/></Relationships>');
-  zip.file('xl/worksheets/sheet1.xml', sheet);
-  return zip.generateAsync({ type: 'nodebuffer', compression: 'DEFLATE', compressionOptions: { level: 9 }, streamFiles: true });
-}
-const sheetXml = (rows: string) => `<?xml version="1.0" encoding="UTF-8"?><worksheet xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main"><sheetData>${rows}</sheetData></worksheet>`;
+const cell = xlsxCell;
+const column = columnName;
 
 beforeAll(async () => {
   database = await openAppDatabase();
@@ -96,8 +78,7 @@ afterAll(() => database?.close());
 
 describe('import caps', () => {
   it('refuses a workbook of rows with a cell in column XFD at its first such row, naming the 64 columns', async () => {
-    const rows = Array.from({ length: 300 }, (_, i) => `<row r="${i + 2}">${cell(`A${i + 2}`, kato)}${cell(`XFD${i + 2}`, 'x')}</row>`).join('');
-    const file = await workbook(sheetXml(headerRow + rows));
+    const file = await wideWorkbook(kato);
     expect(file.length).toBeLessThan(10_000);
     const answer = await check(file, 'широкий.xlsx');
     expect(answer.status).toBe(400);
@@ -109,13 +90,7 @@ describe('import caps', () => {
   });
 
   it('refuses a packed sheet that unpacks to hundreds of MB once 100 MB are unpacked, without holding the event loop', async () => {
-    const MB = 'A'.repeat(1024 * 1024);
-    async function* hugeSheet() {
-      yield `<?xml version="1.0" encoding="UTF-8"?><worksheet xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main"><sheetData>${headerRow}<row r="2"><c r="A2" t="inlineStr"><is><t>`;
-      for (let i = 0; i < 250; i += 1) yield MB;
-      yield '</t></is></c></row></sheetData></worksheet>';
-    }
-    const file = await workbook(Readable.from(hugeSheet()));
+    const file = await packedWorkbook(250);
     expect(file.length).toBeLessThan(400_000); // about 250 KB for 250 MB
     const before = process.memoryUsage().rss;
     const answer = await check(file, 'сжатый.xlsx');
@@ -126,9 +101,7 @@ describe('import caps', () => {
   });
 
   it('stops a CSV of 150 000 lines at its 100 001st row, naming the 100 000 rows, without holding the event loop', async () => {
-    const lines = [HEADER.join(';')];
-    for (let i = 0; i < 150_000; i += 1) lines.push(row(`L-${Math.floor(i / 10)}`, (i % 10) + 1).join(';'));
-    const answer = await check(Buffer.from(lines.join('\r\n'), 'utf8'), 'длинный.csv');
+    const answer = await check(longCsv((i) => row(`L-${Math.floor(i / 10)}`, (i % 10) + 1)), 'длинный.csv');
     expect(answer.status).toBe(413);
     expect(answer.body.errors[0]!.message).toMatch(/^Слишком много строк: не больше 100\s000 в одном файле/);
     expect(answer.body.errors[0]!.row).toBe(100_002); // reading stopped there, not at line 150 001
@@ -136,9 +109,7 @@ describe('import caps', () => {
   });
 
   it('refuses 10 MB of random bytes at once as no spreadsheet', async () => {
-    const bytes = randomBytes(10 * 1024 * 1024);
-    bytes[0] = 0x00; // never "PK" by chance
-    const answer = await check(bytes, 'шум.csv');
+    const answer = await check(noise(), 'шум.csv');
     expect(answer.status).toBe(400);
     expect(answer.body.errors[0]!.message).toBe('Файл не читается: сохраните его как XLSX или CSV.');
     expect(answer.ms).toBeLessThan(3_000);
