@@ -76,6 +76,7 @@ describe('cell values', () => {
     expect(parseDay('2024-03-15')).toBe('2024-03-15');
     expect(parseDay(new Date(Date.UTC(2024, 2, 15)))).toBe('2024-03-15');
     expect(parseDay(45366)).toBe('2024-03-15');
+    expect(parseDay(45366.75)).toBe('2024-03-15'); // a date and time cell, as the streaming reader gives it
     expect(parseDay('31.02.2024')).toBeNull();
     expect(parseDay('03/15/2024')).toBeNull();
     expect(parseDay('')).toBeUndefined();
@@ -145,6 +146,27 @@ describe('parseSheet', () => {
     other[2] = '16.03.2024';
     const { errors } = parseSheet([HEADER, ROW, ROW, early, other], lookups);
     expect(errors.map((e) => [e.row, e.key])).toEqual([[3, 'duplicateRow'], [4, 'entry.validation.beforeRaised'], [5, 'meetingMismatch']]);
+  });
+
+  it('repeats a merged meeting cell from the row above: all of them when the meeting number is empty, the region alone otherwise', () => {
+    const second = [...ROW];
+    second[7] = '2';
+    for (const i of [0, 1, 2, 3, 5, 6]) second[i] = '';
+    const third = [...ROW];
+    third[0] = '';
+    third[1] = 'A-2';
+    third[6] = '';
+    const { rows, errors } = parseSheet([HEADER, ROW, second, third], lookups);
+    expect(errors).toEqual([]);
+    expect(rows.map((r) => [r.line, r.regionId, r.externalRef, r.issueNumber, r.heldOn, r.level, r.venue, r.attendance])).toEqual([
+      [2, 1, 'A-1', 1, '2024-03-15', 'REGION', 'HOUSE_OF_CULTURE', 120],
+      [3, 1, 'A-1', 2, '2024-03-15', 'REGION', 'HOUSE_OF_CULTURE', 120],
+      [4, 1, 'A-2', 1, '2024-03-15', 'REGION', 'HOUSE_OF_CULTURE', null], // a new meeting's attendance is its own
+    ]);
+    // An empty issue cell is not merged: it stays empty.
+    const noStatus = [...second];
+    noStatus[11] = '';
+    expect(parseSheet([HEADER, ROW, noStatus], lookups).errors.map((e) => [e.row, e.column, e.key])).toEqual([[3, 'Статус', 'required']]);
   });
 
   it('reads an XLSX and a Windows-1251 CSV with ";" to the same rows', async () => {
