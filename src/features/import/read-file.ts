@@ -15,10 +15,25 @@ export type SheetFormat = { kind: 'xlsx' } | { kind: 'csv'; encoding: TextEncodi
 export async function readSpreadsheet(bytes: Uint8Array): Promise<{ format: SheetFormat; rows: SheetRow[] }> {
   if (looksLikeXlsx(bytes)) return { format: { kind: 'xlsx' }, rows: await templateRows(xlsxRows(bytes)) };
   const csv = csvFile(bytes);
+  // More lines than rows allowed: count the records first, keeping none, so a long file is refused
+  // without holding 100 000 rows (lines overcount records only when quoted cells break lines or rows are blank).
+  if ((await countLines(bytes)) > MAX_ROWS + 1) await templateRows(csvFile(bytes).rows, { keep: false });
   return { format: { kind: 'csv', encoding: csv.encoding, delimiter: csv.delimiter }, rows: await templateRows(csv.rows) };
 }
 
-async function templateRows(source: AsyncGenerator<RawRow>): Promise<SheetRow[]> {
+/** Line feeds in the file, a megabyte at a time. */
+async function countLines(bytes: Uint8Array): Promise<number> {
+  const buffer = Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength);
+  let lines = 1;
+  for (let at = buffer.indexOf(0x0a); at >= 0; at = buffer.indexOf(0x0a, at + 1)) {
+    lines += 1;
+    if (lines % 100_000 === 0) await pause();
+  }
+  return lines;
+}
+
+/** The header and data rows of the template's columns; with `keep: false` only counted against MAX_ROWS. */
+async function templateRows(source: AsyncGenerator<RawRow>, { keep = true } = {}): Promise<SheetRow[]> {
   const rows: SheetRow[] = [];
   let kept: number[] | null = null;
   let data = 0;
@@ -36,7 +51,7 @@ async function templateRows(source: AsyncGenerator<RawRow>): Promise<SheetRow[]>
       if (cells.every((c) => isBlank(c))) continue;
       data += 1;
       if (data > MAX_ROWS) throw tooManyRows(line);
-      rows.push({ line, cells: kept.map((p): Cell => cells[p]) });
+      if (keep) rows.push({ line, cells: kept.map((p): Cell => cells[p]) });
       await pause();
     }
   } finally {
