@@ -57,20 +57,24 @@ async function readBody(request: Request): Promise<Buffer> {
   const declared = Number(request.headers.get('content-length') ?? NaN);
   if (declared > MAX_BODY_BYTES) throw fileTooLarge();
   if (!request.body) return Buffer.alloc(0);
+  // One buffer of the declared size, filled as the body arrives (no second copy), else the parts joined.
+  const whole = Number.isSafeInteger(declared) && declared > 0 ? Buffer.allocUnsafe(declared) : null;
   const parts: Uint8Array[] = [];
   let size = 0;
   const reader = request.body.getReader();
   for (;;) {
     const { done, value } = await reader.read();
     if (done) break;
-    size += value.length;
-    if (size > MAX_BODY_BYTES) {
+    if (size + value.length > MAX_BODY_BYTES || (whole && size + value.length > whole.length)) {
       await reader.cancel();
-      throw fileTooLarge();
+      if (size + value.length > MAX_BODY_BYTES) throw fileTooLarge();
+      throw new Error('body longer than its content-length');
     }
-    parts.push(value);
+    if (whole) whole.set(value, size);
+    else parts.push(value);
+    size += value.length;
   }
-  return Buffer.concat(parts);
+  return whole ? whole.subarray(0, size) : Buffer.concat(parts);
 }
 
 /** The answer as one JSON body, or as NDJSON progress lines and the answer last. */
