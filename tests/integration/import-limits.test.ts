@@ -27,9 +27,10 @@ let otherAuth: Record<string, string>;
 /**
  * The longest the event loop may be held during a check. The import pauses every 20 ms of work
  * (npm run bench:uploads measures the wait other users see); this bound leaves room for a busy
- * 2-core CI machine descheduling the process, and still fails a reader that parses in one go (seconds).
+ * 2-core CI machine descheduling the process, and still fails a reader that parses in one go
+ * (5.4 s for this CSV before, on an idle machine).
  */
-const HELD_MS = 500;
+const HELD_MS = 1000;
 const row = (ref: string, n: number) => [kato, ref, '10.02.2024', 'REGION', '', 'ONLINE', '', String(n), category, `Вопрос ${ref}/${n}`, 'REGION', 'RAISED', '', '', '', ''];
 
 /** The multipart body a browser sends, built before the clock starts: the client's work is not the server's. */
@@ -83,7 +84,7 @@ describe('import caps', () => {
     const answer = await check(file, 'широкий.xlsx');
     expect(answer.status).toBe(400);
     expect(answer.body.errors[0]).toMatchObject({ field: 'file', row: 2, message: 'Слишком много столбцов: не больше 64. Оставьте столбцы шаблона.' });
-    expect(answer.ms).toBeLessThan(5_000);
+    expect(answer.ms).toBeLessThan(30_000); // before: 339 MB and seconds for 100 such rows, the heap exhausted at 300
     // Empty cells far right (formatting) are no columns: the template's rows still read.
     const styled = await workbook(sheetXml(`${headerRow}<row r="2">${row('W-1', 1).map((v, i) => cell(`${column(i)}2`, v)).join('')}<c r="XFD2" s="0"/></row>`));
     expect((await check(styled, 'оформленный.xlsx')).body).toMatchObject({ rows: 1, errors: [] });
@@ -112,7 +113,7 @@ describe('import caps', () => {
     const answer = await check(noise(), 'шум.csv');
     expect(answer.status).toBe(400);
     expect(answer.body.errors[0]!.message).toBe('Файл не читается: сохраните его как XLSX или CSV.');
-    expect(answer.ms).toBeLessThan(3_000);
+    expect(answer.ms).toBeLessThan(10_000); // before: 159 s and 2.6 GB
     expect(answer.heldMs).toBeLessThan(HELD_MS);
   });
 
