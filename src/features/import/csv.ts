@@ -2,7 +2,7 @@ import { Readable } from 'node:stream';
 import { parse } from 'csv-parse';
 import iconv from 'iconv-lite';
 import { isUtf8 } from 'node:buffer';
-import { MAX_COLUMNS, MAX_RECORD_CHARS, pause, tooManyColumns, unreadable } from './limits';
+import { MAX_COLUMNS, MAX_RECORD_CHARS, MAX_ROWS, pause, tooManyColumns, tooManyRows, unreadable } from './limits';
 import type { RawRow } from './xlsx';
 
 // CSV as spreadsheets write it: `;` in ru/kk locales (the comma is the decimal mark), `,`
@@ -76,4 +76,70 @@ export function csvFile(bytes: Uint8Array): CsvFile {
     }
   }
   return { encoding, delimiter, rows: rows() };
+}
+
+const QUOTE = 0x22;
+const CR = 0x0d;
+const LF = 0x0a;
+const SPACE = 0x20;
+const TAB = 0x09;
+
+/**
+ * Counts the data records (not blank, after the header) as the parser would number them, with a
+ * byte scan that keeps nothing, and throws tooManyRows at the first one past MAX_ROWS: a long file
+ * is refused without parsing 100 000 rows. Quotes, delimiters and line breaks are ASCII in UTF-8 and
+ * Windows-1251 alike.
+ */
+export async function assertRowCount(bytes: Uint8Array, delimiter: ';' | ','): Promise<void> {
+  const d = delimiter.charCodeAt(0);
+  const hasBom = bytes.length >= 3 && bytes[0] === 0xef && bytes[1] === 0xbb && bytes[2] === 0xbf;
+  let quoted = false;
+  let fieldStart = true;
+  let empty = true; // no character at all: an empty line, which the parser skips
+  let blank = true; // nothing but delimiters and spaces: a blank row
+  let record = 0;
+  let header = false;
+  let data = 0;
+  const endRecord = () => {
+    if (!empty) {
+      record += 1;
+      if (!blank) {
+        if (!header) header = true;
+        else if ((data += 1) > MAX_ROWS) throw tooManyRows(record);
+      }
+    }
+    quoted = false;
+    fieldStart = true;
+    empty = true;
+    blank = true;
+  };
+  for (let i = hasBom ? 3 : 0; i < bytes.length; i += 1) {
+    if ((i & 0xfffff) === 0) await pause();
+    const c = bytes[i]!;
+    if (quoted) {
+      if (c === QUOTE) {
+        if (bytes[i + 1] === QUOTE) i += 1;
+        else quoted = false;
+      }
+      if (c !== SPACE && c !== TAB && c !== QUOTE) blank = false;
+      empty = false;
+      continue;
+    }
+    if (c === LF) {
+      endRecord();
+      continue;
+    }
+    if (c === CR) continue;
+    empty = false;
+    if (c === QUOTE && fieldStart) {
+      quoted = true;
+      fieldStart = false;
+    } else if (c === d) {
+      fieldStart = true;
+    } else {
+      fieldStart = false;
+      if (c !== SPACE && c !== TAB) blank = false;
+    }
+  }
+  endRecord();
 }

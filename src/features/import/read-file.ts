@@ -1,4 +1,4 @@
-import { type TextEncoding, csvFile } from './csv';
+import { type TextEncoding, assertRowCount, csvFile } from './csv';
 import { MAX_ROWS, pause, tooManyRows } from './limits';
 import { type SheetRow, readHeader } from './parse-rows';
 import { type Cell, isBlank } from './values';
@@ -15,9 +15,10 @@ export type SheetFormat = { kind: 'xlsx' } | { kind: 'csv'; encoding: TextEncodi
 export async function readSpreadsheet(bytes: Uint8Array): Promise<{ format: SheetFormat; rows: SheetRow[] }> {
   if (looksLikeXlsx(bytes)) return { format: { kind: 'xlsx' }, rows: await templateRows(xlsxRows(bytes)) };
   const csv = csvFile(bytes);
-  // More lines than rows allowed: count the records first, keeping none, so a long file is refused
-  // without holding 100 000 rows (lines overcount records only when quoted cells break lines or rows are blank).
-  if ((await countLines(bytes)) > MAX_ROWS + 1) await templateRows(csvFile(bytes).rows, { keep: false });
+  // More lines than rows allowed: count the records first with a byte scan that keeps nothing, so a long
+  // file is refused without parsing and holding 100 000 rows (lines overcount records only when quoted
+  // cells break lines or rows are blank).
+  if ((await countLines(bytes)) > MAX_ROWS + 1) await assertRowCount(bytes, csv.delimiter);
   return { format: { kind: 'csv', encoding: csv.encoding, delimiter: csv.delimiter }, rows: await templateRows(csv.rows) };
 }
 
@@ -32,8 +33,7 @@ async function countLines(bytes: Uint8Array): Promise<number> {
   return lines;
 }
 
-/** The header and data rows of the template's columns; with `keep: false` only counted against MAX_ROWS. */
-async function templateRows(source: AsyncGenerator<RawRow>, { keep = true } = {}): Promise<SheetRow[]> {
+async function templateRows(source: AsyncGenerator<RawRow>): Promise<SheetRow[]> {
   const rows: SheetRow[] = [];
   let kept: number[] | null = null;
   let data = 0;
@@ -51,7 +51,7 @@ async function templateRows(source: AsyncGenerator<RawRow>, { keep = true } = {}
       if (cells.every((c) => isBlank(c))) continue;
       data += 1;
       if (data > MAX_ROWS) throw tooManyRows(line);
-      if (keep) rows.push({ line, cells: kept.map((p): Cell => cells[p]) });
+      rows.push({ line, cells: kept.map((p): Cell => cells[p]) });
       await pause();
     }
   } finally {
