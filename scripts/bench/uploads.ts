@@ -24,6 +24,8 @@ const { values } = parseArgs({
   },
 });
 const base = values.url.replace(/\/$/, '');
+// The Origin a browser on the site sends: the app compares it with APP_URL when that is set.
+const origin = process.env.APP_URL ? new URL(process.env.APP_URL).origin : new URL(base).origin;
 
 /** next-auth's credentials flow: a CSRF token, then the callback; returns the Cookie header. */
 async function signIn(username: string): Promise<string> {
@@ -104,7 +106,7 @@ async function measure(pid: number, uploader: string, other: string, name: strin
   if (bytes) {
     const form = new FormData();
     form.set('file', new Blob([new Uint8Array(bytes)]), name);
-    response = await fetch(`${base}/api/v1/imports`, { method: 'POST', body: form, headers: { cookie: uploader, origin: base } });
+    response = await fetch(`${base}/api/v1/imports`, { method: 'POST', body: form, headers: { cookie: uploader, origin } });
   } else {
     await sleep(5000);
     response = new Response('{"rows":0}');
