@@ -36,6 +36,22 @@ export type OracleFilter = {
 
 type Db = Pick<pg.Pool, 'query'>;
 
+/**
+ * The same queries answered once: many cases share a period compared with, a reference list or a
+ * window. The answers are read-only; use a fresh one after the data changes.
+ */
+export function memoized(db: Db): Db {
+  const seen = new Map<string, Promise<unknown>>();
+  return {
+    query: ((sql: string, values?: unknown[]) => {
+      const key = JSON.stringify([sql, values ?? []]);
+      let hit = seen.get(key);
+      if (!hit) seen.set(key, (hit = db.query(sql, values)));
+      return hit;
+    }) as Db['query'],
+  };
+}
+
 const min = (a: string, b: string) => (a < b ? a : b);
 /** "resolved during" is judged on asOf, or at the period's end when that comes first. */
 export const judgedOn = (f: OracleFilter) => min(f.asOf, f.period.to);
@@ -68,6 +84,10 @@ const COUNTED_KIND = `(CASE WHEN $9::int IS NULL THEN 'AKIM' ELSE 'CENTRAL' END)
 const ISSUE_IN_SCOPE = `i.deleted_at IS NULL AND m.kind::text = ${COUNTED_KIND} AND ${MEETING_IN_SCOPE}
   AND ($7::int IS NULL OR i.category_id = $7)`;
 
+/** The issues a period's figures can count: raised in it by asOf, or having become RESOLVED in it by judgedOn. */
+const ISSUE_IN_PERIOD = `(i.raised_on BETWEEN $1::date AND least($2::date, $3::date) OR EXISTS (
+  SELECT 1 FROM issue_status_change c WHERE c.issue_id = i.id AND c.to_status = 'RESOLVED' AND c.effective_on BETWEEN $1::date AND $4::date))`;
+
 // ---------- issue figures ----------
 
 /** Each issue figure as an aggregate over the per-issue facts of issueFigures. One line per figure. */
@@ -94,7 +114,7 @@ export async function issueFigures(db: Db, f: OracleFilter): Promise<IssueGroups
     `WITH issue AS (
        SELECT i.id, i.raised_on, i.category_id, m.region_id, coalesce(m.akim_level::text, 'CENTRAL') AS level
        FROM raised_issue i JOIN meeting m ON m.id = i.meeting_id
-       WHERE ${ISSUE_IN_SCOPE}
+       WHERE ${ISSUE_IN_SCOPE} AND ${ISSUE_IN_PERIOD}
      ), history AS (
        SELECT c.* FROM issue_status_change c WHERE c.issue_id IN (SELECT id FROM issue)
      ), on_as_of AS (
