@@ -6,15 +6,19 @@
 //
 // On a real PostgreSQL (TEST_DATABASE_URL) the whole product runs. On the embedded database,
 // where a query is several times slower, a fixed subset runs: no filter, each single filter with
-// data, two pairs, three period shapes and two asOf (see `EMBEDDED`).
+// data, two pairs, three period shapes and two asOf (see `SUBSET`; STATS_ORACLE_SUBSET=1 asks for it on a real server).
 //
 // Then section 3 of issue 13, as an analyst checks it: the additive figures add up (regions to
 // the nation, categories and levels to their region, H1 + H2 to the year) and a two-filter
 // answer equals the matching row of the one-filter breakdowns.
+import path from 'node:path';
+import ExcelJS from 'exceljs';
+import JSZip from 'jszip';
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
-import type pg from 'pg';
+import pg from 'pg';
 import { seedDemoData } from '../../prisma/seed/seed-demo';
 import { createCategory, createCentralBody, createRegion, setKato } from '../factories/reference';
+import { createToken, userIdOf } from '../factories/users';
 import { hasRealServer, openAppDatabase, type AppDatabase } from '../support/database';
 import * as oracle from '../support/stats-oracle';
 import { diffFields, type Mismatch, reportMismatches } from '../support/stats-compare';
@@ -29,11 +33,13 @@ type App = typeof import('@/features/stats/filters') &
 
 let database: AppDatabase;
 let pool: pg.Pool;
+let oraclePool: pg.Pool;
 let app: App;
 
 /** "Today", fixed, for the range that ends today and for the asOf a request leaves out. */
 const TODAY = '2023-05-17';
-const EMBEDDED = !hasRealServer;
+/** The fixed subset: on the embedded database, or when asked for (STATS_ORACLE_SUBSET=1, a quick look on a real server). */
+const SUBSET = !hasRealServer || process.env.STATS_ORACLE_SUBSET === '1';
 
 const DAY = 86_400_000;
 const addDays = (iso: string, n: number) => new Date(Date.parse(`${iso}T00:00:00Z`) + n * DAY).toISOString().slice(0, 10);
@@ -124,16 +130,10 @@ const labelOf = (c: Case) => {
 
 // ---------- asking the app and the oracle ----------
 
-/** The app's filter, resolved from the request's parameters with "today" fixed, as the route handlers do. */
+/** The app's filter, resolved from the request's parameters as the route handlers do ("today" is fixed for the whole file). */
 async function appFilter(query: Record<string, string>) {
   const q = app.statsQuerySchema.parse(query);
-  vi.useFakeTimers({ toFake: ['Date'] });
-  vi.setSystemTime(new Date(`${TODAY}T12:00:00Z`)); // noon UTC: the same date in Almaty
-  try {
-    return await app.resolveStatsFilter(q, async () => { throw new Error('a period is always given'); });
-  } finally {
-    vi.useRealTimers();
-  }
+  return app.resolveStatsFilter(q, async () => { throw new Error('a period is always given'); });
 }
 
 function queryOf(filter: Filter, shape: Shape, asOf?: string): Record<string, string> {
@@ -170,7 +170,15 @@ async function appAnswers(query: Record<string, string>): Promise<Record<oracle.
 
 async function compareCase(c: Case): Promise<Mismatch[]> {
   const expected = oracleFilter(c.filter, c.shape, c.asOf.asOf);
-  const [got, want] = await Promise.all([appAnswers(queryOf(c.filter, c.shape, c.asOf.asOf)), oracle.everyRoute(pool, expected)]);
+  const timed = async <T>(which: 'app' | 'oracle', work: Promise<T>) => {
+    const t = performance.now();
+    const out = await work;
+    spent[which] += performance.now() - t;
+    return out;
+  };
+  const [got, want] = await Promise.all([
+    timed('app', appAnswers(queryOf(c.filter, c.shape, c.asOf.asOf))), timed('oracle', oracle.everyRoute(oracleDb, expected)),
+  ]);
   const label = labelOf(c);
   const dimensions = Object.keys(c.filter).length;
   const out: Mismatch[] = [];
@@ -198,6 +206,8 @@ async function inParallel<T, R>(items: T[], width: number, work: (item: T) => Pr
 // ---------- the tests ----------
 
 let values: Values;
+let oracleDb: ReturnType<typeof oracle.memoized>;
+const spent = { app: 0, oracle: 0 };
 
 beforeAll(async () => {
   database = await openAppDatabase();
@@ -205,6 +215,12 @@ beforeAll(async () => {
   const seeded = await seedDemoData(database.url);
   expect(seeded.seeded).toBe(true);
   values = await chooseValues();
+  // The oracle's own connections: room to sort a period's history in memory, and its answers kept.
+  oraclePool = hasRealServer ? new pg.Pool({ connectionString: database.url, max: 4, options: '-c work_mem=64MB' }) : pool;
+  oracleDb = oracle.memoized(oraclePool);
+  // Today is fixed for every read of this file, the queries' own reading plans included: noon UTC, the same date in Almaty.
+  vi.useFakeTimers({ toFake: ['Date'] });
+  vi.setSystemTime(new Date(`${TODAY}T12:00:00Z`));
   app = {
     ...(await import('@/features/stats/filters')),
     ...(await import('@/features/stats/queries/summary')),
@@ -216,14 +232,18 @@ beforeAll(async () => {
   };
 }, 600_000);
 
-afterAll(() => database?.close());
+afterAll(async () => {
+  vi.useRealTimers();
+  if (oraclePool && oraclePool !== pool) await oraclePool.end();
+  await database?.close();
+});
 
 describe('every stats figure equals the plain-SQL oracle on the demo data', () => {
   it('under every filter, pair of filters, period shape and asOf', async () => {
     let filters = filtersOf(values);
     let shapes = SHAPES;
     let asOfs = (s: Shape) => asOfsOf(s);
-    if (EMBEDDED) {
+    if (SUBSET) {
       // A fixed subset: the unfiltered case, each single filter with data, the pairs of the issue's table
       // (region + category, region + level), on a half-year, a mid-month range and the range ending today,
       // at the period's end and inside it.
@@ -237,12 +257,270 @@ describe('every stats figure equals the plain-SQL oracle on the demo data', () =
       asOfs = (s) => asOfsOf(s).filter((a) => a.name.startsWith('at end') || a.name === 'inside');
     }
     const cases: Case[] = filters.flatMap((filter) => shapes.flatMap((shape) => asOfs(shape).map((asOf) => ({ filter, shape, asOf }))));
-    const started = Date.now();
+    const started = performance.now();
     const mismatches = (await inParallel(cases, hasRealServer ? 4 : 1, compareCase)).flat();
     console.info(
       `stats oracle: ${cases.length} cases (${filters.length} filters × ${shapes.length} period shapes × asOf) × ${oracle.ROUTES.length} routes` +
-        `${EMBEDDED ? ' — the embedded subset; set TEST_DATABASE_URL for all' : ''}, in ${((Date.now() - started) / 1000).toFixed(1)} s`,
+        `${SUBSET ? ' — the fixed subset; TEST_DATABASE_URL without STATS_ORACLE_SUBSET runs all' : ''}, in ${((performance.now() - started) / 1000).toFixed(1)} s` +
+        ` (summed over concurrent cases: app ${(spent.app / 1000).toFixed(0)} s, oracle ${(spent.oracle / 1000).toFixed(0)} s)`,
     );
     expect(mismatches.length, reportMismatches(mismatches)).toBe(0);
   }, 600_000);
+});
+
+// ---------- section 3: the figures add up, as an analyst checks them ----------
+
+/** One route's answer from the app, for a request's parameters. */
+async function ask<R extends oracle.Route>(route: R, query: Record<string, string>) {
+  const f = await appFilter(query);
+  const answer = {
+    summary: () => app.getSummary(f),
+    regions: () => app.getRegionRanking(f, 'en'),
+    categories: () => app.getCategoryBreakdown(f, 'en'),
+    levels: () => app.getLevelBreakdown(f),
+    escalations: () => app.getEscalationStats(f),
+    'central-meetings': () => app.getCentralMeetingStats(f, 'en'),
+    'action-plans': () => app.getActionPlanStats(f, 'en'),
+  }[route];
+  return (await answer()) as Awaited<ReturnType<(typeof ROUTE_TYPES)[R]>>;
+}
+declare const ROUTE_TYPES: {
+  summary: App['getSummary']; regions: App['getRegionRanking']; categories: App['getCategoryBreakdown']; levels: App['getLevelBreakdown'];
+  escalations: App['getEscalationStats']; 'central-meetings': App['getCentralMeetingStats']; 'action-plans': App['getActionPlanStats'];
+};
+
+/** The additive figures of a summary, a breakdown row, or a sum of them. */
+type Additive = Partial<Record<'meetings' | 'issuesRaised' | 'issuesResolved' | 'needKzt' | 'allocatedKzt', number>>;
+const additive = (s: Awaited<ReturnType<App['getSummary']>>): Additive => ({
+  meetings: s.meetings, issuesRaised: s.issuesRaised, issuesResolved: s.issuesResolved,
+  needKzt: s.budget.needKzt, allocatedKzt: s.budget.allocatedKzt,
+});
+const rowFigures = (r: { issuesRaised: number; issuesResolved: number; meetings?: number }, keys: Array<keyof Additive>): Additive =>
+  Object.fromEntries(keys.map((k) => [k, (r as Record<string, number>)[k]]));
+function total(parts: Additive[]): Additive {
+  const out: Additive = {};
+  for (const p of parts) for (const [k, v] of Object.entries(p)) out[k as keyof Additive] = (out[k as keyof Additive] ?? 0) + (v ?? 0);
+  return out;
+}
+const pick = (a: Additive, keys: Array<keyof Additive>): Additive => Object.fromEntries(keys.map((k) => [k, a[k]]));
+
+describe('the figures add up (issue 13, section 3)', () => {
+  const shapes = SUBSET ? SHAPES.filter((s) => ['half-year', 'mid-month range'].includes(s.name)) : SHAPES;
+
+  it('regions to the nation, categories and levels to their region, two filters to the one-filter rows, for every period shape', async () => {
+    const mismatches: Mismatch[] = [];
+    const expectSame = (label: string, dimensions: number, app: unknown, sum: unknown) => {
+      const diffs = diffFields(app, sum);
+      if (diffs.length) mismatches.push({ label, dimensions, route: 'consistency', diffs });
+    };
+    const katos = (await pool.query<{ kato: string }>('SELECT kato FROM region ORDER BY kato')).rows.map((r) => r.kato);
+    const categoryCodes = (await pool.query<{ code: string }>('SELECT code FROM issue_category ORDER BY code')).rows.map((r) => r.code);
+    const R = values.region.data.code;
+    await inParallel(shapes, hasRealServer ? 2 : 1, async (shape) => {
+      const q = (extra: Record<string, string> = {}) => ({ ...shape.query, ...extra });
+      const at = `${shape.name} ${JSON.stringify(shape.query)}`;
+      const ISSUES: Array<keyof Additive> = ['issuesRaised', 'issuesResolved'];
+      const WITH_MEETINGS: Array<keyof Additive> = ['meetings', 'issuesRaised', 'issuesResolved'];
+
+      // The regions add up to the nation; each region's own summary is its row of the ranking.
+      const [nation, ranking, perRegion] = await Promise.all([
+        ask('summary', q()), ask('regions', q()), Promise.all(katos.map((k) => ask('summary', q({ region: k })))),
+      ]);
+      expectSame(`Σ regions' rows = nation · ${at}`, 0, total(ranking.regions.map((r) => rowFigures(r, WITH_MEETINGS))), pick(additive(nation), WITH_MEETINGS));
+      expectSame(`Σ regions' summaries (incl. budget) = nation · ${at}`, 1, total(perRegion.map(additive)), additive(nation));
+      for (const [i, k] of katos.entries()) {
+        const row = ranking.regions.find((r) => r.kato === k)!;
+        expectSame(`summary?region=${k} = its regions row · ${at}`, 1,
+          { ...rowFigures(row, WITH_MEETINGS), resolutionRate: row.resolutionRate },
+          { ...pick(additive(perRegion[i]!), WITH_MEETINGS), resolutionRate: perRegion[i]!.resolutionRate });
+      }
+
+      // Categories and levels add up to their region; region + category (or level) is the matching row of both breakdowns.
+      const [region, categories, levels, perCategory, perLevel, regionsByCategory] = await Promise.all([
+        ask('summary', q({ region: R })), ask('categories', q({ region: R })), ask('levels', q({ region: R })),
+        Promise.all(categoryCodes.map((c) => ask('summary', q({ region: R, category: c })))),
+        Promise.all(oracleLevels.map((l) => ask('summary', q({ region: R, level: l })))),
+        Promise.all(categoryCodes.map((c) => ask('regions', q({ category: c })))),
+      ]);
+      expectSame(`Σ categories of region ${R} = region · ${at}`, 1, total(categories.categories.map((r) => rowFigures(r, ISSUES))), pick(additive(region), ISSUES));
+      expectSame(`Σ levels of region ${R} = region · ${at}`, 1, total(levels.levels.map((r) => rowFigures(r, ISSUES))), pick(additive(region), ISSUES));
+      const MONEY: Array<keyof Additive> = ['issuesRaised', 'issuesResolved', 'needKzt', 'allocatedKzt'];
+      expectSame(`Σ summary?region&category (budget too) = region ${R} · ${at}`, 2, total(perCategory.map((s) => pick(additive(s), MONEY))), pick(additive(region), MONEY));
+      expectSame(`Σ summary?region&level (meetings, budget too) = region ${R} · ${at}`, 2, total(perLevel.map(additive)), additive(region));
+      for (const [i, c] of categoryCodes.entries()) {
+        const two = perCategory[i]!;
+        const byCategory = categories.categories.find((r) => r.code === c)!;
+        const byRegion = regionsByCategory[i]!.regions.find((r) => r.kato === R)!;
+        const figures = { issuesRaised: two.issuesRaised, issuesResolved: two.issuesResolved, resolutionRate: two.resolutionRate };
+        expectSame(`summary?region=${R}&category=${c} = categories?region row · ${at}`, 2, figures,
+          { issuesRaised: byCategory.issuesRaised, issuesResolved: byCategory.issuesResolved, resolutionRate: byCategory.resolutionRate });
+        expectSame(`summary?region=${R}&category=${c} = regions?category row · ${at}`, 2, { ...figures, meetings: two.meetings },
+          { issuesRaised: byRegion.issuesRaised, issuesResolved: byRegion.issuesResolved, resolutionRate: byRegion.resolutionRate, meetings: byRegion.meetings });
+      }
+      for (const [i, l] of oracleLevels.entries()) {
+        const two = perLevel[i]!;
+        const row = levels.levels.find((r) => r.level === l)!;
+        expectSame(`summary?region=${R}&level=${l} = levels?region row · ${at}`, 2,
+          { issuesRaised: two.issuesRaised, issuesResolved: two.issuesResolved, resolutionRate: two.resolutionRate },
+          { issuesRaised: row.issuesRaised, issuesResolved: row.issuesResolved, resolutionRate: row.resolutionRate });
+        expectSame(`summary?region=${R}&level=${l}: meetingsByLevel = meetings · ${at}`, 2, two.meetingsByLevel[l], two.meetings);
+      }
+
+      // The central-level list and central officials' meetings: parts add up to their totals, and regions to the nation.
+      const [list, central, listPerRegion, centralPerRegion] = await Promise.all([
+        ask('escalations', q()), ask('central-meetings', q()),
+        Promise.all(katos.map((k) => ask('escalations', q({ region: k })))),
+        Promise.all(katos.map((k) => ask('central-meetings', q({ region: k })))),
+      ]);
+      expectSame(`escalations: Σ dispositions + undecided = total · ${at}`, 0,
+        Object.values(list.byDisposition).reduce((s, d) => s + d.count, 0) + list.undecided, list.total);
+      expectSame(`escalations: Σ regions = nation · ${at}`, 1,
+        ['total', 'selected', 'undecided'].map((k) => listPerRegion.reduce((s, r) => s + (r as unknown as Record<string, number>)[k]!, 0)),
+        [list.total, list.selected, list.undecided]);
+      const centralTotals = (c: typeof central) => [c.scheduled, c.held, c.personalReceptions, c.citizensReceived, c.issuesVoiced, c.issuesResolved, c.issuesInExecution];
+      expectSame(`central-meetings: Σ regions = nation · ${at}`, 1,
+        centralPerRegion.map(centralTotals).reduce((s, r) => s.map((x, i) => x + r[i]!)), centralTotals(central));
+      expectSame(`central-meetings: Σ bodies = total · ${at}`, 0,
+        [central.byBody.reduce((s, b) => s + b.scheduled, 0), central.byBody.reduce((s, b) => s + b.held, 0)], [central.scheduled, central.held]);
+      expectSame(`central-meetings: Σ halves = total · ${at}`, 0,
+        [central.byHalf.reduce((s, b) => s + b.scheduled, 0), central.byHalf.reduce((s, b) => s + b.held, 0)], [central.scheduled, central.held]);
+    });
+    expect(mismatches.length, reportMismatches(mismatches)).toBe(0);
+  }, 600_000);
+
+  it('H1 + H2 equal the year, every route, all read as of the year end', async () => {
+    const mismatches: Mismatch[] = [];
+    const expectSame = (label: string, app: unknown, sum: unknown) => {
+      const diffs = diffFields(app, sum);
+      if (diffs.length) mismatches.push({ label, dimensions: 0, route: 'consistency', diffs });
+    };
+    const asOf = '2022-12-31';
+    const filters: Array<Record<string, string>> = [{}, { region: values.region.data.code }, { category: values.category.data.code }];
+    for (const filter of filters) {
+      const read = (period: string) => Promise.all([
+        ask('summary', { period, asOf, ...filter }), ask('regions', { period, asOf, ...filter }), ask('categories', { period, asOf, ...filter }),
+        ask('levels', { period, asOf, ...filter }), ask('escalations', { period, asOf, ...filter }), ask('central-meetings', { period, asOf, ...filter }),
+      ]);
+      const [year, h1, h2] = await Promise.all([read('2022'), read('2022-H1'), read('2022-H2')]);
+      const label = (what: string) => `${what}: 2022-H1 + 2022-H2 = 2022 ${JSON.stringify(filter)}`;
+      const EXACT: Array<keyof Additive> = ['meetings', 'issuesRaised', 'needKzt', 'allocatedKzt'];
+      expectSame(label('summary'), total([pick(additive(h1[0]), EXACT), pick(additive(h2[0]), EXACT)]), pick(additive(year[0]), EXACT));
+      // Resolved during is additive only up to the issues resolved in H1 and no longer resolved at the year's end
+      // (an issue counts once, judged at its period's end): the year's count is at most H1 + H2, and at least H2.
+      const resolved = { year: year[0].issuesResolved, h1: h1[0].issuesResolved, h2: h2[0].issuesResolved };
+      if (!(resolved.year <= resolved.h1 + resolved.h2 && resolved.year >= resolved.h2)) {
+        mismatches.push({ label: label('summary issuesResolved (H2 ≤ year ≤ H1 + H2)'), dimensions: 0, route: 'consistency', diffs: [{ path: 'issuesResolved', app: resolved, oracle: 'H2 ≤ year ≤ H1 + H2' }] });
+      }
+      const rows = <T extends { issuesRaised: number }>(xs: T[], key: (r: T) => string, withMeetings: boolean) =>
+        new Map(xs.map((r) => [key(r), withMeetings ? { raised: r.issuesRaised, meetings: (r as unknown as { meetings: number }).meetings } : { raised: r.issuesRaised }]));
+      const addRows = (a: Map<string, object>, b: Map<string, object>) =>
+        Object.fromEntries([...a].map(([k, v]) => [k, total([v as Additive, b.get(k) as Additive])]));
+      expectSame(label('regions'), addRows(rows(h1[1].regions, (r) => r.kato, true), rows(h2[1].regions, (r) => r.kato, true)),
+        Object.fromEntries(rows(year[1].regions, (r) => r.kato, true)));
+      expectSame(label('categories'), addRows(rows(h1[2].categories, (r) => r.code, false), rows(h2[2].categories, (r) => r.code, false)),
+        Object.fromEntries(rows(year[2].categories, (r) => r.code, false)));
+      expectSame(label('levels'), addRows(rows(h1[3].levels, (r) => r.level, false), rows(h2[3].levels, (r) => r.level, false)),
+        Object.fromEntries(rows(year[3].levels, (r) => r.level, false)));
+      const listCounts = (e: (typeof year)[4]) => [e.total, e.selected, e.undecided, ...Object.values(e.byDisposition).flatMap((d) => [d.count, d.amountKzt])];
+      expectSame(label('escalations'), listCounts(h1[4]).map((x, i) => x + listCounts(h2[4])[i]!), listCounts(year[4]));
+      const centralCounts = (c: (typeof year)[5]) => [c.scheduled, c.held, c.personalReceptions, c.citizensReceived, c.issuesVoiced, c.issuesResolved, c.issuesInExecution];
+      expectSame(label('central-meetings'), centralCounts(h1[5]).map((x, i) => x + centralCounts(h2[5])[i]!), centralCounts(year[5]));
+    }
+    expect(mismatches.length, reportMismatches(mismatches)).toBe(0);
+  }, 600_000);
+});
+
+const oracleLevels = ['REGION', 'DISTRICT', 'RURAL'] as const;
+
+// ---------- the same filter on the page, in the CSV and XLSX, and in the briefing ----------
+
+describe('one filter read from every surface gives the API’s numbers', () => {
+  type Handler = (request: Request, context: { params: Promise<Record<string, string>> }) => Promise<Response>;
+  const handler = async (route: string) => ((await import(path.resolve(`src/app/api/v1/${route}/route.ts`))) as { GET: Handler }).GET;
+  let headers: Record<string, string>;
+  const get = async (route: string, query: string, params: Record<string, string> = {}) => {
+    const response = await (await handler(route))(new Request(`http://localhost/api/v1/${route}?${query}`, { headers }), { params: Promise.resolve(params) });
+    expect(response.status, `${route}?${query}`).toBe(200);
+    return response;
+  };
+  const json = async <T>(route: string, query: string) => (await (await get(route, query)).json()) as T;
+  type Row = { issuesRaised: number; issuesResolved: number; resolutionRate: number | null };
+
+  beforeAll(async () => {
+    headers = (await createToken(pool, await userIdOf(pool, 'analyst'))).headers;
+  });
+
+  it('the region page, the CSV tables and the workbook under region + category (the issue’s case)', async () => {
+    const R = values.region.data;
+    const C = values.category.data.code;
+    const query = `period=2022-H2&region=${R.code}&category=${C}&lang=en`;
+    const [summary, levels, categories, regionsByCategory] = await Promise.all([
+      json<{ meetings: number; issuesRaised: number; issuesResolved: number; issuesRaisedAndResolved: number; resolutionRate: number | null; budget: { needKzt: number; allocatedKzt: number } }>('stats/summary', query),
+      json<{ levels: Array<Row & { level: string }> }>('stats/levels', query),
+      json<{ categories: Array<Row & { code: string }> }>('stats/categories', query),
+      json<{ regions: Array<Row & { kato: string; meetings: number; rank: number | null }> }>('stats/regions', `period=2022-H2&category=${C}&lang=en`),
+    ]);
+    expect(summary.issuesRaised).toBeGreaterThan(0);
+
+    // The region page (/regions/[kato]?period=2022-H2&category=…): its filters, then its sections' reads.
+    const { parseDashboardFilters } = await import('@/features/dashboard/filters');
+    const { loadRanking } = await import('@/features/dashboard/queries/ranking');
+    const page = await parseDashboardFilters({ period: '2022-H2', category: C }, { allowed: ['period', 'category', 'level'] });
+    const regionFilter = { ...page.filter, regionId: R.id as number };
+    const [pageMeetings, pageLevels, pageCategories, pageRanking] = await Promise.all([
+      app.getMeetingCounts(regionFilter), app.getLevelBreakdown(regionFilter), app.getCategoryBreakdown(regionFilter, 'en'), loadRanking(page.filter, 'en'),
+    ]);
+    expect(pageMeetings.total).toBe(summary.meetings);
+    expect(pageLevels.levels).toEqual(levels.levels);
+    expect(pageCategories.categories).toEqual(categories.categories);
+    expect(pageRanking.regions.find((r) => r.kato === R.code)).toEqual(regionsByCategory.regions.find((r) => r.kato === R.code));
+
+    // CSV: the summary, categories and regions tables.
+    const { translatorFor } = await import('@/features/exports/translator');
+    const t = await translatorFor('en');
+    const csv = async (table: string, q: string) =>
+      (await (await get('exports/csv/[table]', `${q}&delimiter=%3B`, { table })).text()).replace(/^\ufeff/, '').trimEnd().split('\r\n').map((l) => l.split(';'));
+    const summaryCsv = await csv('summary', query);
+    const valueOf = (key: string) => Number(summaryCsv.find((cells) => cells[0] === t(`exports.summary.${key}`))?.[1]);
+    expect({
+      meetings: valueOf('meetings'), issuesRaised: valueOf('issuesRaised'), issuesResolved: valueOf('issuesResolved'),
+      issuesRaisedAndResolved: valueOf('issuesRaisedAndResolved'), needKzt: valueOf('needKzt'), allocatedKzt: valueOf('allocatedKzt'),
+    }).toEqual({
+      meetings: summary.meetings, issuesRaised: summary.issuesRaised, issuesResolved: summary.issuesResolved,
+      issuesRaisedAndResolved: summary.issuesRaisedAndResolved, needKzt: summary.budget.needKzt, allocatedKzt: summary.budget.allocatedKzt,
+    });
+    const categoryLine = (await csv('categories', query)).find((cells) => cells[0] === C)!;
+    const apiCategory = categories.categories.find((c) => c.code === C)!;
+    expect(categoryLine.slice(2, 5).map(Number)).toEqual([apiCategory.issuesRaised, apiCategory.issuesResolved, apiCategory.resolutionRate]);
+    const regionLine = (await csv('regions', `period=2022-H2&category=${C}&lang=en`)).find((cells) => cells[1] === R.code)!;
+    const apiRegion = regionsByCategory.regions.find((r) => r.kato === R.code)!;
+    expect(regionLine.slice(3, 7).map(Number)).toEqual([apiRegion.meetings, apiRegion.issuesRaised, apiRegion.issuesResolved, apiRegion.resolutionRate]);
+
+    // The workbook under the same filter: the summary sheet's figures and the region's categories row.
+    const wb = new ExcelJS.Workbook();
+    await wb.xlsx.load((await (await get('exports/workbook', query)).arrayBuffer()) as ArrayBuffer);
+    const sheet = (i: number) => wb.worksheets[i]!;
+    const summaryCells = sheet(0).getSheetValues().flat();
+    expect(summaryCells).toEqual(expect.arrayContaining([summary.meetings, summary.issuesRaised, summary.issuesResolved, summary.budget.needKzt, summary.budget.allocatedKzt]));
+    const rows: unknown[][] = [];
+    sheet(2).eachRow((row) => rows.push((row.values as unknown[]).slice(1)));
+    expect(rows.find((r) => r[0] === C)?.slice(2, 5)).toEqual([apiCategory.issuesRaised, apiCategory.issuesResolved, apiCategory.resolutionRate]);
+  });
+
+  it('the briefing’s national figures, after its rounding', async () => {
+    const { thousands, percent } = await import('@/features/exports/briefing/numbers');
+    type S = { meetings: number; issuesRaised: number; issuesResolved: number; issuesRaisedAndResolved: number; resolutionRate: number };
+    const [half, year] = await Promise.all([json<S>('stats/summary', 'period=2022-H2'), json<S>('stats/summary', 'period=2022')]);
+    const docx = Buffer.from(await (await get('exports/briefing', 'period=2022-H2&format=docx&lang=ru')).arrayBuffer());
+    const xml = await (await JSZip.loadAsync(docx)).file('word/document.xml')!.async('string');
+    const text = xml.replace(/<\/w:p>/g, '\n').replace(/<[^>]+>/g, '').replace(/[\s\u00a0\u202f]+/g, ' ');
+    const ru = (s: string) => s.replace(/[\s\u00a0\u202f]+/g, ' ');
+    // The half-year's meetings, issues raised and resolved during it; the year's meetings, issues, those resolved and the rate.
+    for (const figure of [
+      thousands('ru', half.meetings), thousands('ru', half.issuesRaised), thousands('ru', half.issuesResolved),
+      thousands('ru', year.meetings), thousands('ru', year.issuesRaised), thousands('ru', year.issuesRaisedAndResolved), percent('ru', year.resolutionRate),
+    ]) {
+      expect(text, `the briefing writes ${figure}`).toContain(ru(figure));
+    }
+  });
 });
