@@ -282,9 +282,9 @@ async function ask<R extends oracle.Route>(route: R, query: Record<string, strin
     'central-meetings': () => app.getCentralMeetingStats(f, 'en'),
     'action-plans': () => app.getActionPlanStats(f, 'en'),
   }[route];
-  return (await answer()) as Awaited<ReturnType<(typeof ROUTE_TYPES)[R]>>;
+  return (await answer()) as Awaited<ReturnType<RouteFunctions[R]>>;
 }
-declare const ROUTE_TYPES: {
+type RouteFunctions = {
   summary: App['getSummary']; regions: App['getRegionRanking']; categories: App['getCategoryBreakdown']; levels: App['getLevelBreakdown'];
   escalations: App['getEscalationStats']; 'central-meetings': App['getCentralMeetingStats']; 'action-plans': App['getActionPlanStats'];
 };
