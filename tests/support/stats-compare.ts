@@ -20,7 +20,8 @@ export function diffFields(app: unknown, oracle: unknown, path = '', out: FieldD
   return out;
 }
 
-export type Mismatch = { label: string; dimensions: number; route: string; diffs: FieldDiff[] };
+/** `names`: what the two sides are, when not the app and the oracle (say, a total and the sum of its parts). */
+export type Mismatch = { label: string; dimensions: number; route: string; diffs: FieldDiff[]; names?: [string, string] };
 
 const show = (v: unknown) => (v === undefined ? '(missing)' : JSON.stringify(v));
 
@@ -39,7 +40,8 @@ export function reportMismatches(mismatches: Mismatch[], { cases = 6, fields = 8
   ];
   for (const m of sorted.slice(0, cases)) {
     lines.push(`  ${m.route} ${m.label}: ${m.diffs.length} field(s) differ`);
-    for (const d of m.diffs.slice(0, fields)) lines.push(`    ${d.path}: app ${show(d.app)}, oracle ${show(d.oracle)}`);
+    const [a, b] = m.names ?? ['app', 'oracle'];
+    for (const d of m.diffs.slice(0, fields)) lines.push(`    ${d.path || '(value)'}: ${a} ${show(d.app)}, ${b} ${show(d.oracle)}`);
     if (m.diffs.length > fields) lines.push(`    … and ${m.diffs.length - fields} more`);
   }
   return lines.join('\n');
