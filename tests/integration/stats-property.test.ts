@@ -120,7 +120,7 @@ type Op =
 
 const opArb: fc.Arbitrary<Op> = fc.oneof(
   {
-    weight: 3,
+    weight: 5,
     arbitrary: fc.record({ t: fc.constant('create' as const), region: fc.nat(2), place: fc.nat(PLACES - 1), category: fc.nat(1), day: fc.nat(364) }),
   },
   {
@@ -319,7 +319,7 @@ async function expectSummariesRebuildable() {
 describe('statistics against plain SQL over the raw rows', () => {
   it('every route agrees for any operations, period, asOf and three or more filters at once', async () => {
     await fc.assert(
-      fc.asyncProperty(fc.array(opArb, { minLength: 1, maxLength: 30 }), fc.array(viewArb, { minLength: 1, maxLength: 4 }), async (ops, views) => {
+      fc.asyncProperty(fc.array(opArb, { minLength: 12, maxLength: 40 }), fc.array(viewArb, { minLength: 1, maxLength: 4 }), async (ops, views) => {
         await reset();
         await apply(ops);
         for (const view of views) await check(view);
