@@ -54,3 +54,22 @@ export function inScope(
   if (record.kind === 'CENTRAL' || record.regionId !== scope.regionId) return false;
   return scope.unitId === null || record.unitId === scope.unitId || record.unitParentId === scope.unitId;
 }
+
+/**
+ * Action plans and budget requests belong to a whole region (they have no unit): a unit
+ * editor reads its region's but may not write them. Throws FORBIDDEN for a unit editor and
+ * a ministry; gives the region an akimat editor writes for, or null for an admin (any region).
+ */
+export function regionPlansWriter(caller: Parameters<typeof recordScope>[0]): { regionId: number } | null {
+  const scope = recordScope(caller);
+  if (scope.kind === 'body') throw new AppError('FORBIDDEN', 'a ministry keeps no action plans or budget requests');
+  if (scope.kind === 'all') return null;
+  if (scope.unitId !== null) throw new AppError('FORBIDDEN', 'a unit editor reads the region’s plans and requests but does not write them');
+  return { regionId: scope.regionId };
+}
+
+/** Whether the caller may write action plans and budget requests (see regionPlansWriter). */
+export function mayWriteRegionPlans(caller: Parameters<typeof recordScope>[0]): boolean {
+  const scope = recordScope(caller);
+  return scope.kind === 'all' || (scope.kind === 'region' && scope.unitId === null);
+}
