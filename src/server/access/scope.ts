@@ -1,4 +1,5 @@
 import type { Prisma } from '@/generated/prisma/client';
+import type { MeetingKind } from '@/generated/prisma/enums';
 import { AppError } from '@/server/errors';
 import type { Caller } from '@/server/auth/caller';
 import { SCOPE_OF_ROLE } from './policy';
@@ -72,4 +73,27 @@ export function regionPlansWriter(caller: Parameters<typeof recordScope>[0]): { 
 export function mayWriteRegionPlans(caller: Parameters<typeof recordScope>[0]): boolean {
   const scope = recordScope(caller);
   return scope.kind === 'all' || (scope.kind === 'region' && scope.unitId === null);
+}
+
+/**
+ * The list filters a caller named that lie outside their scope: another region, any or another
+ * central body, or the other kind of meeting. An empty list means every filter is in scope.
+ * The lists answer such a filter with 403 rather than an empty page (server/access/guard).
+ */
+export function filtersOutsideScope(
+  caller: Parameters<typeof recordScope>[0],
+  filters: { regionId?: number; centralBodyId?: number; kind?: MeetingKind },
+): Array<'region' | 'body' | 'kind'> {
+  const scope = recordScope(caller);
+  const out: Array<'region' | 'body' | 'kind'> = [];
+  if (scope.kind === 'region') {
+    if (filters.regionId !== undefined && filters.regionId !== scope.regionId) out.push('region');
+    // An akimat's records are its akims' meetings: central bodies and their meetings are not.
+    if (filters.centralBodyId !== undefined) out.push('body');
+    if (filters.kind === 'CENTRAL') out.push('kind');
+  } else if (scope.kind === 'body') {
+    if (filters.centralBodyId !== undefined && filters.centralBodyId !== scope.centralBodyId) out.push('body');
+    if (filters.kind === 'AKIM') out.push('kind');
+  }
+  return out;
 }
