@@ -271,7 +271,10 @@ export function buildOpenApiDocument() {
     paths,
     components: {
       securitySchemes: {
-        bearer: { type: 'http', scheme: 'bearer', description: 'An API token, kz_…, issued by an administrator.' },
+        bearer: {
+          type: 'http', scheme: 'bearer',
+          description: 'An API token, kz_…, issued by an administrator (never to an admin), for /api/v1 only. Its scope is read (any method but GET and HEAD is a 403) or read-write.',
+        },
         cookie: { type: 'apiKey', in: 'cookie', name: SESSION_COOKIES[1], description: `The web session cookie (${SESSION_COOKIES[0]} over HTTPS).` },
       },
       schemas,
