@@ -89,3 +89,51 @@ export function summaryTruth(rows: SummaryRow[]): SummaryTruth {
     rate: rate(r.resolved_of_raised, r.raised),
   };
 }
+
+/** A filtered question: any of region (KATO), category (code), akim level and unit (code). */
+export type Filter = { label: string; region?: string; category?: string; level?: string; unit?: string };
+
+/** The multi-filter questions; the unit is the first of the region's, found on the loaded data. */
+export const filtersFor = (unit: string): Filter[] => [
+  { label: 'region + category', region: '150000000', category: 'ROADS' },
+  { label: 'region + level', region: '150000000', level: 'DISTRICT' },
+  { label: 'category + level', category: 'ROADS', level: 'RURAL' },
+  { label: 'region + category + level', region: '150000000', category: 'ROADS', level: 'RURAL' },
+  { label: 'unit', unit },
+];
+
+export const filterQuery = (f: Filter) =>
+  Object.entries({ region: f.region, category: f.category, level: f.level, unit: f.unit })
+    .filter(([, v]) => v !== undefined).map(([k, v]) => `&${k}=${v}`).join('');
+
+/** SUMMARY_SQL under a filter: the same figures over the issues and meetings it keeps ($1 from, $2 to). */
+export function filteredSummarySql(f: Filter): { sql: string; params: string[] } {
+  const params: string[] = [];
+  const p = (v: string) => `$${params.push(v) + 2}`;
+  const meeting: string[] = ['m.kind = \'AKIM\'', 'm.deleted_at IS NULL'];
+  if (f.region) meeting.push(`m.region_id = (SELECT id FROM region WHERE kato = ${p(f.region)})`);
+  if (f.level) meeting.push(`m.akim_level = ${p(f.level)}::"AkimLevel"`);
+  if (f.unit) {
+    const u = `(SELECT id FROM admin_unit WHERE code = ${p(f.unit)})`;
+    meeting.push(`(m.unit_id = ${u} OR m.unit_id IN (SELECT id FROM admin_unit WHERE parent_id = ${u}))`);
+  }
+  const category = f.category ? `i.category_id = (SELECT id FROM issue_category WHERE code = ${p(f.category)})` : 'true';
+  const issues = `raised_issue i JOIN meeting m ON m.id = i.meeting_id`;
+  const where = `i.meeting_kind = 'AKIM' AND i.deleted_at IS NULL AND ${meeting.join(' AND ')} AND ${category}`;
+  const sql = `
+  SELECT
+    (SELECT count(*)::int FROM meeting m WHERE ${meeting.join(' AND ')} AND m.held_on BETWEEN $1::date AND $2::date
+      ${f.category ? `AND EXISTS (SELECT 1 FROM raised_issue i WHERE i.meeting_id = m.id AND i.deleted_at IS NULL AND ${category})` : ''}) AS meetings,
+    p.raised, p.resolved_of_raised,
+    (SELECT count(*)::int FROM ${issues}
+      WHERE ${where}
+        AND i.id IN (SELECT c.issue_id FROM issue_status_change c
+                     WHERE c.to_status = 'RESOLVED' AND c.effective_on BETWEEN $1::date AND $2::date)
+        AND ${STATUS_AT_END} = 'RESOLVED') AS resolved_during
+  FROM (
+    SELECT count(*)::int AS raised, count(*) FILTER (WHERE ${STATUS_AT_END} = 'RESOLVED')::int AS resolved_of_raised
+    FROM ${issues}
+    WHERE ${where} AND i.raised_on BETWEEN $1::date AND $2::date
+  ) p`;
+  return { sql, params };
+}

@@ -8,7 +8,8 @@ import { type Verdict, compareRegions, compareSummary } from './compare';
 import { createApiToken, createDatabase, dropDatabase, loadReference, migrate } from './database';
 import { type LoadReport, generateData } from './generate';
 import {
-  PERIODS, REGIONS_SQL, SUMMARY_SQL, type RegionRow, type RegionTruth, type SummaryRow, type SummaryTruth, regionsTruth, summaryTruth,
+  type Filter, PERIODS, REGIONS_SQL, SUMMARY_SQL, type RegionRow, type RegionTruth, type SummaryRow, type SummaryTruth,
+  filterQuery, filteredSummarySql, filtersFor, regionsTruth, summaryTruth,
 } from './plain-sql';
 import { measureHttp, measureSql } from './reads';
 import { type Row, latencyTable, table, verdictLines, writeJson } from './report';
@@ -77,6 +78,12 @@ async function main(): Promise<void> {
     } else log('  reusing the loaded data');
     const token = await createApiToken(client);
     await phase(timings, 'build check', async () => ensureBuilt(log));
+    // The multi-filter questions need a unit that exists: the first district of Aktobe region.
+    const unit = (await client.query<{ code: string }>(
+      `SELECT u.code FROM admin_unit u JOIN region r ON r.id = u.region_id WHERE r.kato = '150000000' AND u.parent_id IS NULL ORDER BY u.code LIMIT 1`,
+    )).rows[0]?.code;
+    if (!unit) throw new Error('no unit in region 150000000');
+    const filters: Filter[] = filtersFor(unit);
     const port = o.port ?? (await freePort());
     app = await phase(timings, 'start app', () => startApp(created.url, port, token));
     log(`  app at ${app.baseUrl}`);
@@ -86,6 +93,9 @@ async function main(): Promise<void> {
       const cases: Array<[string, string]> = [['GET /api/v1/health', '/api/v1/health']];
       for (const p of PERIODS) cases.push([`GET /api/v1/stats/summary ${p.code}`, `/api/v1/stats/summary?${p.query}`]);
       for (const p of PERIODS) cases.push([`GET /api/v1/stats/regions ${p.code}`, `/api/v1/stats/regions?${p.query}`]);
+      for (const p of PERIODS) {
+        for (const f of filters) cases.push([`GET /api/v1/stats/summary ${p.code} ${f.label}`, `/api/v1/stats/summary?${p.query}${filterQuery(f)}`]);
+      }
       const out = [];
       for (const [name, path] of cases) {
         const r = await measureHttp(app!.baseUrl, token, name, path, { warmup: o.warmup, runs: o.requests, budgetS: o.budget });
@@ -101,6 +111,7 @@ async function main(): Promise<void> {
     const pool = new pg.Pool({ connectionString: created.url, max: 4 });
     const sqlRows: Row[] = [];
     const truth: Record<string, { summary: SummaryTruth; regions: RegionTruth[] }> = {};
+    const filteredTruth: Record<string, SummaryTruth> = {};
     try {
       await phase(timings, 'SQL measurements', async () => {
         for (const p of PERIODS) {
@@ -108,7 +119,14 @@ async function main(): Promise<void> {
           const summary = await measureSql<SummaryRow>(pool, `SQL summary ${p.code}`, SUMMARY_SQL, [p.from, p.to], plan);
           const regions = await measureSql<RegionRow>(pool, `SQL regions ${p.code}`, REGIONS_SQL, [p.from, p.to], plan);
           truth[p.code] = { summary: summaryTruth(summary.rows), regions: regionsTruth(regions.rows) };
-          for (const { rows: _rows, ...r } of [summary, regions]) {
+          const filtered = [];
+          for (const f of filters) {
+            const q = filteredSummarySql(f);
+            const r = await measureSql<SummaryRow>(pool, `SQL summary ${p.code} ${f.label}`, q.sql, [p.from, p.to, ...q.params], plan);
+            filteredTruth[`${p.code} ${f.label}`] = summaryTruth(r.rows);
+            filtered.push(r);
+          }
+          for (const { rows: _rows, ...r } of [summary, regions, ...filtered]) {
             log(`  ${r.name}: p50 ${r.seq?.p50} ms, p95 ${r.seq?.p95} ms (c4 p95 ${r.c4?.p95} ms)`);
             sqlRows.push(r);
           }
@@ -128,6 +146,12 @@ async function main(): Promise<void> {
         else if (r.httpStatus !== 200) verdicts.push({ question, verdict: 'ERROR', details: [`${r.status}: ${JSON.stringify(r.body)}`] });
         else if (kind === 'summary') verdicts.push(compareSummary(question, r.body, truth[p.code]!.summary));
         else verdicts.push(compareRegions(question, r.body, truth[p.code]!.regions));
+      }
+      for (const f of filters) {
+        const question = `summary ${p.code} ${f.label}`;
+        const r = httpRows.find((h) => h.name === `GET /api/v1/stats/${question}`);
+        if (!r || r.httpStatus !== 200) verdicts.push({ question, verdict: 'ERROR', details: [`${r?.status}: ${JSON.stringify(r?.body)}`] });
+        else verdicts.push(compareSummary(question, r.body, filteredTruth[`${p.code} ${f.label}`]!));
       }
     }
 
@@ -157,7 +181,7 @@ async function main(): Promise<void> {
       issues: o.issues, database: o.dbName, startedAt: new Date().toISOString(),
       options: { ...o, url: undefined }, machine: { cpus: os.cpus().length, node: process.version, platform: process.platform },
       postgres: (await client.query('SELECT version()')).rows[0].version,
-      timings, load, checks, latency: rows, truth, verdicts, writes,
+      timings, load, checks, latency: rows, truth, filteredTruth, verdicts, writes,
     });
     log(`\nJSON: ${file}`);
   } finally {

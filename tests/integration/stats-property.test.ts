@@ -203,15 +203,15 @@ async function meetingsBy(w: Window): Promise<Map<string, number>> {
   return new Map(rows.map((r) => [String(r.region_id), Number(r.n)]));
 }
 
-async function budget(w: Window) {
+async function budget(w: Window, source: 'LOCAL' | 'REPUBLICAN', regionId: number | null = null) {
   const { rows } = await pool.query<{ need: string; allocated: string }>(
     `SELECT coalesce(sum(b.amount_kzt) FILTER (WHERE b.kind = 'NEED'), 0) AS need,
             coalesce(sum(b.amount_kzt) FILTER (WHERE b.kind = 'ALLOCATED'), 0) AS allocated
      FROM budget_allocation b JOIN raised_issue i ON i.id = b.issue_id JOIN meeting m ON m.id = i.meeting_id
-     WHERE b.source = 'LOCAL' AND b.effective_on <= $3::date
+     WHERE b.source = $4 AND b.effective_on <= $3::date
        AND i.deleted_at IS NULL AND m.deleted_at IS NULL AND i.meeting_kind = 'AKIM'
-       AND i.raised_on BETWEEN $1::date AND least($2::date, $3::date)`,
-    [w.from, w.to, w.asOf],
+       AND i.raised_on BETWEEN $1::date AND least($2::date, $3::date) AND ($5::int IS NULL OR m.region_id = $5::int)`,
+    [w.from, w.to, w.asOf, source, regionId],
   );
   const needKzt = Number(rows[0]!.need);
   const allocatedKzt = Number(rows[0]!.allocated);
@@ -221,7 +221,7 @@ async function budget(w: Window) {
 const rate = (c: Counts) => (c.raised === 0 ? null : c.raisedAndResolved / c.raised);
 
 async function expectedFigures(w: Window) {
-  const [counts, meetings, money] = await Promise.all([countsBy('none', w), meetingsBy(w), budget(w)]);
+  const [counts, meetings, money, republican] = await Promise.all([countsBy('none', w), meetingsBy(w), budget(w, 'LOCAL'), budget(w, 'REPUBLICAN')]);
   const c = counts.get('all') ?? ZERO;
   const n = [...meetings.values()].reduce((s, x) => s + x, 0);
   return {
@@ -237,6 +237,7 @@ async function expectedFigures(w: Window) {
     issuesNotSupported: c.notSupported,
     issuesEscalated: c.escalated,
     budget: money,
+    republicanBudget: republican,
   };
 }
 
@@ -305,13 +306,15 @@ async function check(view: View) {
   const [regions, byRegion, meetingsByRegion] = await Promise.all([app.getRegionRanking(filter, 'en'), countsBy('region', w), meetingsBy(w)]);
   expect(regions.top, label).toEqual([]);
   expect(regions.bottom, label).toEqual([]);
+  const money = await Promise.all(refs.map(async (ref) => [await budget(w, 'LOCAL', ref.regionId), await budget(w, 'REPUBLICAN', ref.regionId)] as const));
   expect(regions.regions.filter((r) => regionKatos.includes(r.kato)).sort((a, b) => a.kato.localeCompare(b.kato)), label).toEqual(
     refs
       .map((ref, i) => {
         const c = byRegion.get(String(ref.regionId)) ?? ZERO;
         return {
           kato: regionKatos[i]!, name: expect.any(String), meetings: meetingsByRegion.get(String(ref.regionId)) ?? 0,
-          issuesRaised: c.raised, issuesResolved: c.resolvedDuring, resolutionRate: rate(c), rank: null,
+          issuesRaised: c.raised, issuesResolved: c.resolvedDuring, issuesRaisedAndResolved: c.raisedAndResolved, resolutionRate: rate(c),
+          budget: money[i]![0], republicanBudget: money[i]![1], rank: null,
         };
       })
       .sort((a, b) => a.kato.localeCompare(b.kato)),
@@ -322,7 +325,7 @@ async function check(view: View) {
   expect(categories.categories.filter((c) => categoryCodes.includes(c.code)), label).toEqual(
     categoryIds.map((id, i) => {
       const c = byCategory.get(String(id)) ?? ZERO;
-      return { code: categoryCodes[i], name: expect.any(String), issuesRaised: c.raised, issuesResolved: c.resolvedDuring, resolutionRate: rate(c) };
+      return { code: categoryCodes[i], name: expect.any(String), issuesRaised: c.raised, issuesResolved: c.resolvedDuring, issuesRaisedAndResolved: c.raisedAndResolved, resolutionRate: rate(c) };
     }),
   );
 }
@@ -337,7 +340,11 @@ async function expectSummariesRebuildable() {
     const contrib = await pool.query(`SELECT c.issue_id, c.kind, c.region_id, c.category_id, c.line, u.measure, u.m1::text, u.m2::text, u.state, u.n::text
       FROM stat_issue_contrib c CROSS JOIN LATERAL unnest(c.measure, c.m1, c.m2, c.state, c.n) AS u(measure, m1, m2, state, n)
       ORDER BY 1, 6, 7, 8, 9`);
-    return { cube: cube.rows, meetings: meetings.rows, contrib: contrib.rows };
+    const byCategory = await pool.query(`SELECT kind, grain, region_id, category_id, line, month::text, n::text
+      FROM stat_meeting_category_cube WHERE n <> 0 ORDER BY 1, 2, 3, 4, 5, 6`);
+    const categories = await pool.query(`SELECT meeting_id, kind, region_id, line, month::text, categories
+      FROM stat_meeting_category_contrib ORDER BY 1`);
+    return { cube: cube.rows, meetings: meetings.rows, contrib: contrib.rows, byCategory: byCategory.rows, categories: categories.rows };
   };
   const kept = await snapshot();
   await pool.query('SELECT stat_rebuild()');
@@ -383,6 +390,7 @@ describe('statistics against plain SQL over the raw rows', () => {
     const year = await expectedFigures({ from: '2031-01-01', to: '2031-12-31', asOf: '2031-12-31' });
     expect(year).toMatchObject({ meetings: 3, issuesRaised: 3, issuesResolved: 2, issuesRaisedAndResolved: 2, issuesInExecution: 1 });
     expect(year.budget).toEqual({ needKzt: 1000, allocatedKzt: 400, allocatedShare: 0.4 });
+    expect(year.republicanBudget).toEqual({ needKzt: 0, allocatedKzt: 9999, allocatedShare: null });
     const h2 = await expectedFigures({ from: '2031-07-01', to: '2031-12-31', asOf: '2031-09-15' });
     expect(h2).toMatchObject({ meetings: 1, issuesRaised: 1, issuesResolved: 1, issuesRaisedAndResolved: 1 });
     await check({ query: { period: '2031' }, today: '2032-01-10' });

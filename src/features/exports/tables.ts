@@ -6,12 +6,14 @@ import { getActionPlanStats } from '@/features/stats/queries/action-plans';
 import { getCategoryBreakdown, getRegionRanking } from '@/features/stats/queries/breakdowns';
 import { getCentralMeetingStats } from '@/features/stats/queries/central-meetings';
 import { getEscalationStats } from '@/features/stats/queries/escalations';
-import { getLocalBudget, getSummary } from '@/features/stats/queries/summary';
+import { NO_MONEY, getBudget } from '@/features/stats/queries/budget';
+import { getSummary } from '@/features/stats/queries/summary';
 import { Disposition } from '@/generated/prisma/enums';
 import { Prisma } from '@/generated/prisma/client';
 import { meetingScopeSql } from '@/server/access/scope-sql';
 import type { Caller } from '@/server/auth/caller';
 import { db, statsDb } from '@/server/db/client';
+import type { Compare } from '@/lib/period';
 import type { ExportLang, Translate } from './translator';
 
 // The export's tables, shared by the workbook (one sheet each) and CSV (one file each). The
@@ -33,16 +35,20 @@ export const PAGE_SIZE = 5000;
 const one = (rows: Cell[][]) => async function* () { yield rows; };
 const col = (key: string, type: CellType, width?: number): Column => ({ key, type, width });
 
-export type ExportContext = { caller: Caller; filter: StatsFilter; lang: ExportLang; t: Translate; filtersApplied: Array<[string, string]> };
+export type ExportContext = {
+  caller: Caller; filter: StatsFilter; lang: ExportLang; t: Translate; filtersApplied: Array<[string, string]>;
+  /** What the summary's second column is: the period before (the default) or the same period a year earlier. */
+  compare?: Compare;
+};
 
 async function summaryTable(c: ExportContext): Promise<ExportTable> {
-  const s = await getSummary(c.filter);
+  const s = await getSummary(c.filter, c.compare);
   const row = (key: string, type: CellType, now: number | null, before: number | null): Cell[] =>
     [c.t(`exports.summary.${key}`), { value: now, type }, { value: before, type }];
   const rows: Cell[][] = [
     ...c.filtersApplied.map(([label, value]) => [label, value, null] as Cell[]),
     [null, null, null],
-    [c.t('exports.columns.indicator'), c.t('exports.summary.thisPeriod', { period: s.period.code }), c.t('exports.summary.previousPeriod', { period: s.previous.period.code })],
+    [c.t('exports.columns.indicator'), c.t('exports.summary.thisPeriod', { period: s.period.code }), c.t(c.compare === 'yearAgo' ? 'exports.summary.comparedPeriod' : 'exports.summary.previousPeriod', { period: s.previous.period.code })],
     row('meetings', 'int', s.meetings, s.previous.meetings),
     row('issuesRaised', 'int', s.issuesRaised, s.previous.issuesRaised),
     row('issuesResolved', 'int', s.issuesResolved, s.previous.issuesResolved),
@@ -54,6 +60,9 @@ async function summaryTable(c: ExportContext): Promise<ExportTable> {
     row('needKzt', 'kzt', s.budget.needKzt, s.previous.budget.needKzt),
     row('allocatedKzt', 'kzt', s.budget.allocatedKzt, s.previous.budget.allocatedKzt),
     row('allocatedShare', 'pct', s.budget.allocatedShare, s.previous.budget.allocatedShare),
+    row('republicanNeedKzt', 'kzt', s.republicanBudget.needKzt, s.previous.republicanBudget.needKzt),
+    row('republicanAllocatedKzt', 'kzt', s.republicanBudget.allocatedKzt, s.previous.republicanBudget.allocatedKzt),
+    row('republicanAllocatedShare', 'pct', s.republicanBudget.allocatedShare, s.previous.republicanBudget.allocatedShare),
   ];
   return { name: 'summary', columns: [col('indicator', 'text', 48), col('value', 'text', 22), col('previous', 'text', 22)], pages: one(rows) };
 }
@@ -62,8 +71,11 @@ async function regionsTable(c: ExportContext): Promise<ExportTable> {
   const r = await getRegionRanking(c.filter, c.lang);
   return {
     name: 'regions',
-    columns: [col('rank', 'int', 8), col('kato', 'text', 12), col('region', 'text', 36), col('meetings', 'int'), col('issuesRaised', 'int'), col('issuesResolved', 'int'), col('resolutionRate', 'pct')],
-    pages: one(r.regions.map((x) => [x.rank, x.kato, x.name, x.meetings, x.issuesRaised, x.issuesResolved, x.resolutionRate])),
+    columns: [
+      col('rank', 'int', 8), col('kato', 'text', 12), col('region', 'text', 36), col('meetings', 'int'), col('issuesRaised', 'int'),
+      col('issuesResolved', 'int'), col('issuesRaisedAndResolved', 'int'), col('resolutionRate', 'pct'),
+    ],
+    pages: one(r.regions.map((x) => [x.rank, x.kato, x.name, x.meetings, x.issuesRaised, x.issuesResolved, x.issuesRaisedAndResolved, x.resolutionRate])),
   };
 }
 
@@ -71,21 +83,31 @@ async function categoriesTable(c: ExportContext): Promise<ExportTable> {
   const r = await getCategoryBreakdown(c.filter, c.lang);
   return {
     name: 'categories',
-    columns: [col('code', 'text', 24), col('category', 'text', 44), col('issuesRaised', 'int'), col('issuesResolved', 'int'), col('resolutionRate', 'pct')],
-    pages: one(r.categories.map((x) => [x.code, x.name, x.issuesRaised, x.issuesResolved, x.resolutionRate])),
+    columns: [
+      col('code', 'text', 24), col('category', 'text', 44), col('issuesRaised', 'int'), col('issuesResolved', 'int'), col('issuesRaisedAndResolved', 'int'),
+      col('resolutionRate', 'pct'),
+    ],
+    pages: one(r.categories.map((x) => [x.code, x.name, x.issuesRaised, x.issuesResolved, x.issuesRaisedAndResolved, x.resolutionRate])),
   };
 }
 
 async function budgetTable(c: ExportContext): Promise<ExportTable> {
-  const regions = await db().region.findMany({ orderBy: { kato: 'asc' }, where: c.filter.regionId === null ? {} : { id: c.filter.regionId } });
-  const national = await getLocalBudget(c.filter);
-  const rows: Cell[][] = [];
-  for (const r of regions) {
-    const b = await getLocalBudget({ ...c.filter, regionId: r.id });
-    rows.push([r.kato, c.lang === 'kk' ? r.nameKk : c.lang === 'en' ? r.nameEn : r.nameRu, b.needKzt, b.allocatedKzt, b.allocatedShare]);
-  }
-  if (c.filter.regionId === null) rows.push([null, c.t('exports.columns.total'), national.needKzt, national.allocatedKzt, national.allocatedShare]);
-  return { name: 'budget', columns: [col('kato', 'text', 12), col('region', 'text', 36), col('needKzt', 'kzt', 20), col('allocatedKzt', 'kzt', 20), col('allocatedShare', 'pct')], pages: one(rows) };
+  const [regions, byRegion, national] = await Promise.all([
+    db().region.findMany({ orderBy: { kato: 'asc' }, where: c.filter.regionId === null ? {} : { id: c.filter.regionId } }),
+    getBudget(c.filter, 'region'),
+    getBudget(c.filter, 'none'),
+  ]);
+  const cells = (b: typeof NO_MONEY) => [b.local.needKzt, b.local.allocatedKzt, b.local.allocatedShare, b.republican.needKzt, b.republican.allocatedKzt, b.republican.allocatedShare];
+  const rows: Cell[][] = regions.map((r) => [r.kato, c.lang === 'kk' ? r.nameKk : c.lang === 'en' ? r.nameEn : r.nameRu, ...cells(byRegion.get(String(r.id)) ?? NO_MONEY)]);
+  if (c.filter.regionId === null) rows.push([null, c.t('exports.columns.total'), ...cells(national.get('all') ?? NO_MONEY)]);
+  return {
+    name: 'budget',
+    columns: [
+      col('kato', 'text', 12), col('region', 'text', 36), col('needKzt', 'kzt', 20), col('allocatedKzt', 'kzt', 20), col('allocatedShare', 'pct'),
+      col('republicanNeedKzt', 'kzt', 20), col('republicanAllocatedKzt', 'kzt', 20), col('republicanAllocatedShare', 'pct'),
+    ],
+    pages: one(rows),
+  };
 }
 
 async function escalationsTable(c: ExportContext): Promise<ExportTable> {

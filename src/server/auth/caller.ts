@@ -6,6 +6,7 @@ import type { Role, TokenScope } from '@/generated/prisma/enums';
 import { env } from '@/env';
 import { db } from '@/server/db/client';
 import { ROLES_REQUIRING_TOTP } from '@/server/access/policy';
+import { clientAddressFrom } from '@/server/http/client-address';
 import { authSecret } from './secret';
 
 // Who is asking, decided from the database on every request: the session cookie only names
@@ -33,10 +34,8 @@ export type Caller = {
 export const SESSION_COOKIES = ['__Secure-next-auth.session-token', 'next-auth.session-token'];
 const TOUCH_AFTER_MS = 60_000;
 
-export function clientIp(h: Headers): string | null {
-  // Client-supplied: cut to the audit and session columns' 64 characters, or the audit write fails.
-  return (h.get('x-forwarded-for')?.split(',')[0]?.trim() || h.get('x-real-ip') || null)?.slice(0, 64) ?? null;
-}
+/** The address the app's own server decided from the socket and TRUSTED_PROXIES; never X-Forwarded-For as sent. */
+export const clientIp = (h: Headers): string | null => clientAddressFrom(h);
 
 const userSelect = {
   id: true, username: true, fullName: true, role: true, regionId: true, unitId: true, centralBodyId: true,
@@ -109,10 +108,10 @@ function cookieValue(cookieHeader: string | null, names: readonly string[]): str
 
 /**
  * The caller named by a request's headers; null when anonymous. Only the API's route handlers
- * pass `bearer: true`: a token is for /api/v1 alone, so pages and server actions read the
- * session cookie and ignore an Authorization header.
+ * pass `bearer: true` (the default is false): a token is for /api/v1 alone, so pages and server
+ * actions read the session cookie and ignore an Authorization header.
  */
-export async function callerFromHeaders(h: Headers, options: { bearer: boolean }): Promise<Caller | null> {
+export async function callerFromHeaders(h: Headers, options: { bearer: boolean } = { bearer: false }): Promise<Caller | null> {
   const ip = clientIp(h);
   const authorization = h.get('authorization');
   if (options.bearer && authorization?.toLowerCase().startsWith('bearer ')) return callerFromToken(authorization.slice(7).trim(), ip);

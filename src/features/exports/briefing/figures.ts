@@ -44,6 +44,7 @@ export type BriefingFigures = {
     /** Categories in the reference order, with the issues raised in each. */
     categories: Array<{ code: string; issuesRaised: number }>;
     budget: { needKzt: number; allocatedKzt: number; allocatedShare: number | null };
+    republicanBudget: { needKzt: number; allocatedKzt: number; allocatedShare: number | null };
     centralList: { halves: string[]; total: number; selected: number; undecided: number; byDisposition: Record<Disposition, { count: number; amountKzt: number }> };
     /** The half-year before: its list and where it stands at this period's end (half-year briefings only). */
     previousList: { half: string; total: number; byDisposition: Record<Disposition, { count: number; amountKzt: number }> } | null;
@@ -138,6 +139,7 @@ export async function collectBriefingFigures(periodCode: string): Promise<Briefi
       issuesResolved: summary.issuesResolved,
       categories: categories.categories.map((c) => ({ code: c.code, issuesRaised: c.issuesRaised })),
       budget: summary.budget,
+      republicanBudget: summary.republicanBudget,
       centralList: { halves: centralList.halves, total: centralList.total, selected: centralList.selected, undecided: centralList.undecided, byDisposition: centralList.byDisposition },
       previousList: previousList && previousHalf ? { half: previousHalf.code, total: previousList.total, byDisposition: previousList.byDisposition } : null,
       yearTotals: yearSummary ? totalsOf(yearSummary) : period.kind === 'year' ? totalsOf(summary) : null,

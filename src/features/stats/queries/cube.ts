@@ -2,10 +2,10 @@ import 'server-only';
 import { Prisma } from '@/generated/prisma/client';
 import { MeetingKind } from '@/generated/prisma/enums';
 import { type StatsFilter, lineKind } from '../filters';
-import { type MonthRange, readBackwards, splitYears } from './month-plan';
+import { type MonthRange, planRead, type ReadPlan, readBackwards, splitYears } from './month-plan';
 
-// Reading the summary tables (stat_issue_cube, stat_meeting_cube; migrations *_stat_summaries and
-// *_stat_year_totals). A filter picks the grain that holds exactly its dimensions: national, one of
+// Reading the summary tables (stat_issue_cube, stat_meeting_cube, stat_meeting_category_cube;
+// migrations *_stat_summaries, *_stat_year_totals and *_stat_meeting_categories). A filter picks the grain that holds exactly its dimensions: national, one of
 // region, category or line, or all three, so a figure sums a few hundred rows at most per month.
 // Current totals are also kept per year (the grain + YEAR), so whole years read one row each.
 
@@ -19,6 +19,10 @@ export type CubeGroup = 'none' | 'region' | 'category' | 'level';
 
 /** Whether the summaries can answer for this filter: they have no unit dimension. */
 export const cubeAnswers = (f: StatsFilter) => f.unitId === null;
+
+/** The filter's read plan, made once: every figure of it reads the same months and raw days. */
+export const planOf = (f: StatsFilter): ReadPlan =>
+  planRead({ from: f.period.from, to: f.period.to, asOf: f.asOf, judgedOn: f.judgedOn }, cubeAnswers(f));
 
 type Dims = { region: boolean; category: boolean; line: boolean };
 
@@ -37,6 +41,8 @@ export function cubeScope(f: StatsFilter, group: CubeGroup, { withCategory = tru
     line: byLine || f.level !== null || f.bodyId !== null || group === 'level',
   };
   const grain = grainOf(dims);
+  // The finest grain holds every dimension: one the filter leaves open is then summed over all its values.
+  if (grain === 4) Object.assign(dims, { region: true, category: withCategory, line: true });
   const parts: Prisma.Sql[] = [];
   // A grouped dimension lists its values, so the index is entered once per value.
   if (f.regionId !== null) parts.push(Prisma.sql`s.region_id = ${f.regionId}`);
@@ -68,49 +74,54 @@ const between = (column: Prisma.Sql, r: MonthRange) => Prisma.sql`${column} BETW
 const anyOf = (conditions: Prisma.Sql[]) => (conditions.length ? Prisma.sql`(${Prisma.join(conditions, ' OR ')})` : Prisma.sql`false`);
 
 /**
- * Rows of stat_issue_cube for a measure, summed per key and state as they stood at the end of
+ * Rows of stat_issue_cube for the measures (1 states, 2 resolved, 3 local money, 4 republican money),
+ * summed per key, measure and state as they stood at the end of
  * `month`: every change up to it, or the current totals (m2 = infinity) less the changes after it.
  * `m1` bounds the first month column (raised month, or the month last resolved, which is never
  * after the month its state took effect, so bounding it by `month` drops nothing).
  */
 export function issueCubeAt(
-  f: StatsFilter, group: CubeGroup, measure: 1 | 2 | 3,
+  f: StatsFilter, group: CubeGroup, measures: ReadonlyArray<1 | 2 | 3 | 4>,
   m1: MonthRange, month: string, today: string,
 ): Prisma.Sql {
   const { where, key } = cubeScope(f, group);
-  const rows = Prisma.sql`s.measure = ${measure} AND s.kind = ${lineKind(f)}`;
+  const rows = Prisma.sql`s.measure IN (${Prisma.join(measures)}) AND s.kind = ${lineKind(f)}`;
   if (!readBackwards(monthsSpan(m1.first, m1.last), month, today)) {
     return Prisma.sql`
-      SELECT ${key} AS key, s.state, sum(s.n) AS n
+      SELECT ${key} AS key, s.measure, s.state, sum(s.n) AS n
       FROM stat_issue_cube s
       WHERE ${rows} AND ${where('month')} AND ${between(Prisma.sql`s.m1`, m1)} AND s.m2 <= ${month}::date
-      GROUP BY 1, 2`;
+      GROUP BY 1, 2, 3`;
   }
   // The current totals, of whole years from the year rows, less every change after `month`.
   const { years, edges } = splitYears(m1);
   return Prisma.sql`
-    SELECT key, state, sum(n) AS n FROM (
-      SELECT ${key} AS key, s.state, s.n
+    SELECT key, measure, state, sum(n) AS n FROM (
+      SELECT ${key} AS key, s.measure, s.state, s.n
       FROM stat_issue_cube s
       WHERE ${rows} AND ${where('month')} AND s.m2 = 'infinity' AND ${anyOf(edges.map((e) => between(Prisma.sql`s.m1`, e)))}
       UNION ALL
-      SELECT ${key}, s.state, s.n
+      SELECT ${key}, s.measure, s.state, s.n
       FROM stat_issue_cube s
       WHERE ${rows} AND ${where('year')} AND s.m2 = 'infinity' AND ${years ? between(Prisma.sql`s.m1`, years) : Prisma.sql`false`}
       UNION ALL
-      SELECT ${key}, s.state, -s.n
+      SELECT ${key}, s.measure, s.state, -s.n
       FROM stat_issue_cube s
       WHERE ${rows} AND ${where('month')} AND s.m2 > ${month}::date AND s.m2 < 'infinity' AND ${between(Prisma.sql`s.m1`, m1)}
     ) c
-    GROUP BY 1, 2`;
+    GROUP BY 1, 2, 3`;
 }
 
 const monthsSpan = (first: string, last: string) =>
   (Number(last.slice(0, 4)) - Number(first.slice(0, 4))) * 12 + Number(last.slice(5, 7)) - Number(first.slice(5, 7)) + 1;
 
-/** Meetings held in whole months [first, last] (whole years from the year rows), per key, kind and line (the level, or B<body>). */
+/**
+ * Meetings held in whole months [first, last] (whole years from the year rows), per key, kind and line
+ * (the level, or B<body>). Under a category filter, those with an issue of it: stat_meeting_category_cube.
+ */
 export function meetingCube(f: StatsFilter, group: 'none' | 'region', months: MonthRange): Prisma.Sql {
-  const { where, key } = cubeScope(f, group, { withCategory: false, byLine: true });
+  const byCategory = f.categoryId !== null;
+  const { where, key } = cubeScope(f, group, { withCategory: byCategory, byLine: true });
   const { years, edges } = splitYears(months);
   const parts = [
     ...(years ? [Prisma.sql`(${where('year')} AND ${between(Prisma.sql`s.month`, years)})`] : []),
@@ -118,7 +129,7 @@ export function meetingCube(f: StatsFilter, group: 'none' | 'region', months: Mo
   ];
   return Prisma.sql`
     SELECT ${key} AS key, s.kind::text AS kind, s.line, sum(s.n) AS n
-    FROM stat_meeting_cube s
+    FROM ${Prisma.raw(byCategory ? 'stat_meeting_category_cube' : 'stat_meeting_cube')} s
     WHERE ${everyKind('s')} AND ${anyOf(parts)}
     GROUP BY 1, 2, 3`;
 }

@@ -2,8 +2,8 @@ import 'server-only';
 import { Prisma } from '@/generated/prisma/client';
 import { statsDb as db } from '@/server/db/client';
 import { type StatsFilter, issueConditions, todayInKazakhstan } from '../filters';
-import { type CubeGroup, cubeAnswers, issueCubeAt } from './cube';
-import { addDays, addMonths, asOfPlan, type DayRange, splitMonths } from './month-plan';
+import { type CubeGroup, issueCubeAt, planOf } from './cube';
+import { addDays, type DayRange, monthEnd } from './month-plan';
 
 // Issue counts of a period, whole or grouped, under the counting rules of
 // features/issues/rules.ts: statuses read from the dated history, "resolved during" judged at
@@ -60,11 +60,20 @@ const rawRaised = (f: StatsFilter, group: IssueGroup, range: DayRange) => Prisma
   UNION ALL
   SELECT cand.key, '*', count(*) FROM cand GROUP BY 1`;
 
-/** Resolved during [from, judgedOn]: became RESOLVED inside it and still was at its end. */
+/**
+ * Resolved during [from, judgedOn]: became RESOLVED inside it and still was at its end. A unit's
+ * issues are few, so they are the candidates; otherwise the period's moves to RESOLVED are.
+ */
 const rawResolved = (f: StatsFilter, group: IssueGroup) => Prisma.sql`
-  WITH cand AS (
+  WITH cand AS (${f.unitId !== null
+    ? Prisma.sql`
+    SELECT i.id FROM raised_issue i JOIN meeting m ON m.id = i.meeting_id
+    WHERE ${issueConditions(f)} AND EXISTS (
+      SELECT 1 FROM issue_status_change c WHERE c.issue_id = i.id AND c.to_status = 'RESOLVED'
+        AND c.effective_on BETWEEN ${f.period.from}::date AND ${f.judgedOn}::date)`
+    : Prisma.sql`
     SELECT DISTINCT c.issue_id AS id FROM issue_status_change c
-    WHERE c.to_status = 'RESOLVED' AND c.effective_on BETWEEN ${f.period.from}::date AND ${f.judgedOn}::date
+    WHERE c.to_status = 'RESOLVED' AND c.effective_on BETWEEN ${f.period.from}::date AND ${f.judgedOn}::date`}
   )
   SELECT ${KEY[group]} AS key, 'RESOLVED' AS state, count(*) AS n
   FROM cand JOIN raised_issue i ON i.id = cand.id JOIN meeting m ON m.id = i.meeting_id
@@ -99,25 +108,18 @@ const resolvedCorrection = (f: StatsFilter, group: IssueGroup, changes: DayRange
   GROUP BY 1`;
 };
 
-const monthEnd = (month: string) => addDays(addMonths(month, 1), -1);
-
 /** The queries whose rows add up to the counts: raised-side and resolved-side, each a list. */
 function plan(f: StatsFilter, group: IssueGroup): { raised: Prisma.Sql[]; resolved: Prisma.Sql[] } {
-  const raisedTo = f.asOf < f.period.to ? f.asOf : f.period.to;
-  const split = cubeAnswers(f) && f.asOf >= f.period.from ? splitMonths(f.period.from, raisedTo) : null;
-  if (!split) {
-    return { raised: [rawRaised(f, group, { from: f.period.from, to: raisedTo })], resolved: [rawResolved(f, group)] };
-  }
+  const { raised: range, split, asOf, judged } = planOf(f);
+  if (!split) return { raised: [rawRaised(f, group, range)], resolved: [rawResolved(f, group)] };
   const today = todayInKazakhstan();
   const raised: Prisma.Sql[] = [];
   if (split.months) {
-    const at = asOfPlan(f.asOf);
-    raised.push(issueCubeAt(f, group, 1, split.months, at.month, today));
-    if (at.changes) raised.push(stateCorrection(f, group, { from: split.months.first, to: monthEnd(split.months.last) }, at.changes));
+    raised.push(issueCubeAt(f, group, [1], split.months, asOf.month, today));
+    if (asOf.changes) raised.push(stateCorrection(f, group, { from: split.months.first, to: monthEnd(split.months.last) }, asOf.changes));
   }
   if (split.tail) raised.push(rawRaised(f, group, split.tail));
-  const judged = asOfPlan(f.judgedOn);
-  const resolved = [issueCubeAt(f, group, 2, { first: f.period.from, last: judged.month }, judged.month, today)];
+  const resolved = [issueCubeAt(f, group, [2], { first: f.period.from, last: judged.month }, judged.month, today)];
   if (judged.changes) resolved.push(resolvedCorrection(f, group, judged.changes));
   return { raised, resolved };
 }

@@ -76,3 +76,30 @@ export function splitYears(r: MonthRange): { years: MonthRange | null; edges: Mo
   if (r.last > `${lastYear}-12-01`) edges.push({ first: `${lastYear + 1}-01-01`, last: r.last });
   return { years, edges };
 }
+
+export type ReadPlan = {
+  /** Issues raised (and meetings held) from the period's start to the earlier of asOf and its end. */
+  raised: DayRange;
+  /** That range in whole months and a raw tail; null when it is read wholly raw. */
+  split: MonthPlan | null;
+  /** States on asOf, and "resolved during" judged on judgedOn: month ends from the summaries, then raw changes. */
+  asOf: { month: string; changes: DayRange | null };
+  judged: { month: string; changes: DayRange | null };
+};
+
+/**
+ * The one plan every figure of a filter reads by: which months come from the summaries and which
+ * days and changes from the raw rows. `summaries` is false when the filter has a dimension they lack.
+ */
+export function planRead(p: { from: string; to: string; asOf: string; judgedOn: string }, summaries: boolean): ReadPlan {
+  const raised = { from: p.from, to: p.asOf < p.to ? p.asOf : p.to };
+  return {
+    raised,
+    split: summaries && p.asOf >= p.from ? splitMonths(raised.from, raised.to) : null,
+    asOf: asOfPlan(p.asOf),
+    judged: asOfPlan(p.judgedOn),
+  };
+}
+
+/** The last day of a month given by its first day. */
+export const monthEnd = (month: string) => addDays(addMonths(month, 1), -1);

@@ -1,14 +1,17 @@
 import 'server-only';
 import { Prisma } from '@/generated/prisma/client';
 import { statsDb as db } from '@/server/db/client';
-import { type StatsFilter, issueConditions, meetingConditions, todayInKazakhstan } from '../filters';
-import { cubeAnswers, everyKind, issueCubeAt, meetingCube } from './cube';
-import { addDays, addMonths, asOfPlan, type DayRange, splitMonths } from './month-plan';
-import { previousPeriod } from '@/lib/period';
+import { type StatsFilter, meetingConditions } from '../filters';
+import { everyKind, meetingCube, planOf } from './cube';
+import type { DayRange } from './month-plan';
+import type { Compare } from '@/lib/period';
+import { type Money, NO_MONEY, getBudget } from './budget';
 import { EMPTY_COUNTS, getIssueCounts, rate } from './issue-counts';
+import { type Change, changeOf, comparedFilter } from './compare';
 
 // The headline figures of a period — meetings, issues, resolutions, money — and the same
-// figures for the previous period of equal length, with the change as a ratio and a difference.
+// figures for the compared period (the one before, of equal length, or the same period a year
+// earlier), with the change as a ratio and a difference.
 
 export type MeetingCounts = { total: number; byKind: { AKIM: number; CENTRAL: number }; byLevel: { REGION: number; DISTRICT: number; RURAL: number } };
 
@@ -26,17 +29,20 @@ export type Figures = {
   issuesInExecution: number;
   issuesNotSupported: number;
   issuesEscalated: number;
-  budget: { needKzt: number; allocatedKzt: number; allocatedShare: number | null };
+  /** Local-budget need and allocation of the period's raised issues, entered by asOf. */
+  budget: Money;
+  /** The same from the republican budget. */
+  republicanBudget: Money;
 };
 
-export type Change = { ratio: number | null; difference: number };
+export type { Change };
 export type Summary = Figures & { previous: Figures; change: Record<'meetings' | 'issuesRaised' | 'issuesResolved' | 'resolutionRate', Change> };
 
 type MeetingRow = { key: string; kind: string; line: string; n: bigint | number | string };
 
 /** Meetings held in the period up to asOf, per key (all, or region), kind and line (level, or B<body>). */
 export async function getMeetingRows(f: StatsFilter, group: 'none' | 'region'): Promise<MeetingRow[]> {
-  const heldTo = f.asOf < f.period.to ? f.asOf : f.period.to;
+  const plan = planOf(f);
   const raw = (range: DayRange) => {
     const category = f.categoryId === null ? Prisma.empty
       : Prisma.sql`AND EXISTS (SELECT 1 FROM raised_issue i WHERE i.meeting_id = m.id AND i.category_id = ${f.categoryId} AND i.deleted_at IS NULL)`;
@@ -47,10 +53,9 @@ export async function getMeetingRows(f: StatsFilter, group: 'none' | 'region'): 
       WHERE ${meetingConditions(f)} ${category} AND ${everyKind('m')} AND m.held_on BETWEEN ${range.from}::date AND ${range.to}::date
       GROUP BY 1, 2, 3`;
   };
-  // Which issues a meeting has is not in the summaries, so a category filter reads raw rows.
-  const split = cubeAnswers(f) && f.categoryId === null ? splitMonths(f.period.from, heldTo) : null;
+  const split = plan.split;
   const queries = !split
-    ? [raw({ from: f.period.from, to: heldTo })]
+    ? [raw(plan.raised)]
     : [...(split.months ? [meetingCube(f, group, split.months)] : []), ...(split.tail ? [raw(split.tail)] : [])];
   return (await Promise.all(queries.map((q) => db().$queryRaw<MeetingRow[]>(q)))).flat();
 }
@@ -71,37 +76,10 @@ export async function getMeetingCounts(f: StatsFilter): Promise<MeetingCounts> {
   return meetingCounts(await getMeetingRows(f, 'none'), f);
 }
 
-/** Local-budget need and allocation over the period's raised issues, as entered by asOf. */
-export async function getLocalBudget(f: StatsFilter): Promise<Figures['budget']> {
-  const raisedTo = f.asOf < f.period.to ? f.asOf : f.period.to;
-  const raw = (raised: DayRange, entered: DayRange | null) => Prisma.sql`
-    SELECT b.kind::text AS state, sum(b.amount_kzt) AS n
-    FROM budget_allocation b JOIN raised_issue i ON i.id = b.issue_id JOIN meeting m ON m.id = i.meeting_id
-    WHERE ${issueConditions(f)} AND b.source = 'LOCAL'
-      AND ${entered ? Prisma.sql`b.effective_on BETWEEN ${entered.from}::date AND ${entered.to}::date` : Prisma.sql`b.effective_on <= ${f.asOf}::date`}
-      AND i.raised_on BETWEEN ${raised.from}::date AND ${raised.to}::date
-    GROUP BY 1`;
-  const split = cubeAnswers(f) && f.asOf >= f.period.from ? splitMonths(f.period.from, raisedTo) : null;
-  const queries: Prisma.Sql[] = [];
-  if (!split) queries.push(raw({ from: f.period.from, to: raisedTo }, null));
-  else {
-    if (split.months) {
-      const at = asOfPlan(f.asOf);
-      queries.push(Prisma.sql`SELECT state, n FROM (${issueCubeAt(f, 'none', 3, split.months, at.month, todayInKazakhstan())}) c`);
-      if (at.changes) queries.push(raw({ from: split.months.first, to: addDays(addMonths(split.months.last, 1), -1) }, at.changes));
-    }
-    if (split.tail) queries.push(raw(split.tail, null));
-  }
-  const rows = (await Promise.all(queries.map((q) => db().$queryRaw<Array<{ state: string; n: bigint | number | string | null }>>(q)))).flat();
-  const total = (kind: string) => rows.filter((r) => r.state === kind).reduce((sum, r) => sum + Number(r.n ?? 0), 0);
-  const needKzt = total('NEED');
-  const allocatedKzt = total('ALLOCATED');
-  return { needKzt, allocatedKzt, allocatedShare: needKzt === 0 ? null : allocatedKzt / needKzt };
-}
-
 export async function getFigures(f: StatsFilter): Promise<Figures> {
-  const [meetings, counts, budget] = await Promise.all([getMeetingCounts(f), getIssueCounts(f, 'none'), getLocalBudget(f)]);
+  const [meetings, counts, money] = await Promise.all([getMeetingCounts(f), getIssueCounts(f, 'none'), getBudget(f, 'none')]);
   const c = counts.get('all') ?? EMPTY_COUNTS;
+  const m = money.get('all') ?? NO_MONEY;
   return {
     period: { code: f.period.code, from: f.period.from, to: f.period.to },
     asOf: f.asOf,
@@ -115,32 +93,22 @@ export async function getFigures(f: StatsFilter): Promise<Figures> {
     issuesInExecution: c.inExecution,
     issuesNotSupported: c.notSupported,
     issuesEscalated: c.escalated,
-    budget,
+    budget: m.local,
+    republicanBudget: m.republican,
   };
 }
 
-const change = (now: number | null, before: number | null): Change => ({
-  ratio: now === null || before === null || before === 0 ? null : now / before,
-  difference: (now ?? 0) - (before ?? 0),
-});
-
-/** The previous period is read as of its own end, so a backdated asOf moves only the current one. */
-export function previousFilter(f: StatsFilter): StatsFilter {
-  const period = previousPeriod(f.period);
-  const asOf = f.asOf < period.to ? f.asOf : period.to;
-  return { ...f, period, asOf, judgedOn: asOf };
-}
-
-export async function getSummary(f: StatsFilter): Promise<Summary> {
-  const [current, previous] = await Promise.all([getFigures(f), getFigures(previousFilter(f))]);
+/** The figures of the period and of the compared one (`previous` unless asked), with the change. */
+export async function getSummary(f: StatsFilter, compare: Compare = 'previous'): Promise<Summary> {
+  const [current, previous] = await Promise.all([getFigures(f), getFigures(comparedFilter(f, compare))]);
   return {
     ...current,
     previous,
     change: {
-      meetings: change(current.meetings, previous.meetings),
-      issuesRaised: change(current.issuesRaised, previous.issuesRaised),
-      issuesResolved: change(current.issuesResolved, previous.issuesResolved),
-      resolutionRate: change(current.resolutionRate, previous.resolutionRate),
+      meetings: changeOf(current.meetings, previous.meetings),
+      issuesRaised: changeOf(current.issuesRaised, previous.issuesRaised),
+      issuesResolved: changeOf(current.issuesResolved, previous.issuesResolved),
+      resolutionRate: changeOf(current.resolutionRate, previous.resolutionRate),
     },
   };
 }

@@ -73,6 +73,9 @@ export const en: Template = (f, n, meta) => {
       text: `Resolving the issues raised in ${period(p)} needs ${money(L, a.budget.needKzt)} from local budgets, of which ${money(L, a.budget.allocatedKzt)} has been allocated, or ${percent(L, a.budget.allocatedShare ?? 0)} of the need.`,
     });
   }
+  if (a.republicanBudget.needKzt > 0) {
+    blocks.push({ kind: 'paragraph', text: `The same issues need ${money(L, a.republicanBudget.needKzt)} from the republican budget, ${a.republicanBudget.allocatedKzt > 0 ? `of which ${money(L, a.republicanBudget.allocatedKzt)} has been allocated, or ${percent(L, a.republicanBudget.allocatedShare ?? 0)} of the need` : 'none of it allocated yet'}.` });
+  }
   const list = a.centralList;
   blocks.push({ kind: 'paragraph', text: `From the local executive bodies’ proposals for ${period(p)}, a list of problem issues requiring a decision at the level of central executive bodies was drawn up. It holds ${issues(list.total)}.` });
   const lines = (Object.keys(DISPOSITION_LINE) as Disposition[])

@@ -82,6 +82,9 @@ export const kk: Template = (f, n, meta) => {
       text: `${loc(p)} халық көтерген мәселелерді шешу үшін жергілікті бюджеттен қажеттілік ${money(L, a.budget.needKzt)} құрайды, оның ішінде жергілікті бюджеттен ${money(L, a.budget.allocatedKzt)} немесе қажеттіліктің ${percent(L, a.budget.allocatedShare ?? 0)} бөлінді.`,
     });
   }
+  if (a.republicanBudget.needKzt > 0) {
+    blocks.push({ kind: 'paragraph', text: `Осы мәселелер бойынша республикалық бюджеттен қажеттілік ${money(L, a.republicanBudget.needKzt)} құрайды, ${a.republicanBudget.allocatedKzt > 0 ? `оның ішінде ${money(L, a.republicanBudget.allocatedKzt)} немесе қажеттіліктің ${percent(L, a.republicanBudget.allocatedShare ?? 0)} бөлінді` : 'қаражат әлі бөлінген жоқ'}.` });
+  }
   const list = a.centralList;
   blocks.push({
     kind: 'paragraph',

@@ -125,6 +125,12 @@ export const ru: Template = (f, n, meta) => {
       text: `Потребность с местного бюджета для решения вопросов, поднятых населением в ${periodLoc(p)}, составляет ${money(L, a.budget.needKzt)}, из них выделено с местного бюджета ${money(L, a.budget.allocatedKzt)} или ${percent(L, a.budget.allocatedShare ?? 0)} от потребности.`,
     });
   }
+  if (a.republicanBudget.needKzt > 0) {
+    blocks.push({
+      kind: 'paragraph',
+      text: `Потребность с республиканского бюджета по этим вопросам составляет ${money(L, a.republicanBudget.needKzt)}, ${a.republicanBudget.allocatedKzt > 0 ? `из них выделено ${money(L, a.republicanBudget.allocatedKzt)} или ${percent(L, a.republicanBudget.allocatedShare ?? 0)} от потребности` : 'средства пока не выделены'}.`,
+    });
+  }
   const list = a.centralList;
   blocks.push({
     kind: 'paragraph',
