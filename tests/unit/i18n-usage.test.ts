@@ -29,6 +29,7 @@ const FAMILIES: Record<string, Family> = {
   'records.announcementChannel.*': { codes: codes(enums.AnnouncementChannel) },
   'entry.plans.requestStatus.*': { codes: codes(enums.BudgetRequestStatus) },
   'admin.reference.unitKind.*': { codes: codes(enums.UnitKind) },
+  'admin.tokens.scopes.*': { codes: codes(enums.TokenScope) },
   'exports.responsible.*': { codes: codes(enums.ResponsibleLevel) },
   'import.errors.*': { codes: IMPORT_ERROR_KEYS },
   // The audit trail's codes, from the list the audit writer is typed by.

@@ -1,16 +1,15 @@
 import type { z } from 'zod';
 import { day, refuse, STALE, type Tx, type Who } from '@/features/entry/write-kit';
 import { assertOpen } from '@/features/periods/closing';
-import { recordScope } from '@/server/access/scope';
+import { regionPlansWriter } from '@/server/access/scope';
 import { AppError } from '@/server/errors';
 import type { createBudgetRequestSchema, updateBudgetRequestSchema } from './schemas';
 
 // Budget requests of a region; the issues they cover must be that region's akims' issues.
 
 async function regionOf(tx: Tx, caller: Who, regionKato?: string): Promise<number> {
-  const scope = recordScope(caller);
-  if (scope.kind === 'region') return scope.regionId;
-  if (scope.kind === 'body') throw new AppError('FORBIDDEN', 'a ministry does not file budget requests');
+  const own = regionPlansWriter(caller);
+  if (own) return own.regionId;
   const region = await tx.region.findUnique({ where: { kato: regionKato ?? '' }, select: { id: true } });
   if (!region) throw refuse({ regionKato: 'entry.validation.regionUnknown' });
   return region.id;
@@ -43,8 +42,8 @@ export async function createBudgetRequest(tx: Tx, caller: Who, input: z.output<t
 export async function updateBudgetRequest(tx: Tx, caller: Who, input: z.output<typeof updateBudgetRequestSchema>) {
   const before = await tx.budgetRequest.findUnique({ where: { id: input.id }, include: { issues: true } });
   if (!before) throw new AppError('NOT_FOUND', `budget request ${input.id}`);
-  const scope = recordScope(caller);
-  if (scope.kind === 'body' || (scope.kind === 'region' && scope.regionId !== before.regionId)) throw new AppError('FORBIDDEN', 'another region’s request');
+  const own = regionPlansWriter(caller);
+  if (own && own.regionId !== before.regionId) throw new AppError('FORBIDDEN', 'another region’s request');
   if (before.version !== input.version) throw STALE(`budget request ${input.id}`);
   const { centralBodyId, ids } = await check(tx, before.regionId, input);
   await assertOpen(tx, { submittedOn: before.submittedOn, decidedOn: before.decidedOn });

@@ -4,7 +4,8 @@ import { BudgetRequestStatus } from '@/generated/prisma/enums';
 import { regionOptions } from '@/features/entry/options';
 import { pickName } from '@/i18n/pick-name';
 import { formatMoneyExact } from '@/lib/format';
-import { recordScope } from '@/server/access/scope';
+import { DetailList } from '@/components/ui/detail-list';
+import { mayWriteRegionPlans, recordScope } from '@/server/access/scope';
 import type { Caller } from '@/server/auth/caller';
 import { db } from '@/server/db/client';
 import { ActionPlanForm, BudgetRequestForm } from './plan-forms';
@@ -12,10 +13,11 @@ import { PageHeader } from '@/components/ui/page-header';
 
 const iso = (d: Date | null) => (d ? d.toISOString().slice(0, 10) : '');
 
-/** An akimat's action plans and budget requests (admins: any region's). */
+/** An akimat's action plans and budget requests (admins: any region's); a unit editor only reads its region's. */
 export async function PlansPage({ caller }: { caller: Caller }) {
   const scope = recordScope(caller);
   const regionId = scope.kind === 'region' ? scope.regionId : null;
+  const writable = mayWriteRegionPlans(caller);
   const [t, locale, bodies, plans, requests, regions] = await Promise.all([
     getTranslations('entry.plans'), getLocale(),
     db().centralBody.findMany({ orderBy: { nameRu: 'asc' } }),
@@ -29,15 +31,29 @@ export async function PlansPage({ caller }: { caller: Caller }) {
   return (
     <div className="space-y-8">
       <PageHeader title={t('title')} lead={t('subtitle')} />
+      {writable ? null : <p className="rounded border border-neutral-300 bg-neutral-50 p-3">{t('readOnlyUnit')}</p>}
       <section className="space-y-3" aria-labelledby="plans">
         <h2 id="plans" className="text-lg font-semibold">{t('plansTitle')}</h2>
+        {!writable && plans.length === 0 ? <EmptyState title={t('noPlans')} /> : null}
         <div className="grid gap-4 lg:grid-cols-2">
           {plans.map((p) => {
             const values = { approvedOn: iso(p.approvedOn), url: p.url ?? '', publishedOn: iso(p.publishedOn) };
+            if (!writable) {
+              return (
+                <div key={p.id} className="rounded border border-neutral-300 bg-white p-3">
+                  <h3 className="font-medium">{t('planLabel', { year: p.year, half: p.half })}</h3>
+                  <DetailList items={[
+                    { term: t('approvedOn'), value: values.approvedOn },
+                    { term: t('url'), value: values.url },
+                    { term: t('publishedOn'), value: values.publishedOn },
+                  ]} />
+                </div>
+              );
+            }
             // Keyed by the plan alone, so a newer version read after a refused save keeps what was typed.
             return <ActionPlanForm key={p.id} plan={{ id: p.id, version: p.version, year: p.year, half: p.half, values, display: values }} />;
           })}
-          <ActionPlanForm regions={regions} />
+          {writable ? <ActionPlanForm regions={regions} /> : null}
         </div>
       </section>
       <section className="space-y-3" aria-labelledby="requests">
@@ -51,6 +67,7 @@ export async function PlansPage({ caller }: { caller: Caller }) {
               };
               const display = { ...values, centralBodyCode: pickName(locale, r.centralBody), amountKzt: formatMoneyExact(locale, Number(r.amountKzt)), status: statusLabel(r.status) };
               const summary = `№ ${r.id} · ${pickName(locale, r.region)} → ${pickName(locale, r.centralBody)} · ${display.amountKzt} · ${statusLabel(r.status)} · ${t('issuesCount', { count: r.issues.length })}`;
+              if (!writable) return <li key={r.id} className="tabular rounded border border-neutral-300 bg-white p-3">{summary}</li>;
               return (
                 <li key={r.id}>
                   <details className="rounded border border-neutral-300 bg-white p-3" data-testid={`budget-request-${r.id}`}>
@@ -65,8 +82,12 @@ export async function PlansPage({ caller }: { caller: Caller }) {
             })}
           </ul>
         )}
-        <h3 className="font-medium">{t('newRequest')}</h3>
-        <BudgetRequestForm bodies={bodyOptions} regions={regions} statuses={statusOptions} />
+        {writable ? (
+          <>
+            <h3 className="font-medium">{t('newRequest')}</h3>
+            <BudgetRequestForm bodies={bodyOptions} regions={regions} statuses={statusOptions} />
+          </>
+        ) : null}
       </section>
     </div>
   );
