@@ -132,6 +132,22 @@ describe('filters outside the caller’s scope (finding 16)', () => {
     expect((await denials(users.ministry)).map((d) => d.permission)).toEqual(['records.read:body', 'records.read:kind']);
   });
 
+  it('the /issues and /meetings pages refuse them too, audited, instead of an empty list', async () => {
+    const issues = await import('@/features/issues/queries');
+    const meetings = await import('@/features/meetings/queries');
+    const { parseIssuePageParams } = await import('@/features/issues/schemas');
+    const { parseMeetingPageParams } = await import('@/features/meetings/schemas');
+    const before = (await denials(users.akimat)).length;
+    const akimat = callerFor({ id: users.akimat, username: 'akimat', role: 'AKIMAT_EDITOR' }, { regionId: ref.regionId });
+    await expect(issues.listIssuesPage(akimat, parseIssuePageParams({ region: otherKato }).params)).rejects.toMatchObject({ code: 'FORBIDDEN', fields: { region: expect.any(String) } });
+    await expect(meetings.listMeetingsPage(akimat, parseMeetingPageParams({ body: bodyCode }).params)).rejects.toMatchObject({ code: 'FORBIDDEN' });
+    expect((await issues.listIssuesPage(akimat, parseIssuePageParams({ region: ownKato }).params)).total).toBeGreaterThanOrEqual(0);
+    expect((await denials(users.akimat)).slice(before)).toEqual([
+      { entity_id: 'GET /issues', permission: 'records.read:region' },
+      { entity_id: 'GET /meetings', permission: 'records.read:body' },
+    ]);
+  });
+
   it('an analyst filters freely', async () => {
     expect((await get('meetings', 'analyst', { region: otherKato, body: otherBodyCode, kind: 'CENTRAL' })).status).toBe(200);
   });

@@ -104,7 +104,7 @@ export type IssuePageRow = Prisma.RaisedIssueGetPayload<{ select: typeof pageSel
 
 /** One numbered page of the caller's issues with the total that match. */
 export async function listIssuesPage(caller: Caller, params: IssuePageParams) {
-  const where = { AND: await issueFilters(caller, { ...params, from: params.period?.from, to: params.period?.to }) };
+  const where = { AND: await issueFilters(caller, { ...params, from: params.period?.from, to: params.period?.to }, { route: 'GET /issues' }) };
   const orderBy: Prisma.RaisedIssueOrderByWithRelationInput[] = [{ raisedOn: params.sort === 'raisedOn' ? 'asc' : 'desc' }, { id: 'asc' }];
   const [total, rows] = await Promise.all([
     db().raisedIssue.count({ where }),

@@ -132,7 +132,7 @@ export type MeetingPageRow = Prisma.MeetingGetPayload<{ select: typeof pageSelec
  * the count shown leaves out deleted ones, which differ only after a deletion.
  */
 export async function listMeetingsPage(caller: Caller, params: MeetingPageParams) {
-  const where = { AND: await meetingFilters(caller, { ...params, from: params.period?.from, to: params.period?.to }) };
+  const where = { AND: await meetingFilters(caller, { ...params, from: params.period?.from, to: params.period?.to }, { route: 'GET /meetings' }) };
   const direction = params.sort.startsWith('-') ? 'desc' : 'asc';
   const orderBy: Prisma.MeetingOrderByWithRelationInput[] = params.sort.endsWith('issues')
     ? [{ issues: { _count: direction } }, { heldOn: 'desc' }, { id: 'asc' }]
