@@ -214,7 +214,10 @@ const figures = (from: string, to: string, asOf: string) =>
 
 // ---------- what is asked ----------
 
-type Query = { period?: string; from?: string; to?: string; asOf?: string; region?: string; unit?: string; category?: string; level?: string; body?: string };
+type Query = {
+  period?: string; from?: string; to?: string; asOf?: string; region?: string; unit?: string; category?: string; level?: string; body?: string;
+  compare?: 'previous' | 'yearAgo';
+};
 type View = { query: Query; today: string };
 
 const dateIn = (from: string, to: string) =>
@@ -254,7 +257,9 @@ const viewArb: fc.Arbitrary<View> = fc.record({
     ),
     fc.option(dateIn('2030-12-01', '2032-03-31'), { nil: undefined }),
     filterArb,
-  ).map(([p, asOf, filter]) => ({ ...p, ...filter, ...(asOf === undefined ? {} : { asOf }) })),
+    // What the figures are compared with: left out (the default, previous), or either named.
+    fc.option(fc.constantFrom('previous' as const, 'yearAgo' as const), { nil: undefined }),
+  ).map(([p, asOf, filter, compare]) => ({ ...p, ...filter, ...(asOf === undefined ? {} : { asOf }), ...(compare === undefined ? {} : { compare }) })),
   // The clock, for a period still running when no asOf is given.
   today: dateIn('2031-01-01', '2032-03-31'),
 });
@@ -283,11 +288,14 @@ async function check(view: View) {
     categoryId: await ids('issue_category', 'code', view.query.category),
     level: (view.query.level as oracle.OracleFilter['level'] | undefined) ?? null,
     bodyId: await ids('central_body', 'code', view.query.body),
+    compare: view.query.compare ?? 'previous',
   };
+  const compare = app.compareOf(q);
   const [got, want] = await Promise.all([
     Promise.all([
-      app.getSummary(filter), app.getRegionRanking(filter, 'en'), app.getCategoryBreakdown(filter, 'en'), app.getLevelBreakdown(filter),
-      app.getEscalationStats(filter), app.getCentralMeetingStats(filter, 'en'), app.getActionPlanStats(filter, 'en'),
+      app.getSummary(filter, compare), app.getRegionRankingCompared(filter, 'en', compare), app.getCategoryBreakdownCompared(filter, 'en', compare),
+      app.getLevelBreakdownCompared(filter, compare), app.getEscalationStats(filter), app.getCentralMeetingStatsCompared(filter, 'en', compare),
+      app.getActionPlanStats(filter, 'en'),
     ]),
     oracle.everyRoute(pool, expected),
   ]);
@@ -364,6 +372,7 @@ describe('statistics against plain SQL over the raw rows', () => {
       meetings: 3, meetingsByLevel: { REGION: 1, DISTRICT: 1, RURAL: 1 }, issuesRaised: 3, issuesResolved: 2, issuesRaisedAndResolved: 2, issuesInExecution: 1,
     });
     expect(year.budget).toEqual({ needKzt: 1000, allocatedKzt: 400, allocatedShare: 0.4 });
+    expect(year.republicanBudget).toEqual({ needKzt: 0, allocatedKzt: 9999, allocatedShare: null });
     const h2 = await figures('2031-07-01', '2031-12-31', '2031-09-15');
     expect(h2).toMatchObject({ meetings: 1, issuesRaised: 1, issuesResolved: 1, issuesRaisedAndResolved: 1 });
     await check({ query: { period: '2031' }, today: '2032-01-10' });
