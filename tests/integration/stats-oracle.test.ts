@@ -485,7 +485,7 @@ describe('one filter read from every surface gives the API’s numbers', () => {
     return response;
   };
   const json = async <T>(route: string, query: string) => (await (await get(route, query)).json()) as T;
-  type Row = { issuesRaised: number; issuesResolved: number; resolutionRate: number | null };
+  type Row = { issuesRaised: number; issuesResolved: number; issuesRaisedAndResolved: number; resolutionRate: number | null };
 
   beforeAll(async () => {
     headers = (await createToken(pool, await userIdOf(pool, 'analyst'))).headers;
@@ -496,7 +496,10 @@ describe('one filter read from every surface gives the API’s numbers', () => {
     const C = values.category.data.code;
     const query = `period=2022-H2&region=${R.code}&category=${C}&lang=en`;
     const [summary, levels, categories, regionsByCategory] = await Promise.all([
-      json<{ meetings: number; issuesRaised: number; issuesResolved: number; issuesRaisedAndResolved: number; resolutionRate: number | null; budget: { needKzt: number; allocatedKzt: number } }>('stats/summary', query),
+      json<{
+        meetings: number; issuesRaised: number; issuesResolved: number; issuesRaisedAndResolved: number; resolutionRate: number | null;
+        budget: { needKzt: number; allocatedKzt: number }; republicanBudget: { needKzt: number; allocatedKzt: number };
+      }>('stats/summary', query),
       json<{ levels: Array<Row & { level: string }> }>('stats/levels', query),
       json<{ categories: Array<Row & { code: string }> }>('stats/categories', query),
       json<{ regions: Array<Row & { kato: string; meetings: number; rank: number | null }> }>('stats/regions', `period=2022-H2&category=${C}&lang=en`),
@@ -511,10 +514,16 @@ describe('one filter read from every surface gives the API’s numbers', () => {
     const [pageMeetings, pageLevels, pageCategories, pageRanking] = await Promise.all([
       app.getMeetingCounts(regionFilter), app.getLevelBreakdown(regionFilter), app.getCategoryBreakdown(regionFilter, 'en'), loadRanking(page.filter, 'en'),
     ]);
+    // The page's rows are the API's, without the compared period the API adds to each row.
+    const thisPeriod = <T extends object>(row: T | undefined) => {
+      if (!row) return row;
+      const { previous: _previous, change: _change, ...rest } = row as T & { previous?: unknown; change?: unknown };
+      return rest;
+    };
     expect(pageMeetings.total).toBe(summary.meetings);
-    expect(pageLevels.levels).toEqual(levels.levels);
-    expect(pageCategories.categories).toEqual(categories.categories);
-    expect(pageRanking.regions.find((r) => r.kato === R.code)).toEqual(regionsByCategory.regions.find((r) => r.kato === R.code));
+    expect(pageLevels.levels).toEqual(levels.levels.map(thisPeriod));
+    expect(pageCategories.categories).toEqual(categories.categories.map(thisPeriod));
+    expect(pageRanking.regions.find((r) => r.kato === R.code)).toEqual(thisPeriod(regionsByCategory.regions.find((r) => r.kato === R.code)));
 
     // CSV: the summary, categories and regions tables.
     const { translatorFor } = await import('@/features/exports/translator');
@@ -526,26 +535,33 @@ describe('one filter read from every surface gives the API’s numbers', () => {
     expect({
       meetings: valueOf('meetings'), issuesRaised: valueOf('issuesRaised'), issuesResolved: valueOf('issuesResolved'),
       issuesRaisedAndResolved: valueOf('issuesRaisedAndResolved'), needKzt: valueOf('needKzt'), allocatedKzt: valueOf('allocatedKzt'),
+      republicanNeedKzt: valueOf('republicanNeedKzt'), republicanAllocatedKzt: valueOf('republicanAllocatedKzt'),
     }).toEqual({
       meetings: summary.meetings, issuesRaised: summary.issuesRaised, issuesResolved: summary.issuesResolved,
       issuesRaisedAndResolved: summary.issuesRaisedAndResolved, needKzt: summary.budget.needKzt, allocatedKzt: summary.budget.allocatedKzt,
+      republicanNeedKzt: summary.republicanBudget.needKzt, republicanAllocatedKzt: summary.republicanBudget.allocatedKzt,
     });
     const categoryLine = (await csv('categories', query)).find((cells) => cells[0] === C)!;
     const apiCategory = categories.categories.find((c) => c.code === C)!;
-    expect(categoryLine.slice(2, 5).map(Number)).toEqual([apiCategory.issuesRaised, apiCategory.issuesResolved, apiCategory.resolutionRate]);
+    const categoryFigures = [apiCategory.issuesRaised, apiCategory.issuesResolved, apiCategory.issuesRaisedAndResolved, apiCategory.resolutionRate];
+    expect(categoryLine.slice(2, 6).map(Number)).toEqual(categoryFigures);
     const regionLine = (await csv('regions', `period=2022-H2&category=${C}&lang=en`)).find((cells) => cells[1] === R.code)!;
     const apiRegion = regionsByCategory.regions.find((r) => r.kato === R.code)!;
-    expect(regionLine.slice(3, 7).map(Number)).toEqual([apiRegion.meetings, apiRegion.issuesRaised, apiRegion.issuesResolved, apiRegion.resolutionRate]);
+    expect(regionLine.slice(3, 8).map(Number))
+      .toEqual([apiRegion.meetings, apiRegion.issuesRaised, apiRegion.issuesResolved, apiRegion.issuesRaisedAndResolved, apiRegion.resolutionRate]);
 
     // The workbook under the same filter: the summary sheet's figures and the region's categories row.
     const wb = new ExcelJS.Workbook();
     await wb.xlsx.load((await (await get('exports/workbook', query)).arrayBuffer()) as ArrayBuffer);
     const sheet = (i: number) => wb.worksheets[i]!;
     const summaryCells = sheet(0).getSheetValues().flat();
-    expect(summaryCells).toEqual(expect.arrayContaining([summary.meetings, summary.issuesRaised, summary.issuesResolved, summary.budget.needKzt, summary.budget.allocatedKzt]));
+    expect(summaryCells).toEqual(expect.arrayContaining([
+      summary.meetings, summary.issuesRaised, summary.issuesResolved, summary.budget.needKzt, summary.budget.allocatedKzt,
+      summary.republicanBudget.needKzt, summary.republicanBudget.allocatedKzt,
+    ]));
     const rows: unknown[][] = [];
     sheet(2).eachRow((row) => rows.push((row.values as unknown[]).slice(1)));
-    expect(rows.find((r) => r[0] === C)?.slice(2, 5)).toEqual([apiCategory.issuesRaised, apiCategory.issuesResolved, apiCategory.resolutionRate]);
+    expect(rows.find((r) => r[0] === C)?.slice(2, 6)).toEqual(categoryFigures);
   });
 
   it('the briefing’s national figures, after its rounding', async () => {
