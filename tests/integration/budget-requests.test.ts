@@ -78,7 +78,7 @@ const state = async (id: number) => (await pool.query(
   `SELECT status, version, amount_kzt::text AS amount, approved_amount_kzt::text AS approved, rejection_reason AS reason, submitted_on::text AS submitted, decided_on::text AS decided,
     (SELECT count(*)::int FROM budget_request_status_change WHERE request_id = r.id) AS steps FROM budget_request r WHERE id = $1`, [id])).rows[0];
 const denials = async (userId: number) => (await pool.query<{ n: number }>(`SELECT count(*)::int AS n FROM audit_log WHERE action = 'access.denied' AND user_id = $1`, [userId])).rows[0]!.n;
-const audits = async (id: number) => (await pool.query<{ action: string }>(`SELECT action FROM audit_log WHERE entity = 'budget_request' AND entity_id = $1 ORDER BY id`, [String(id)])).rows.map((r) => r.action);
+const audits = async (id: number) => (await pool.query<{ action: string }>(`SELECT action FROM audit_log WHERE entity = 'budget_request' AND entity_id = $1 AND action <> 'access.denied' ORDER BY id`, [String(id)])).rows.map((r) => r.action);
 
 describe('the workflow through the API', () => {
   let issueId: number;
@@ -161,8 +161,8 @@ describe('the figures', () => {
     bodyOf = await codeOf(pool, 'central_body', body);
     const own = { ...ref, regionId: region };
     const meeting = await createMeeting(pool, own, { heldOn: '2023-07-05' });
-    const issues = await Promise.all([1, 2, 3, 4, 5].map(() => createIssue(pool, own, meeting)));
-    entries = issues.map((i) => i.id);
+    entries = [];
+    for (let i = 0; i < 5; i++) entries.push((await createIssue(pool, own, meeting)).id);
     for (const i of entries) await createEscalation(pool, { issueId: i, year: 2023, half: 2, centralBodyId: body });
     const at = { regionId: region, centralBodyId: body };
     // Pending; approved in full; approved in part (600 of 1000 mln), decided on 10 October; rejected for want of documents; withdrawn; a draft.

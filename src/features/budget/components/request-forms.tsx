@@ -29,7 +29,7 @@ export function DraftRequestForm({ request, bodies, regions }: { request?: Versi
   const t = useTranslations('budgetRequests.forms');
   const label = useLabels();
   const f = useVersionedForm({
-    schema: request ? updateBudgetRequestSchema : createBudgetRequestSchema, idPrefix: request ? `r${request.id}` : 'new-request',
+    schema: request ? updateBudgetRequestSchema : createBudgetRequestSchema, idPrefix: request ? `r${request.id}` : undefined,
     record: request, compare: DRAFT_COMPARED, action: (request ? updateBudgetRequestAction : createBudgetRequestAction) as EntryAction,
     defaults: request ? { ...request.values, regionKato: '' } : { ...EMPTY_DRAFT, regionKato: '' }, shareKey: request ? `request-${request.id}` : undefined,
   });
