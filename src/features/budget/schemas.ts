@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { BudgetRequestRejection } from '@/generated/prisma/enums';
-import { amountKzt, list, optionalText, pastDate, refId, requiredText, version } from '@/features/entry/fields';
+import { amountKzt, list, optionalText, pastDate, requiredText, version } from '@/features/entry/fields';
 import { DECISIONS } from './rules';
 
 // Inputs of a budget request: the akimat drafts what it asks (the addressed body, the amount,
