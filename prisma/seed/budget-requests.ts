@@ -53,8 +53,8 @@ export function writeBudgetRequests(ds: Dataset): void {
     const issue = issues.get(e.issue_id);
     const dates = steps.get(e.id);
     if (!plan || !issue || !dates) continue;
-    // Submitted a week before the body's first word on the entry, never before the issue was raised; decided with its final disposition.
-    const submittedOn = maxDate(issue.raised_on, addDays(dates[0]!, -7));
+    // Submitted three to five weeks before the body's first word on the entry, never before the issue was raised; decided with its final disposition.
+    const submittedOn = maxDate(issue.raised_on, addDays(dates[0]!, -(21 + (e.id % 15))));
     const decidedOn = minDate(maxDate(dates.at(-1)!, submittedOn), `${e.year}-${e.half === 1 ? '06-30' : '12-31'}`);
     const decided = plan.status === 'APPROVED' || plan.status === 'PARTIALLY_APPROVED' || plan.status === 'REJECTED';
     const row: BudgetRequestRow = {
