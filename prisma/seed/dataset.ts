@@ -43,6 +43,10 @@ export type DispositionChangeRow = {
   effective_on: IsoDate; comment: string | null; recorded_at: string;
 };
 
+/** A step of an entry's inclusion on its list, or of its `selected` mark. */
+export type InclusionChangeRow = { id: number; escalation_id: number; included: boolean; effective_on: IsoDate; recorded_at: string };
+export type SelectionChangeRow = { id: number; escalation_id: number; selected: boolean; effective_on: IsoDate; recorded_at: string };
+
 export type ReceptionRow = {
   id: number; meeting_id: number; held_on: IsoDate; citizens_received: number; issues_voiced: number;
   issues_resolved: number; issues_in_execution: number;
@@ -91,6 +95,8 @@ export type Dataset = {
   budget_allocation: BudgetRow[];
   escalation: EscalationRow[];
   escalation_disposition_change: DispositionChangeRow[];
+  escalation_inclusion_change: InclusionChangeRow[];
+  escalation_selection_change: SelectionChangeRow[];
   schedule_entry: ScheduleRow[];
   action_plan: ActionPlanRow[];
   budget_request: BudgetRequestRow[];

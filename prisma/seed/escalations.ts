@@ -5,7 +5,9 @@ import { type Dataset, type Disposition, recordedAt } from './dataset';
 import { BODY_FOR_CATEGORY, type BodyCode } from './reference';
 import type { Rng } from './rng';
 
-// The central-level list of a half-year: issues akimats pass up, each with a dated disposition.
+// The central-level list of a half-year: issues akimats pass up, each put on the list the day
+// its issue moved to ESCALATED, with a dated disposition, and the selected ones marked on the
+// day of their final disposition (the dates the migration gives existing entries).
 
 const FUNDABLE = new Set(['HOUSING_UTILITIES', 'ROADS', 'SOCIAL_INFRASTRUCTURE', 'LANDSCAPING_ECOLOGY', 'HOUSING']);
 const PROPOSALS = [
@@ -51,7 +53,7 @@ export function pickEscalations(rng: Rng, drafts: IssueDraft[], spec: Escalation
   return picks;
 }
 
-/** Writes the escalation rows and their disposition history; issue ids must be known. */
+/** Writes the escalation rows and their dated histories; issue ids must be known. */
 export function writeEscalations(
   rng: Rng, ds: Dataset, bodyId: Record<BodyCode, number>, spec: EscalationSpec,
   picks: Array<{ issueId: number; category: IssueDraft['category']; escalatedOn: IsoDate; disposition: Disposition }>,
@@ -74,7 +76,15 @@ export function writeEscalations(
       central_body_id: bodyId[rng.pick(BODY_FOR_CATEGORY[p.category])],
       disposition: p.disposition, republican_amount_kzt: amount, selected: left > 0, proposal: rng.pick(PROPOSALS),
     });
+    ds.escalation_inclusion_change.push({
+      id: ds.escalation_inclusion_change.length + 1, escalation_id: id, included: true, effective_on: p.escalatedOn, recorded_at: recordedAt(p.escalatedOn),
+    });
     const finalOn = minDate(end, addDays(p.escalatedOn, rng.int(20, 50)));
+    if (left > 0) {
+      ds.escalation_selection_change.push({
+        id: ds.escalation_selection_change.length + 1, escalation_id: id, selected: true, effective_on: finalOn, recorded_at: recordedAt(finalOn),
+      });
+    }
     const history: Array<{ d: Disposition; on: IsoDate; amount: bigint | null }> = [];
     if (p.disposition !== 'IN_EXECUTION' && rng.chance(0.4)) {
       history.push({ d: 'IN_EXECUTION', on: minDate(finalOn, addDays(p.escalatedOn, rng.int(3, 15))), amount: null });

@@ -39,7 +39,7 @@ export function referenceDataset(rng: Rng): Dataset {
     issue_category: CATEGORIES.map((c, i) => ({ id: i + 1, code: c.code, name_ru: c.ru, name_kk: c.kk, name_en: c.en, sort_order: (i + 1) * 10 })),
     setting: [{ key: 'announcementMinDays', value: '3' }],
     meeting: [], personal_reception: [], raised_issue: [], issue_status_change: [], budget_allocation: [],
-    escalation: [], escalation_disposition_change: [], schedule_entry: [], action_plan: [],
+    escalation: [], escalation_disposition_change: [], escalation_inclusion_change: [], escalation_selection_change: [], schedule_entry: [], action_plan: [],
     budget_request: [], budget_request_issue: [], budget_request_status_change: [],
   };
 }

@@ -12,7 +12,7 @@ export const HORIZON = '2025-12-31'; // no event is dated after this
 const DAYS = 3653; // 2016-01-01 … 2025-12-31
 export const ISSUES_PER_MEETING = 2.2;
 const CENTRAL_SHARE = 0.04;
-const BULK_TABLES = ['meeting', 'raised_issue', 'issue_status_change', 'budget_allocation', 'escalation', 'budget_request', 'budget_request_issue', 'budget_request_status_change'];
+const BULK_TABLES = ['meeting', 'raised_issue', 'issue_status_change', 'budget_allocation', 'escalation', 'escalation_inclusion_change', 'budget_request', 'budget_request_issue', 'budget_request_status_change'];
 
 export type LoadReport = { rows: Record<string, number>; seconds: Record<string, number> };
 
@@ -163,7 +163,7 @@ const BUDGET_SQL = `INSERT INTO budget_allocation (issue_id, source, kind, amoun
   WHERE v.amount IS NOT NULL`;
 
 // The central-level list and budget requests: 1% of the costly categories' akim issues go on
-// their half-year's list to a body; 60% of those get a request (its id is the issue's) submitted
+// their half-year's list to a body (listed five days after being raised); 60% of those get a request (its id is the issue's) submitted
 // 10–40 days after the issue was raised, then pending (15%), approved (40%), approved in part
 // at 60% (20%), rejected with a reason (20%) or withdrawn (5%) 20–120 days later.
 const REQUESTS_SQL = `WITH src AS (
@@ -174,7 +174,11 @@ const REQUESTS_SQL = `WITH src AS (
     INSERT INTO escalation (issue_id, year, half, central_body_id, created_at, updated_at)
     SELECT id, extract(year FROM raised_on)::int, CASE WHEN extract(month FROM raised_on) <= 6 THEN 1 ELSE 2 END, body_id,
       raised_on + time '12:00', raised_on + time '12:00'
-    FROM src RETURNING id
+    FROM src RETURNING id, issue_id
+  ), inc AS (
+    INSERT INTO escalation_inclusion_change (escalation_id, included, effective_on, recorded_at)
+    SELECT esc.id, true, least(DATE '${HORIZON}', src.raised_on + 5), least(DATE '${HORIZON}', src.raised_on + 5) + time '12:00'
+    FROM esc JOIN src ON src.id = esc.issue_id RETURNING escalation_id
   ), req AS (
     SELECT s.*, (1 + floor(pg_temp.u(s.id, 33) * 200))::bigint * 10000000 AS amount, least(DATE '${HORIZON}', s.raised_on + 10 + floor(pg_temp.u(s.id, 34) * 31)::int) AS sub,
       pg_temp.u(s.id, 35) AS r_fate, 20 + floor(pg_temp.u(s.id, 36) * 101)::int AS lag, floor(pg_temp.u(s.id, 37) * 5)::int AS r_reason
@@ -260,7 +264,7 @@ export async function generateData(client: pg.Client, N: number, chunk: number, 
   }
   log(`  list entries and budget requests: ${rows.budget_request_status_change} request steps in ${seconds.budget_request_status_change} s`);
   await client.query(`RESET session_replication_role; RESET synchronous_commit`);
-  for (const t of ['meeting', 'raised_issue', 'escalation', 'budget_request', 'budget_request_status_change']) {
+  for (const t of ['meeting', 'raised_issue', 'escalation', 'escalation_inclusion_change', 'budget_request', 'budget_request_status_change']) {
     await client.query(`SELECT setval(pg_get_serial_sequence('"${t}"', 'id'), GREATEST((SELECT max(id) FROM "${t}"), 1))`);
   }
   await timed('indexes', async () => {

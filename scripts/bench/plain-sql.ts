@@ -143,8 +143,8 @@ export function filteredSummarySql(f: Filter): { sql: string; params: string[] }
  * period, each with the status of its last step on or before `to` (ties by recording order); counts
  * and amounts by status, what was approved (in full and in part), and the median days from the
  * submission to the first decision among those decided. $3 is the first day of the period's first
- * half-year: the central-level list's entries of the halves the period touches, and how many a
- * request submitted and not withdrawn by `to` covers.
+ * half-year: the central-level list's entries of the halves the period touches that are on the list
+ * at `to` (their latest inclusion step), and how many a request submitted and not withdrawn by `to` covers.
  */
 export const BUDGET_REQUESTS_SQL = `
   WITH req AS (
@@ -164,6 +164,8 @@ export const BUDGET_REQUESTS_SQL = `
           WHERE h.request_id = bi.request_id AND h.effective_on <= $2::date ORDER BY h.effective_on DESC, h.recorded_at DESC, h.id DESC LIMIT 1) <> 'WITHDRAWN'))::int AS with_request
     FROM escalation e JOIN raised_issue i ON i.id = e.issue_id AND i.deleted_at IS NULL
     WHERE make_date(e.year, CASE WHEN e.half = 1 THEN 1 ELSE 7 END, 1) BETWEEN $3::date AND $2::date
+      AND (SELECT ic.included FROM escalation_inclusion_change ic WHERE ic.escalation_id = e.id AND ic.effective_on <= $2::date
+           ORDER BY ic.effective_on DESC, ic.recorded_at DESC, ic.id DESC LIMIT 1)
   )
   SELECT count(*)::int AS requested, coalesce(sum(amount), 0)::bigint::text AS requested_kzt,
     count(*) FILTER (WHERE status = 'SUBMITTED')::int AS pending, coalesce(sum(amount) FILTER (WHERE status = 'SUBMITTED'), 0)::bigint::text AS pending_kzt,

@@ -45,12 +45,3 @@ export async function createBudgetRequest(
   }
   return { id, status, amountKzt: options.amountKzt };
 }
-
-/** An escalation of an issue on a half-year's list, addressed to a body. */
-export async function createEscalation(db: Db, options: { issueId: number; year: number; half: 1 | 2; centralBodyId: number }): Promise<number> {
-  const { rows } = await db.query<{ id: number }>(
-    'INSERT INTO escalation (issue_id, year, half, central_body_id) VALUES ($1, $2, $3, $4) RETURNING id',
-    [options.issueId, options.year, options.half, options.centralBodyId],
-  );
-  return rows[0]!.id;
-}

@@ -6,7 +6,8 @@
 import type pg from 'pg';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { z } from 'zod';
-import { createBudgetRequest, createEscalation } from '../factories/budget-requests';
+import { createBudgetRequest } from '../factories/budget-requests';
+import { createEscalation } from '../factories/escalations';
 import { createIssue, createMeeting } from '../factories/issues';
 import { codeOf, createCentralBody, createReference, createRegion, setKato, type Reference } from '../factories/reference';
 import { createToken, createUser } from '../factories/users';
@@ -163,7 +164,7 @@ describe('the figures', () => {
     const meeting = await createMeeting(pool, own, { heldOn: '2023-07-05' });
     entries = [];
     for (let i = 0; i < 5; i++) entries.push((await createIssue(pool, own, meeting)).id);
-    for (const i of entries) await createEscalation(pool, { issueId: i, year: 2023, half: 2, centralBodyId: body });
+    for (const i of entries) await createEscalation(pool, { issueId: i, year: 2023, half: 2, centralBodyId: body, includedOn: '2023-07-20' });
     const at = { regionId: region, centralBodyId: body };
     // Pending; approved in full; approved in part (600 of 1000 mln), decided on 10 October; rejected for want of documents; withdrawn; a draft.
     await createBudgetRequest(pool, { ...at, amountKzt: 100_000_000n, issueIds: [entries[0]!], steps: [{ to: 'SUBMITTED', on: '2023-08-01' }] });

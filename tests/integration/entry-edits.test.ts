@@ -212,7 +212,7 @@ describe('a schedule entry changed', () => {
 describe('a disposition and `selected` decided', () => {
   it('valid, invalid, out of scope, stale, closed half-year', async () => {
     const issue = await createIssue(pool, ref, await createMeeting(pool, ref, { heldOn: '2024-01-15' }));
-    const proposed = await run('proposeEscalationAction', { issueId: issue.id, year: '2024', half: '1', centralBodyCode: bodyCode, proposal: '' }, 'akimat');
+    const proposed = await run('proposeEscalationAction', { issueId: issue.id, year: '2024', half: '1', centralBodyCode: bodyCode, proposal: '', includedOn: '2024-01-20' }, 'akimat');
     expect(proposed).toMatchObject({ status: 'ok', data: { version: 1 } });
     const id = (proposed.data as { id: number }).id;
     const decision = { id, version: 1, disposition: 'ALREADY_FUNDED_IN_REPUBLICAN_BUDGET', republicanAmountKzt: '120000000', selected: true, effectiveOn: '2024-05-02', comment: '' };
@@ -223,6 +223,7 @@ describe('a disposition and `selected` decided', () => {
     expect(await run('decideEscalationAction', decision, 'otherMinistry')).toMatchObject({ status: 'error', message: 'forbidden' });
     expect(await run('decideEscalationAction', decision, 'akimat')).toMatchObject({ status: 'error', message: 'forbidden' });
     expect(await run('decideEscalationAction', { ...decision, version: 2 }, 'ministry')).toMatchObject({ status: 'error', message: 'conflict' });
+    expect(await run('decideEscalationAction', { ...decision, effectiveOn: '2024-01-19' }, 'ministry')).toMatchObject({ status: 'error', fields: { effectiveOn: 'entry.validation.beforeIncluded' } });
     expect(await state()).toEqual(before);
 
     expect(await run('decideEscalationAction', decision, 'ministry')).toMatchObject({ status: 'ok', data: { version: 2 } });

@@ -37,7 +37,7 @@ describe('central-level list', () => {
   it('an akimat proposes its issue; the addressed body decides; four ways each', async () => {
     const meeting = await createMeeting(pool, ref, { heldOn: '2024-02-05' });
     const issue = await createIssue(pool, ref, meeting);
-    const proposal = { issueId: issue.id, year: 2024, half: 1, centralBodyCode: bodyCode, proposal: 'Нужна поддержка РБ' };
+    const proposal = { issueId: issue.id, year: 2024, half: 1, centralBodyCode: bodyCode, proposal: 'Нужна поддержка РБ', includedOn: '2024-02-10' };
     const ok = await run('proposeEscalationAction', proposal, 'akimat');
     expect(ok.status).toBe('ok');
     const id = (ok.data as { id: number }).id;
@@ -45,6 +45,7 @@ describe('central-level list', () => {
     expect(await run('proposeEscalationAction', proposal, 'akimat')).toMatchObject({ fields: { issueId: 'entry.validation.alreadyListed' } });
     expect(await run('proposeEscalationAction', { ...proposal, half: 2, centralBodyCode: 'bad code' }, 'akimat')).toMatchObject({ fields: { centralBodyCode: 'entry.validation.bodyUnknown' } });
     expect(await run('proposeEscalationAction', { ...proposal, half: 2 }, 'otherAkimat')).toMatchObject({ message: 'forbidden' });
+    expect(await run('proposeEscalationAction', { ...proposal, half: 2, includedOn: '2024-02-04' }, 'akimat')).toMatchObject({ fields: { includedOn: 'entry.validation.beforeRaised' } });
     expect(await rows('escalation')).toEqual(before);
 
     const decision = { id, version: 1, disposition: 'CONSIDER_AT_BUDGET_REFINEMENT', republicanAmountKzt: '250000000', selected: true, effectiveOn: '2024-04-10', comment: 'Рассмотрим' };
@@ -56,6 +57,11 @@ describe('central-level list', () => {
     expect(await rows('escalation')).toEqual(decided);
     const row = (await pool.query('SELECT disposition, republican_amount_kzt::text AS amount, selected, (SELECT count(*)::int FROM escalation_disposition_change WHERE escalation_id = $1) AS steps FROM escalation WHERE id = $1', [id])).rows[0];
     expect(row).toEqual({ disposition: 'CONSIDER_AT_BUDGET_REFINEMENT', amount: '250000000', selected: true, steps: 1 });
+    // Inclusion and the mark are dated steps, by whoever took them.
+    const steps = async (table: string, flag: string) =>
+      (await pool.query(`SELECT ${flag} AS flag, effective_on::text AS on, author_id IS NOT NULL AS by FROM ${table} WHERE escalation_id = $1 ORDER BY id`, [id])).rows;
+    expect(await steps('escalation_inclusion_change', 'included')).toEqual([{ flag: true, on: '2024-02-10', by: true }]);
+    expect(await steps('escalation_selection_change', 'selected')).toEqual([{ flag: true, on: '2024-04-10', by: true }]);
   });
 });
 

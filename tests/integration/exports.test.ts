@@ -23,7 +23,7 @@ const mods: Record<string, Module> = {};
 const ROUTES = {
   briefing: 'exports/briefing', workbook: 'exports/workbook', csv: 'exports/csv/[table]', briefings: 'briefings',
   file: 'briefings/[id]/[lang]/[format]', regions: 'stats/regions', summary: 'stats/summary', categories: 'stats/categories',
-  status: 'issues/[id]/status',
+  status: 'issues/[id]/status', escalations: 'stats/escalations',
 } as const;
 
 beforeAll(async () => {
@@ -194,6 +194,19 @@ describe('CSV', () => {
     expect(lines[0]).toBe('Код,Категория,Поднято вопросов,Решено,Доля решённых');
     const api = (await (await call('categories', 'analyst', '?period=2022-H2')).json()) as { categories: Array<{ code: string; issuesRaised: number }> };
     for (const c of api.categories) expect(lines.some((l) => l.startsWith(`${c.code},`) && l.split(',')[2] === String(c.issuesRaised))).toBe(true);
+  });
+
+  it('gives the central-level list as it stood on asOf, as the API does: the count, the selected and one row per selected issue', async () => {
+    for (const asOf of ['2022-09-30', '2022-12-31']) {
+      const query = `?period=2022-H2&asOf=${asOf}`;
+      const text = (await bytes(await call('csv', 'analyst', `${query}&delimiter=%2C&lang=en`, { params: { table: 'escalations' } }))).toString('utf8');
+      const lines = text.slice(1).trimEnd().split('\r\n');
+      const api = (await (await call('escalations', 'analyst', query)).json()) as { total: number; selected: number };
+      expect(lines.find((l) => l.startsWith('Total,'))?.split(',')[1], asOf).toBe(String(api.total));
+      expect(lines.find((l) => l.startsWith('Selected for a central decision,'))?.split(',')[1], asOf).toBe(String(api.selected));
+      const blank = lines.findIndex((l) => /^,*$/.test(l));
+      expect(lines.length - blank - 1, `${asOf}: selected issues`).toBe(api.selected);
+    }
   });
 
   it('makes formula-like descriptions inert', async () => {

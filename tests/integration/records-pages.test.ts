@@ -122,6 +122,8 @@ describe('the issues page list', () => {
     expect(page.escalations.length).toBeGreaterThan(0);
     expect(page.escalations[0]!.history.length).toBeGreaterThan(0);
     expect(page.escalations[0]!.history[0]!.effectiveOn).toMatch(/^\d{4}-\d{2}-\d{2}$/);
+    // Dated on the list no later than its first disposition (the seed lists it when the issue moved to ESCALATED).
+    expect(page.escalations[0]!.includedOn! <= page.escalations[0]!.history[0]!.effectiveOn).toBe(true);
     expect(page.issue.statusHistory.length).toBeGreaterThan(0);
   });
 });

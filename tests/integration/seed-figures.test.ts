@@ -153,6 +153,48 @@ describe('akim meetings (MNE line)', () => {
     expect(mismatched).toBe(0);
   });
 
+  // Each entry's latest step of a history on or before $2, for the list of 2022-H$1.
+  const listOn = (half: number, on: string) =>
+    one<{ total: string; selected: string }>(
+      `SELECT count(*) AS total, count(*) FILTER (WHERE (
+         SELECT sc.selected FROM escalation_selection_change sc WHERE sc.escalation_id = e.id AND sc.effective_on <= $2::date
+         ORDER BY sc.effective_on DESC, sc.recorded_at DESC, sc.id DESC LIMIT 1)) AS selected
+       FROM escalation e
+       WHERE e.year = 2022 AND e.half = $1 AND (
+         SELECT ic.included FROM escalation_inclusion_change ic WHERE ic.escalation_id = e.id AND ic.effective_on <= $2::date
+         ORDER BY ic.effective_on DESC, ic.recorded_at DESC, ic.id DESC LIMIT 1)`,
+      [half, on],
+    );
+
+  it('the lists as they stood at each half’s end, from the dated histories, are the briefing’s; earlier they were shorter', async () => {
+    const h2 = akim['2022-H2'].centralLevelList;
+    expect(await listOn(2, '2022-12-31')).toEqual({ total: String(h2.total), selected: String(h2.selectedForCentralDecision) });
+    expect(Number((await listOn(1, '2022-06-30')).total)).toBe(akim['2022-H1'].centralLevelList.total);
+    const midway = await listOn(2, '2022-09-30');
+    expect(Number(midway.total)).toBeGreaterThan(0);
+    expect(Number(midway.total)).toBeLessThan(h2.total);
+    expect(Number(midway.selected)).toBeLessThan(h2.selectedForCentralDecision);
+  });
+
+  it('dates each entry as the migration dates existing ones: listed on its issue’s last move to ESCALATED in the half, selected on its latest disposition', async () => {
+    const misdated = await num(
+      `SELECT count(*) FROM escalation e WHERE (
+         SELECT array_agg(ic.effective_on) FROM escalation_inclusion_change ic WHERE ic.escalation_id = e.id AND ic.included
+       ) IS DISTINCT FROM ARRAY[(
+         SELECT max(s.effective_on) FROM issue_status_change s
+         WHERE s.issue_id = e.issue_id AND s.to_status = 'ESCALATED'
+           AND s.effective_on BETWEEN make_date(e.year, 6 * e.half - 5, 1) AND (make_date(e.year, 6 * e.half - 5, 1) + interval '6 months' - interval '1 day')::date)]`,
+    );
+    expect(misdated).toBe(0);
+    const marks = await num(
+      `SELECT count(*) FROM escalation e WHERE (
+         SELECT array_agg(sc.effective_on) FROM escalation_selection_change sc WHERE sc.escalation_id = e.id AND sc.selected
+       ) IS DISTINCT FROM CASE WHEN e.selected THEN ARRAY[(
+         SELECT max(h.effective_on) FROM escalation_disposition_change h WHERE h.escalation_id = e.id)] END`,
+    );
+    expect(marks).toBe(0);
+  });
+
   it('action plans: the five akimats that had not published, for 2022-H2 and for 2022', async () => {
     const expected = [...akim['2022-H2'].actionPlansNotPublished.regions].sort();
     const unpublished = async (halves: number[]) =>

@@ -195,6 +195,16 @@ describe('escalations (the central-level list)', () => {
       expect(e.byDisposition[code as keyof Escalations['byDisposition']].count, code).toBe(count);
     }
   });
+
+  it('2022-H2 as of 2022-09-30: the list as it stood that day, shorter, fewer selected and decided', async () => {
+    // The demo seed lists each entry the day its issue moved to ESCALATED and marks the selected on their final disposition.
+    const e = await get<Escalations>('escalations', '?period=2022-H2&asOf=2022-09-30');
+    expect({ total: e.total, selected: e.selected, undecided: e.undecided }).toEqual({ total: 34, selected: 2, undecided: 12 });
+    expect(Object.values(e.byDisposition).reduce((n, d) => n + d.count, e.undecided)).toBe(e.total);
+    // The half's end is the default asOf: the briefing's 62 and 6.
+    const end = await get<Escalations>('escalations', '?period=2022-H2&asOf=2022-12-31');
+    expect({ total: end.total, selected: end.selected }).toEqual({ total: 62, selected: 6 });
+  });
 });
 
 type Central = z.infer<Schemas['centralMeetingsResponse']>;

@@ -3,7 +3,8 @@ import { Disposition } from '@/generated/prisma/enums';
 import { amountKzt, flag, halfField, optionalText, pastDate, refId, version, yearField } from '@/features/entry/fields';
 
 // Inputs of the central-level list: an akimat puts its issue on a half-year's list for a
-// central body; the body sets its disposition (dated, with a comment) and whether it is selected.
+// central body (dated: today unless given); the body sets its disposition and whether it is
+// selected, both dated, with a comment.
 
 export const proposeEscalationSchema = z.object({
   issueId: refId('entry.validation.issueUnknown'),
@@ -11,6 +12,7 @@ export const proposeEscalationSchema = z.object({
   half: halfField,
   centralBodyCode: z.string({ message: 'entry.validation.bodyUnknown' }).trim().regex(/^[A-Z][A-Z0-9_]{0,31}$/, 'entry.validation.bodyUnknown'),
   proposal: optionalText(2000),
+  includedOn: z.preprocess((v) => (v === '' || v === null ? undefined : v), pastDate.optional()),
 });
 
 export const decideEscalationSchema = z.object({

@@ -182,14 +182,19 @@ export async function getIssuePage(caller: Caller, id: number) {
           orderBy: [{ effectiveOn: 'asc' }, { recordedAt: 'asc' }, { id: 'asc' }],
           select: { id: true, disposition: true, republicanAmountKzt: true, effectiveOn: true, comment: true, author: { select: { username: true } } },
         },
+        // The latest dated step of the entry's inclusion and of its mark: since when each holds.
+        inclusions: { orderBy: [{ effectiveOn: 'desc' }, { recordedAt: 'desc' }, { id: 'desc' }], take: 1, select: { included: true, effectiveOn: true } },
+        selections: { orderBy: [{ effectiveOn: 'desc' }, { recordedAt: 'desc' }, { id: 'desc' }], take: 1, select: { selected: true, effectiveOn: true } },
       },
     }),
   ]);
   return {
     issue,
     names: { region, category, body },
-    escalations: escalations.map((e) => ({
+    escalations: escalations.map(({ inclusions, selections, ...e }) => ({
       ...e,
+      includedOn: inclusions[0]?.included ? toIsoDay(inclusions[0].effectiveOn) : null,
+      selectedOn: selections[0]?.selected ? toIsoDay(selections[0].effectiveOn) : null,
       history: e.history.map(({ effectiveOn, author, ...h }) => ({ ...h, effectiveOn: toIsoDay(effectiveOn), author: author?.username ?? null })),
     })),
   };

@@ -98,8 +98,8 @@ const dispositionTotals = z.strictObject({ count, amountKzt: tenge.meta({ descri
 export const escalationsResponse = z
   .strictObject({
     halves: z.array(halfCode).meta({ description: 'The half-years’ lists the period touches.' }),
-    total: count,
-    selected: count.meta({ description: 'Escalations selected for a central decision.' }),
+    total: count.meta({ description: 'Escalations on the lists on asOf (each dated by when it was put on its list).' }),
+    selected: count.meta({ description: 'Escalations selected for a central decision on asOf.' }),
     undecided: count.meta({ description: 'Escalations without a disposition on asOf.' }),
     byDisposition: z.strictObject(
       Object.fromEntries(Object.values(Disposition).map((d) => [d, dispositionTotals])) as Record<Disposition, typeof dispositionTotals>,

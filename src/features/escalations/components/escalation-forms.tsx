@@ -14,7 +14,7 @@ import { decideEscalationSchema, proposeEscalationSchema } from '../entry-schema
 function useLabels() {
   const t = useTranslations('entry.escalationForms');
   const fields: Record<string, string> = {
-    year: t('year'), half: t('half'), centralBodyCode: t('body'), proposal: t('proposal'), issueId: t('issue'),
+    year: t('year'), half: t('half'), centralBodyCode: t('body'), proposal: t('proposal'), includedOn: t('includedOn'), issueId: t('issue'),
     disposition: t('disposition'), republicanAmountKzt: t('amount'), selected: t('selected'), effectiveOn: t('effectiveOn'), comment: t('comment'),
   };
   return (field: string) => fields[field] ?? field;
@@ -25,7 +25,7 @@ export function ProposeEscalationForm({ issueId, bodies, year, half }: { issueId
   const label = useLabels();
   const f = useVersionedForm({
     schema: proposeEscalationSchema, idPrefix: 'propose', action: proposeEscalationAction as EntryAction,
-    defaults: { issueId: String(issueId), year: String(year), half: String(half), centralBodyCode: '', proposal: '' },
+    defaults: { issueId: String(issueId), year: String(year), half: String(half), centralBodyCode: '', proposal: '', includedOn: '' },
   });
   return (
     <form onSubmit={f.submit} noValidate className="space-y-3" data-testid="propose-form">
@@ -38,6 +38,7 @@ export function ProposeEscalationForm({ issueId, bodies, year, half }: { issueId
       <HiddenFieldError id={f.id('issueId')} error={f.err('issueId')} />
       <Select id={f.id('centralBodyCode')} field={f.form.register('centralBodyCode')} label={label('centralBodyCode')} options={bodies} emptyLabel={t('choose')} error={f.err('centralBodyCode')} />
       <TextArea id={f.id('proposal')} field={f.form.register('proposal')} label={label('proposal')} error={f.err('proposal')} maxLength={2000} />
+      <Input id={f.id('includedOn')} field={f.form.register('includedOn')} type="date" label={label('includedOn')} error={f.err('includedOn')} className="max-w-48" />
       <SaveButton f={f} label={t('propose')} pendingLabel={t('saving')} />
     </form>
   );

@@ -2,13 +2,13 @@ import 'server-only';
 import { Prisma } from '@/generated/prisma/client';
 import type { Disposition } from '@/generated/prisma/enums';
 import type { StatsFilter } from '@/features/stats/filters';
-import { halvesOf } from '@/features/stats/queries/halves';
+import { escalationConditions, escalationStateOn } from '@/features/stats/queries/escalations';
 import { meetingScopeSql } from '@/server/access/scope-sql';
 import type { Caller } from '@/server/auth/caller';
 import { statsDb as db } from '@/server/db/client';
 
 // The issues central bodies selected from the central-level lists of the period's half-years,
-// with each one's disposition as it stood on asOf (as getEscalationStats counts them). Only
+// as the lists, the marks and the dispositions stood on asOf (as getEscalationStats counts them). Only
 // issues the caller may read are listed: the list links to each issue's page.
 
 type Named = { nameRu: string; nameKk: string; nameEn: string };
@@ -34,17 +34,9 @@ type Row = {
 
 // An escalation's issue is readable when its meeting is: the records scope on meeting `m`.
 export async function listSelectedEscalations(caller: Caller, f: StatsFilter): Promise<SelectedEscalation[]> {
-  const halves = halvesOf(f.period);
-  if (halves.length === 0) return [];
-  const where: Prisma.Sql[] = [
-    Prisma.sql`e.selected`,
-    Prisma.sql`make_date(e.year, CASE WHEN e.half = 1 THEN 1 ELSE 7 END, 1) BETWEEN ${halves[0]!.from}::date AND ${halves.at(-1)!.from}::date`,
-    Prisma.sql`i.deleted_at IS NULL`, Prisma.sql`m.deleted_at IS NULL`,
-    meetingScopeSql(caller),
-  ];
-  if (f.regionId !== null) where.push(Prisma.sql`m.region_id = ${f.regionId}`);
-  if (f.categoryId !== null) where.push(Prisma.sql`i.category_id = ${f.categoryId}`);
-  if (f.bodyId !== null) where.push(Prisma.sql`e.central_body_id = ${f.bodyId}`);
+  const conditions = escalationConditions(f);
+  if (!conditions) return [];
+  const where: Prisma.Sql[] = [...conditions, Prisma.sql`sel.selected`, meetingScopeSql(caller)];
   const rows = await db().$queryRaw<Row[]>`
     SELECT i.id AS issue_id, e.year, e.half, i.description,
       r.kato, r.name_ru AS region_ru, r.name_kk AS region_kk, r.name_en AS region_en,
@@ -57,11 +49,7 @@ export async function listSelectedEscalations(caller: Caller, f: StatsFilter): P
     JOIN region r ON r.id = m.region_id
     JOIN issue_category c ON c.id = i.category_id
     JOIN central_body b ON b.id = e.central_body_id
-    LEFT JOIN LATERAL (
-      SELECT h.disposition, h.republican_amount_kzt AS amount FROM escalation_disposition_change h
-      WHERE h.escalation_id = e.id AND h.effective_on <= ${f.asOf}::date
-      ORDER BY h.effective_on DESC, h.recorded_at DESC, h.id DESC LIMIT 1
-    ) d ON true
+    ${escalationStateOn(f.asOf)}
     WHERE ${Prisma.join(where, ' AND ')}
     ORDER BY e.year, e.half, r.kato, i.id`;
   return rows.map((r) => ({

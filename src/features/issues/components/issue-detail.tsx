@@ -159,6 +159,10 @@ export async function IssueDetail({ data }: { data: Awaited<ReturnType<typeof lo
                   <dd className="font-medium">{pickName(locale, e.centralBody)}</dd>
                 </div>
                 <div>
+                  <dt className="text-sm text-neutral-700">{t('detail.includedOn')}</dt>
+                  <dd className="font-medium">{e.includedOn ? day(locale, e.includedOn) : '—'}</dd>
+                </div>
+                <div>
                   <dt className="text-sm text-neutral-700">{t('detail.disposition')}</dt>
                   <dd className="font-medium">{e.disposition ? tc(`disposition.${e.disposition}`) : t('detail.noDisposition')}</dd>
                 </div>
@@ -171,6 +175,7 @@ export async function IssueDetail({ data }: { data: Awaited<ReturnType<typeof lo
                   <dd className="font-medium">
                     <span aria-hidden="true">{e.selected ? '✓ ' : '✗ '}</span>
                     {e.selected ? tr('yes') : tr('no')}
+                    {e.selected && e.selectedOn ? <span className="font-normal text-neutral-700"> {t('detail.selectedSince', { date: formatDay(locale, e.selectedOn) })}</span> : null}
                   </dd>
                 </div>
                 {e.proposal ? (

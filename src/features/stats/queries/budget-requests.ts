@@ -3,7 +3,7 @@ import { Prisma } from '@/generated/prisma/client';
 import { BudgetRequestRejection } from '@/generated/prisma/enums';
 import { statsDb as db } from '@/server/db/client';
 import type { StatsFilter } from '../filters';
-import { halvesOf } from './halves';
+import { escalationConditions, escalationStateOn } from './escalations';
 
 // Budget requests as they stood on asOf: those submitted within the period (the date of their
 // SUBMITTED step), each with its status from the dated history, counted and summed by status in
@@ -79,16 +79,14 @@ function figures(r: GroupRow | undefined) {
 /** The figures of one group of requests: the totals, a region's or a body's. */
 export type RequestFiguresRow = ReturnType<typeof figures>;
 
-/** The central-level list of the period's half-years, and how many entries a live request covers. */
+/**
+ * The central-level list of the period's half-years as it stood on asOf (region and body filter it,
+ * as they filter the requests), and how many of its entries a request submitted and not withdrawn
+ * by then covers.
+ */
 async function listCoverage(f: StatsFilter) {
-  const halves = halvesOf(f.period);
-  if (halves.length === 0) return { entries: 0, withRequest: 0, share: null as number | null };
-  const where: Prisma.Sql[] = [
-    Prisma.sql`make_date(e.year, CASE WHEN e.half = 1 THEN 1 ELSE 7 END, 1) BETWEEN ${halves[0]!.from}::date AND ${halves.at(-1)!.from}::date`,
-    Prisma.sql`i.deleted_at IS NULL`, Prisma.sql`m.deleted_at IS NULL`,
-  ];
-  if (f.regionId !== null) where.push(Prisma.sql`m.region_id = ${f.regionId}`);
-  if (f.bodyId !== null) where.push(Prisma.sql`e.central_body_id = ${f.bodyId}`);
+  const where = escalationConditions({ ...f, unitId: null, categoryId: null, level: null });
+  if (!where) return { entries: 0, withRequest: 0, share: null as number | null };
   const [row] = await db().$queryRaw<Array<{ entries: bigint; with_request: bigint }>>`
     SELECT count(*) AS entries,
       count(*) FILTER (WHERE EXISTS (
@@ -101,6 +99,7 @@ async function listCoverage(f: StatsFilter) {
         WHERE bi.issue_id = e.issue_id
       )) AS with_request
     FROM escalation e JOIN raised_issue i ON i.id = e.issue_id JOIN meeting m ON m.id = i.meeting_id
+    ${escalationStateOn(f.asOf)}
     WHERE ${Prisma.join(where, ' AND ')}`;
   const entries = n(row?.entries);
   const withRequest = n(row?.with_request);
