@@ -47,7 +47,7 @@ test('an akimat files and submits a request, the ministry approves part of it, t
   await submit.getByRole('button', { name: 'Подать заявку' }).click();
   await expect(page.getByTestId(`budget-request-${id}`).locator('summary')).toContainText('На рассмотрении', { timeout: 30_000 });
   // Submitted, what it asks is fixed: the draft form is gone and only a withdrawal is offered.
-  await page.getByTestId(`budget-request-${id}`).locator('summary').click();
+  if (!(await mine.evaluate((d) => (d as HTMLDetailsElement).open))) await mine.locator('summary').click();
   await expect(page.getByTestId(`request-draft-form-${id}`)).toHaveCount(0);
   await expect(page.getByTestId(`request-withdraw-form-${id}`)).toBeVisible();
   // Nor can the akimat decide it: the API refuses.
@@ -62,7 +62,7 @@ test('an akimat files and submits a request, the ministry approves part of it, t
   await expect(page.getByRole('heading', { level: 1 })).toHaveText('Бюджетные заявки на решение');
   const item = page.getByTestId(`inbox-request-${id}`);
   await expect(item).toBeVisible();
-  if (!(await item.getAttribute('open'))) await item.locator('summary').click();
+  if (!(await item.evaluate((d) => (d as HTMLDetailsElement).open))) await item.locator('summary').click();
   await expect(item).toContainText(note);
   await expect(item.getByRole('link', { name: `№ ${issueId}` })).toBeVisible();
   const decide = page.getByTestId(`request-decide-form-${id}`);

@@ -30,7 +30,6 @@ const FAMILIES: Record<string, Family> = {
   'codes.requestStatus.*': { codes: codes(enums.BudgetRequestStatus) },
   'codes.requestRejection.*': { codes: codes(enums.BudgetRequestRejection) },
   'budgetRequests.decision.*': { codes: ['APPROVED', 'PARTIALLY_APPROVED', 'REJECTED'] },
-  'budgetRequests.validation.*': { codes: ['notDraft', 'transition', 'AMOUNT_REQUIRED', 'AMOUNT_NOT_PARTIAL', 'REASON_REQUIRED', 'COMMENT_REQUIRED'] },
   'admin.reference.unitKind.*': { codes: codes(enums.UnitKind) },
   'exports.responsible.*': { codes: codes(enums.ResponsibleLevel) },
   'import.errors.*': { codes: IMPORT_ERROR_KEYS },

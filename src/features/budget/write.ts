@@ -13,6 +13,14 @@ import type {
 // it addresses decides. Every status change is a dated step of the request's history, and a
 // closed half-year refuses steps dated in it.
 
+/** The message of each refused decision (catalogue keys are camelCase, as the form's translator reads them). */
+const DECISION_MESSAGE = {
+  AMOUNT_REQUIRED: 'budgetRequests.validation.amountRequired',
+  AMOUNT_NOT_PARTIAL: 'budgetRequests.validation.amountNotPartial',
+  REASON_REQUIRED: 'budgetRequests.validation.reasonRequired',
+  COMMENT_REQUIRED: 'budgetRequests.validation.commentRequired',
+} as const;
+
 const withIssues = { issues: { select: { issueId: true }, orderBy: { issueId: 'asc' } } } as const;
 
 async function regionOf(tx: Tx, caller: Who, regionKato?: string): Promise<number> {
@@ -114,7 +122,7 @@ export async function withdrawBudgetRequest(tx: Tx, caller: Who, id: number, inp
 export async function decideBudgetRequest(tx: Tx, caller: Who, id: number, input: DecideBudgetRequestInput) {
   const current = await load(tx, caller, id, 'body');
   const check = checkDecision(current.amountKzt, input);
-  if (!check.ok) throw refuse({ [check.field]: `budgetRequests.validation.${check.reason}` });
+  if (!check.ok) throw refuse({ [check.field]: DECISION_MESSAGE[check.reason] });
   return move(tx, caller, id, input.version, 'body', {
     to: input.decision, on: input.effectiveOn, field: 'effectiveOn', comment: input.comment ?? null,
     approvedAmountKzt: approvedAmount(current.amountKzt, input), rejectionReason: input.decision === 'REJECTED' ? input.rejectionReason ?? null : null,
