@@ -1,14 +1,18 @@
 // npm start — the whole product: database (DATABASE_URL, or the embedded one in DATA_DIR),
-// migrations, demo data on a fresh embedded database, a production build if needed, then Next.
+// migrations, demo data on a fresh embedded database, a production build if needed, then the
+// app's own server (scripts/serve.ts), on 127.0.0.1 unless HOST says otherwise.
 import './load-env';
 import { spawn, spawnSync } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
 import fs from 'node:fs';
 import path from 'node:path';
+import pg from 'pg';
 import { readEnv } from '../src/env';
 import { startEmbeddedDatabase, type EmbeddedDatabase } from '../src/server/db/embedded';
 import { applyMigrations } from '../src/server/db/migrations';
 import { seedDemoData } from '../prisma/seed/seed-demo';
+import { compileTrust } from '../src/server/http/trusted-proxies';
+import { demoAccountsWithDemoPassword, demoExposedMessage, demoSeedDecision, isLoopbackHost, listenHost } from '../prisma/seed/demo-guard';
 
 const env = readEnv();
 const nextBin = path.resolve('node_modules/next/dist/bin/next');
@@ -46,8 +50,23 @@ function ensureAuthSecret(): void {
   process.env.AUTH_SECRET = fs.readFileSync(file, 'utf8').trim();
 }
 ensureAuthSecret();
-// The app runs behind its own server here; next-auth may trust the Host header for its URLs.
+// The app runs behind its own server here, which keeps X-Forwarded-Host only from trusted proxies;
+// next-auth may trust the Host header for its URLs.
 process.env.AUTH_TRUST_HOST ??= 'true';
+
+try {
+  compileTrust(env.TRUSTED_PROXIES);
+} catch (error) {
+  console.error(`TRUSTED_PROXIES: ${error instanceof Error ? error.message : error}`);
+  process.exit(1);
+}
+const demoSeed = demoSeedDecision({ embedded: !env.DATABASE_URL, seedDemo: env.SEED_DEMO, nodeEnv: env.NODE_ENV });
+if (demoSeed.refusal) {
+  console.error(demoSeed.refusal);
+  process.exit(1);
+}
+// The embedded database is a demo: it listens on this machine only unless HOST says otherwise.
+const host = listenHost(env);
 
 let embedded: EmbeddedDatabase | undefined;
 let url = env.DATABASE_URL;
@@ -71,9 +90,16 @@ try {
   const migrated = await applyMigrations(url);
   for (const w of migrated.warnings) console.warn(`Warning: ${w}`);
   if (migrated.applied.length) console.log(`Applied migrations: ${migrated.applied.join(', ')}`);
-  if (embedded || env.SEED_DEMO) {
+  if (demoSeed.seed) {
     const seeded = await seedDemoData(url);
     if (seeded.seeded) console.log(`Demo data loaded in ${(seeded.ms / 1000).toFixed(1)} s.`);
+  }
+  if (!isLoopbackHost(host)) {
+    const client = new pg.Client({ connectionString: url });
+    await client.connect();
+    const exposed = await demoAccountsWithDemoPassword(client).finally(() => client.end());
+    if (exposed.length) throw new Error(demoExposedMessage(host, exposed));
+    if (!env.APP_URL) console.warn(`Warning: APP_URL is not set; set it to the address people open (https://…), or browsers' writes are refused.`);
   }
   ensureBuilt();
 } catch (error) {
@@ -81,11 +107,11 @@ try {
   await shutdown(1);
 }
 
-const app = spawn(process.execPath, [nextBin, 'start', '-p', String(env.PORT)], {
+const app = spawn(process.execPath, ['--import', 'tsx', path.resolve('scripts/serve.ts')], {
   stdio: 'inherit',
   // PGlite is one session behind its socket: queries from several connections at once can
   // interleave their protocol messages, so the app talks to it over a single connection.
-  env: { ...process.env, DATABASE_URL: url, NEXT_TELEMETRY_DISABLED: '1', ...(embedded ? { DB_POOL_SIZE: '1' } : {}) },
+  env: { ...process.env, NODE_ENV: 'production', HOST: host, DATABASE_URL: url, NEXT_TELEMETRY_DISABLED: '1', ...(embedded ? { DB_POOL_SIZE: '1' } : {}) },
 });
 for (const signal of ['SIGINT', 'SIGTERM'] as const) {
   process.on(signal, () => app.kill(signal));

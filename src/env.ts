@@ -11,6 +11,12 @@ const schema = z.object({
   TEST_DATABASE_URL: z.url({ protocol: /^postgres(ql)?$/ }).optional(),
   DATA_DIR: z.string().min(1).default('data'),
   PORT: z.coerce.number().int().min(1).max(65535).default(3000),
+  /** The address the app listens on; `npm start` defaults to 127.0.0.1 on the embedded database, every interface otherwise. */
+  HOST: z.string().min(1).optional(),
+  /** The public origin people open the app at; Origin headers are compared with it. Default: http://localhost:PORT (and its loopback aliases). */
+  APP_URL: z.url({ protocol: /^https?$/ }).optional(),
+  /** Proxies whose X-Forwarded-For is believed: a hop count or a comma list of addresses and CIDRs. Unset: none, the socket address is used. */
+  TRUSTED_PROXIES: z.string().optional(),
   SEED_DEMO: z
     .enum(['0', '1', 'true', 'false'])
     .optional()

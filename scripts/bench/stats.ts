@@ -161,7 +161,7 @@ async function main(): Promise<void> {
         const question = `summary ${p.code} ${f.label}`;
         const r = httpRows.find((h) => h.name === `GET /api/v1/stats/${question}`);
         if (!r || r.httpStatus !== 200) verdicts.push({ question, verdict: 'ERROR', details: [`${r?.status}: ${JSON.stringify(r?.body)}`] });
-        else verdicts.push(compareSummary(question, r.body, filteredTruth[question]!));
+        else verdicts.push(compareSummary(question, r.body, filteredTruth[`${p.code} ${f.label}`]!));
       }
     }
 

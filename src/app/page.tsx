@@ -35,9 +35,9 @@ export default async function OverviewPage({ searchParams }: { searchParams: Pro
         title={t('title')}
         lead={region ? to('subtitleRegion', { region: pickName(locale, region), period }) : t('subtitle', { period })}
       />
-      <FilterBar filters={filters} path="/" fields={regional ? undefined : ['period', 'category', 'level']} />
+      <FilterBar filters={filters} path="/" fields={regional ? undefined : ['period', 'category', 'level', 'compare']} />
       <Suspense key={`kpi${key}`} fallback={<KpiSkeleton cards={6} />}>
-        <FiguresKpis filter={filters.filter} />
+        <FiguresKpis filter={filters.filter} compare={filters.compare} />
       </Suspense>
       <Suspense key={`trend${key}`} fallback={loading(260)}>
         <RateTrendSection filter={filters.filter} />

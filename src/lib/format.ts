@@ -71,3 +71,8 @@ export function withCountTexts<K extends string>(locale: string, counts: Record<
   const texts = Object.fromEntries(Object.entries<number>(counts).map(([k, n]) => [`${k}Text`, formatCount(locale, n)]));
   return { ...counts, ...texts } as Record<K, number> & Record<`${K}Text`, string>;
 }
+
+/** A factor with at most one decimal, a zero fraction dropped: 2,3 · 5 (the caller rounds it). */
+export function formatFactor(locale: string, factor: number): string {
+  return formatter(locale, { minimumFractionDigits: 0, maximumFractionDigits: 1 }).format(factor);
+}

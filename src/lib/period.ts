@@ -62,3 +62,41 @@ export function previousPeriod(p: Period): Period {
   const iso = (t: number) => new Date(t).toISOString().slice(0, 10);
   return { kind: 'range', code: `${iso(from - length * day)}..${iso(from - day)}`, from: iso(from - length * day), to: iso(from - day) };
 }
+
+/** What a period's figures are compared with: the period just before, or the same period a year earlier. */
+export const COMPARES = ['previous', 'yearAgo'] as const;
+export type Compare = (typeof COMPARES)[number];
+
+const isoDay = (year: number, month: number, day: number) => `${String(year).padStart(4, '0')}-${pad(month)}-${pad(day)}`;
+
+/**
+ * A date `months` months away, the day kept where the month has it and clamped to the month's
+ * end where it has not (2024-02-29 − 12 months = 2023-02-28). With `monthEnd`, a month's last
+ * day stays its month's last day (2025-02-28 − 12 months = 2024-02-29), so a range of whole
+ * months shifts to whole months.
+ */
+export function shiftMonths(date: string, months: number, monthEnd = false): string {
+  const [y, m, d] = date.split('-').map(Number) as [number, number, number];
+  const index = y * 12 + (m - 1) + months;
+  const year = Math.floor(index / 12);
+  const month = (index % 12) + 1;
+  const last = lastDay(year, month);
+  const day = monthEnd && d === lastDay(y, m) ? last : Math.min(d, last);
+  return isoDay(year, month, day);
+}
+
+/** The same period a year earlier: 2022-H2 → 2021-H2, 2022-Q3 → 2021-Q3, a from..to range shifted by 12 months. */
+export function yearAgoPeriod(p: Period): Period {
+  // Built directly, as previousPeriod is: a year before 2000 lies outside what parsePeriod accepts.
+  if (p.kind === 'year' && p.year) return monthsPeriod('year', `${p.year - 1}`, p.year - 1, 1, 12);
+  if (p.kind === 'half' && p.year && p.index) return monthsPeriod('half', `${p.year - 1}-H${p.index}`, p.year - 1, p.index === 1 ? 1 : 7, 6, p.index);
+  if (p.kind === 'quarter' && p.year && p.index) {
+    return monthsPeriod('quarter', `${p.year - 1}-Q${p.index}`, p.year - 1, (p.index - 1) * 3 + 1, 3, p.index);
+  }
+  const from = shiftMonths(p.from, -12);
+  const to = shiftMonths(p.to, -12, true);
+  return { kind: 'range', code: `${from}..${to}`, from, to };
+}
+
+/** The period a period is compared with. */
+export const comparedPeriod = (p: Period, compare: Compare): Period => (compare === 'yearAgo' ? yearAgoPeriod(p) : previousPeriod(p));

@@ -28,7 +28,11 @@ export const ACTION_POLICIES = new Map<string, Permission>();
 export const ACTION_NAMES = new WeakMap<object, string>();
 
 export function authorizedAction<S extends z.ZodType, T = undefined>(
-  options: { name: string; permission: Permission; schema: S; audit: { action: AuditAction; entity: AuditEntity } | null },
+  options: {
+    name: string; permission: Permission; schema: S; audit: { action: AuditAction; entity: AuditEntity } | null;
+    /** Runs after a refused mutation's transaction rolled back, for what must outlast it (a failed password check). */
+    onRefused?: (error: AppError, caller: Caller) => Promise<void>;
+  },
   handler: (input: z.output<S>, ctx: { caller: Caller; tx: Tx }) => Promise<ActionResult<T>>,
 ) {
   ACTION_POLICIES.set(options.name, options.permission);
@@ -58,6 +62,7 @@ export function authorizedAction<S extends z.ZodType, T = undefined>(
       return { status: 'ok', data: result.data, message: result.message };
     } catch (error) {
       if (isAppError(error)) {
+        if (options.onRefused && caller && authorized) await options.onRefused(error, caller);
         // Role denials are recorded by authorize; a record outside the caller's scope is recorded here.
         if (error.code === 'FORBIDDEN' && caller && authorized) await recordDenial(caller, options.name);
         if (error.code === 'VALIDATION' && error.fields) {

@@ -3,7 +3,9 @@ import { NextResponse } from 'next/server';
 import { z } from 'zod';
 import { authorize, recordDenial } from '@/server/access/guard';
 import type { Permission } from '@/server/access/policy';
+import { env } from '@/env';
 import { type Caller, callerFromHeaders } from '@/server/auth/caller';
+import { isAppOrigin } from '@/server/http/app-origin';
 import { AppError, HTTP_STATUS, isAppError } from '@/server/errors';
 
 // Every route handler goes through here: caller from token or session (401 without one),
@@ -38,16 +40,8 @@ export function apiRoute<P = Record<string, string>>(
   };
 }
 
-function sameOrigin(request: Request): boolean {
-  const origin = request.headers.get('origin');
-  if (!origin) return false;
-  const host = request.headers.get('x-forwarded-host') ?? request.headers.get('host');
-  try {
-    return new URL(origin).host === host;
-  } catch {
-    return false;
-  }
-}
+/** The Origin header against the configured public origin (APP_URL), never the request's own Host or X-Forwarded-Host. */
+const sameOrigin = (request: Request) => isAppOrigin(request.headers.get('origin'), env);
 
 export function errorResponse(error: unknown): Response {
   if (error instanceof z.ZodError) {

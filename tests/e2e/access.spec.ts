@@ -60,3 +60,16 @@ test('the API refuses a request without a session', async ({ request }) => {
   expect(response.status()).toBe(401);
   expect((await response.json()).error.code).toBe('UNAUTHENTICATED');
 });
+
+test('sign-in leaves a device cookie and never returns to another site', async ({ page, context, baseURL }) => {
+  await signIn(page, 'analyst');
+  const device = (await context.cookies()).find((c) => c.name.startsWith('kz-device-'));
+  expect(device).toMatchObject({ httpOnly: true, sameSite: 'Lax' });
+  // Browsers drop the tab and open `//evil.example`; sign-in sends a signed-in user to the overview instead.
+  for (const callbackUrl of ['%2F%09%2Fevil.example', '%2F%0A%2Fevil.example', '%2F%5Cevil.example', 'https%3A%2F%2Fevil.example']) {
+    const response = await page.goto(`/signin?callbackUrl=${callbackUrl}`);
+    expect(response?.status()).toBeLessThan(400);
+    expect(new URL(page.url()).origin).toBe(new URL(baseURL!).origin);
+    expect(new URL(page.url()).pathname).toBe('/');
+  }
+});

@@ -21,7 +21,7 @@ test('shows the 2022 national figures of the briefing', async ({ page }) => {
   await expect(page.getByRole('heading', { level: 1 })).toHaveText('Встречи акимов с населением');
   await expect(card(page, 'Проведено встреч')).toHaveText('28,3 тыс.');
   await expect(card(page, 'Поднято вопросов')).toHaveText('63 тыс.');
-  await expect(card(page, 'Решено вопросов')).toHaveText('47,6 тыс.');
+  await expect(card(page, 'Решено за период (включая поднятые ранее)')).toHaveText('47,6 тыс.');
   await expect(card(page, 'Доля решённых')).toHaveText(/^75,5\s%$/);
 });
 
@@ -29,7 +29,7 @@ test('shows the second half of 2022 with its own figures', async ({ page }) => {
   await page.goto('/?period=2022-H2');
   await expect(card(page, 'Проведено встреч')).toHaveText('19,8 тыс.');
   await expect(card(page, 'Поднято вопросов')).toHaveText('33,4 тыс.');
-  await expect(card(page, 'Решено вопросов')).toHaveText('33,1 тыс.');
+  await expect(card(page, 'Решено за период (включая поднятые ранее)')).toHaveText('33,1 тыс.');
   await expect(card(page, 'Потребность из МБ')).toHaveText(/^485\sмлрд\s₸$/);
   await expect(card(page, 'Выделено из МБ')).toHaveText(/^253,8\sмлрд\s₸$/);
   await expect(page.getByRole('region', { name: 'Выделено из МБ' })).toContainText(/52,3\s%\sпотребности/);
@@ -51,10 +51,38 @@ test('shows the second half of 2022 with its own figures', async ({ page }) => {
 
 test('the period picker puts the period in the URL', async ({ page }) => {
   await page.goto('/?period=2022');
-  await page.getByLabel('Период').selectOption('2022-H1');
+  await page.getByLabel('Период', { exact: true }).selectOption('2022-H1');
   await page.getByRole('button', { name: 'Показать', exact: true }).click();
   await expect(page).toHaveURL(/period=2022-H1/);
   await expect(page.getByText('I полугодие 2022 года').first()).toBeVisible();
+});
+
+test('the cards compare with the half before or the same half a year earlier, in times where the gap is large', async ({ page }) => {
+  await page.goto('/?period=2022-H2');
+  const meetings = page.getByRole('region', { name: 'Проведено встреч' });
+  // 19,8 thousand meetings against 8,5 thousand in the first half: the briefing's "2.3 times".
+  await expect(meetings.getByTestId('kpi-change')).toHaveText(/^▲ \+11,3\sтыс\. к I полугодие 2022 года$/);
+  await expect(meetings.getByTestId('kpi-times')).toHaveText('в 2,3 раза больше');
+  // 33,4 against 29,6 thousand issues: less than 1.5 times, so no factor.
+  await expect(page.getByRole('region', { name: 'Поднято вопросов' }).getByTestId('kpi-times')).toHaveCount(0);
+  await expect(page.getByLabel('Сравнить с')).toHaveValue('previous');
+
+  await page.getByLabel('Период', { exact: true }).selectOption('2023-H1');
+  await page.getByLabel('Сравнить с').selectOption('yearAgo');
+  await page.getByRole('button', { name: 'Показать', exact: true }).click();
+  await expect(page).toHaveURL(/period=2023-H1/);
+  await expect(page).toHaveURL(/compare=yearAgo/);
+  await expect(page.getByLabel('Сравнить с')).toHaveValue('yearAgo');
+  // 4 200 meetings against 8 500 in the first half of 2022; 8 400 issues against 29 580.
+  await expect(meetings.getByTestId('kpi-change')).toHaveText(/^▼ −4,3\sтыс\. к I полугодие 2022 года$/);
+  await expect(meetings.getByTestId('kpi-times')).toHaveText('в 2 раза меньше');
+  await expect(page.getByRole('region', { name: 'Поднято вопросов' }).getByTestId('kpi-times')).toHaveText('в 3,5 раза меньше');
+});
+
+test('an unknown comparison is explained, and the period before used', async ({ page }) => {
+  await page.goto('/?period=2022-H2&compare=lastYear');
+  await expect(page.getByRole('alert').filter({ hasText: 'lastYear' })).toContainText('не распознано');
+  await expect(page.getByRole('region', { name: 'Проведено встреч' }).getByTestId('kpi-times')).toHaveText('в 2,3 раза больше');
 });
 
 test('an unknown period is explained, and the default period shown', async ({ page }) => {
@@ -87,8 +115,11 @@ test('the ranking shows the briefing\'s top three and bottom three regions, mark
   const bottom = ['▼ Атырауская область', '▼ Западно-Казахстанская область', '▼ Алматинская область'];
   for (const [i, name] of top.entries()) await expect(rows.nth(i + 1).getByRole('cell').nth(1)).toHaveText(name);
   for (const [i, name] of bottom.entries()) await expect(rows.nth(18 + i).getByRole('cell').nth(1)).toHaveText(name);
-  await expect(rows.nth(1).getByRole('cell').nth(5)).toHaveText(/^94,7\s%$/);
-  await expect(rows.nth(20).getByRole('cell').nth(5)).toHaveText(/^28,5\s%$/);
+  // Both counts of "resolved", each named: the rate is the second over the issues raised.
+  await expect(rows.first().getByRole('columnheader').nth(4)).toHaveText('Решено за период (включая поднятые ранее)');
+  await expect(rows.first().getByRole('columnheader').nth(5)).toHaveText('Из поднятых за период решено');
+  await expect(rows.nth(1).getByRole('cell').nth(6)).toHaveText(/^94,7\s%$/);
+  await expect(rows.nth(20).getByRole('cell').nth(6)).toHaveText(/^28,5\s%$/);
   await expect(ranking).toContainText(/в среднем по стране \(75,5\s%\)/);
 });
 

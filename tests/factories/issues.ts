@@ -33,18 +33,23 @@ const DELETED_AT = '2040-01-01T00:00:00Z';
 export async function createMeeting(
   db: Db,
   ref: Reference,
-  options: { heldOn: string; kind?: MeetingKind; deleted?: boolean },
+  options: {
+    heldOn: string; kind?: MeetingKind; deleted?: boolean;
+    /** An akim's meeting at this level (REGION by default), held by ref.akimId; the unit it was held in. */
+    level?: 'REGION' | 'DISTRICT' | 'RURAL'; unitId?: number | null;
+  },
 ): Promise<TestMeeting> {
   const kind = options.kind ?? 'AKIM';
   const deleted = options.deleted ?? false;
   const { rows } = await db.query<{ id: number }>(
-    `INSERT INTO meeting (kind, official_id, region_id, akim_level, central_body_id, held_on, venue, attendance, deleted_at)
-     VALUES ($1, $2, $3, $4, $5, $6::date, 'HOUSE_OF_CULTURE', 100, $7) RETURNING id`,
+    `INSERT INTO meeting (kind, official_id, region_id, unit_id, akim_level, central_body_id, held_on, venue, attendance, deleted_at)
+     VALUES ($1, $2, $3, $4, $5, $6, $7::date, 'HOUSE_OF_CULTURE', 100, $8) RETURNING id`,
     [
       kind,
       kind === 'AKIM' ? ref.akimId : ref.ministerId,
       ref.regionId,
-      kind === 'AKIM' ? 'REGION' : null,
+      options.unitId ?? null,
+      kind === 'AKIM' ? (options.level ?? 'REGION') : null,
       kind === 'CENTRAL' ? ref.centralBodyId : null,
       options.heldOn,
       deleted ? DELETED_AT : null,

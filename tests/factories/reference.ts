@@ -33,11 +33,36 @@ export async function createRegion(db: pg.ClientBase | pg.Pool, overrides: { nam
   );
 }
 
-export async function createAkim(db: pg.ClientBase | pg.Pool, regionId: number): Promise<number> {
-  return one(db, `INSERT INTO official (full_name, position, region_id) VALUES ($1, 'AKIM_REGION', $2) RETURNING id`, [
+export type AkimLevel = 'REGION' | 'DISTRICT' | 'RURAL';
+
+/** An akim of the region, or of a district (or city) or rural district when a level and its unit are given. */
+export async function createAkim(
+  db: pg.ClientBase | pg.Pool,
+  regionId: number,
+  options: { level?: AkimLevel; unitId?: number | null } = {},
+): Promise<number> {
+  return one(db, `INSERT INTO official (full_name, position, region_id, unit_id) VALUES ($1, $2::"Position", $3, $4) RETURNING id`, [
     `Akim ${nextSuffix()}`,
+    `AKIM_${options.level ?? 'REGION'}`,
     regionId,
+    options.unitId ?? null,
   ]);
+}
+
+/** An administrative unit of a region: a district, or a rural district under `parentId`. Its code is all digits. */
+export async function createUnit(
+  db: pg.ClientBase | pg.Pool,
+  regionId: number,
+  options: { kind?: 'DISTRICT' | 'CITY' | 'RURAL_DISTRICT'; parentId?: number | null } = {},
+): Promise<{ id: number; code: string }> {
+  const s = nextSuffix();
+  const code = `8${s}`.padEnd(9, '0').slice(0, 16);
+  const id = await one(
+    db,
+    `INSERT INTO admin_unit (region_id, parent_id, kind, code, name_ru, name_kk, name_en) VALUES ($1, $2, $3::"UnitKind", $4, $5, $5, $5) RETURNING id`,
+    [regionId, options.parentId ?? null, options.kind ?? (options.parentId ? 'RURAL_DISTRICT' : 'DISTRICT'), code, `Test unit ${s}`],
+  );
+  return { id, code };
 }
 
 export async function createCentralBody(db: pg.ClientBase | pg.Pool): Promise<number> {

@@ -234,7 +234,8 @@ describe('the migration that dates the existing entries', () => {
       await decision(h1, '2024-04-01', 'IN_EXECUTION', '2024-06-16T05:00:00Z'); // recorded later, dated earlier
       await decision(h2, '2024-09-01', 'IN_EXECUTION', '2024-09-01T05:00:00Z');
 
-      expect((await applyMigrations(database.url)).applied).toEqual([name]);
+      // This one first; any later migrations after it.
+      expect((await applyMigrations(database.url)).applied[0]).toBe(name);
       const steps = async (table: string, flag: string) =>
         (await old.query(`SELECT escalation_id AS id, ${flag} AS flag, effective_on::text AS on, author_id AS by, recorded_at AS at FROM ${table} ORDER BY escalation_id`)).rows;
       expect(await steps('escalation_inclusion_change', 'included')).toEqual([

@@ -150,15 +150,25 @@ describe('the workbook', () => {
   });
 
   it('holds the API’s figures, as numbers with formats', async () => {
-    const api = (await (await call('regions', 'analyst', '?period=2022-H2&lang=kk')).json()) as { regions: Array<{ kato: string; name: string; meetings: number; issuesRaised: number; issuesResolved: number; resolutionRate: number | null; rank: number | null }> };
+    type Row = { kato: string; name: string; meetings: number; issuesRaised: number; issuesResolved: number; issuesRaisedAndResolved: number; resolutionRate: number | null; rank: number | null };
+    const api = (await (await call('regions', 'analyst', '?period=2022-H2&lang=kk')).json()) as { regions: Row[] };
     const sheet = wb.getWorksheet('Өңірлер')!;
     const rows = [];
     for (let i = 2; i <= sheet.rowCount; i++) {
       const r = sheet.getRow(i);
-      rows.push({ rank: r.getCell(1).value ?? null, kato: r.getCell(2).value, name: r.getCell(3).value, meetings: r.getCell(4).value, issuesRaised: r.getCell(5).value, issuesResolved: r.getCell(6).value, resolutionRate: r.getCell(7).value ?? null });
+      rows.push({
+        rank: r.getCell(1).value ?? null, kato: r.getCell(2).value, name: r.getCell(3).value, meetings: r.getCell(4).value, issuesRaised: r.getCell(5).value,
+        issuesResolved: r.getCell(6).value, issuesRaisedAndResolved: r.getCell(7).value, resolutionRate: r.getCell(8).value ?? null,
+      });
     }
-    expect(rows).toEqual(api.regions.map((r) => ({ rank: r.rank, kato: r.kato, name: r.name, meetings: r.meetings, issuesRaised: r.issuesRaised, issuesResolved: r.issuesResolved, resolutionRate: r.resolutionRate })));
-    expect(sheet.getRow(2).getCell(7).numFmt).toBe('0.0%');
+    expect(rows).toEqual(api.regions.map((r) => ({
+      rank: r.rank, kato: r.kato, name: r.name, meetings: r.meetings, issuesRaised: r.issuesRaised,
+      issuesResolved: r.issuesResolved, issuesRaisedAndResolved: r.issuesRaisedAndResolved, resolutionRate: r.resolutionRate,
+    })));
+    // Both counts of "resolved", each named for what it counts.
+    expect(sheet.getRow(1).getCell(6).value).toBe('Кезең ішінде шешілді (бұрын көтерілгендерді қоса)');
+    expect(sheet.getRow(1).getCell(7).value).toBe('Кезеңде көтерілгендердің шешілгені');
+    expect(sheet.getRow(2).getCell(8).numFmt).toBe('0.0%');
     expect(typeof sheet.getRow(2).getCell(5).value).toBe('number');
 
     const summary = (await (await call('summary', 'analyst', '?period=2022-H2')).json()) as { meetings: number; issuesRaised: number; budget: { needKzt: number } };
@@ -191,7 +201,7 @@ describe('CSV', () => {
     const buf = await bytes(response);
     expect([...buf.subarray(0, 3)]).toEqual([0xef, 0xbb, 0xbf]);
     const lines = buf.toString('utf8').slice(1).trimEnd().split('\r\n');
-    expect(lines[0]).toBe('Код,Категория,Поднято вопросов,Решено,Доля решённых');
+    expect(lines[0]).toBe('Код,Категория,Поднято вопросов,Решено за период (включая поднятые ранее),Из поднятых за период решено,Доля решённых');
     const api = (await (await call('categories', 'analyst', '?period=2022-H2')).json()) as { categories: Array<{ code: string; issuesRaised: number }> };
     for (const c of api.categories) expect(lines.some((l) => l.startsWith(`${c.code},`) && l.split(',')[2] === String(c.issuesRaised))).toBe(true);
   });

@@ -4,8 +4,7 @@ import ExcelJS from 'exceljs';
 import iconv from 'iconv-lite';
 import { describe, expect, it } from 'vitest';
 import { IMPORT_COLUMNS } from '@/features/import/columns';
-import { decodeText } from '@/features/import/decode';
-import { detectDelimiter } from '@/features/import/csv';
+import { assertRowCount, csvFile, detectDelimiter } from '@/features/import/csv';
 import { type Lookups, parseSheet } from '@/features/import/parse-rows';
 import { readSpreadsheet } from '@/features/import/read-file';
 import { normalizeName, parseAmount, parseDay } from '@/features/import/values';
@@ -33,12 +32,29 @@ const lookups: Lookups = {
 const csv = (rows: string[][], delimiter = ';') => rows.map((r) => r.map((c) => (c.includes(delimiter) || c.includes('"') ? `"${c.replace(/"/g, '""')}"` : c)).join(delimiter)).join('\r\n');
 
 describe('decoding', () => {
-  it('reads UTF-8 with and without a BOM, and Windows-1251', () => {
+  const records = async (bytes: Uint8Array) => {
+    const file = csvFile(bytes);
+    const rows: unknown[][] = [];
+    for await (const row of file.rows) rows.push(row.cells);
+    return { encoding: file.encoding, rows };
+  };
+
+  it('reads UTF-8 with and without a BOM, and Windows-1251', async () => {
     const text = 'Регион;Номер встречи\r\nАқтөбе облысы;1';
-    expect(decodeText(Buffer.from(`\ufeff${text}`, 'utf8'))).toEqual({ text, encoding: 'utf-8' });
-    expect(decodeText(Buffer.from(text, 'utf8'))).toEqual({ text, encoding: 'utf-8' });
+    const rows = [['Регион', 'Номер встречи'], ['Ақтөбе облысы', '1']];
+    expect(await records(Buffer.from(`\ufeff${text}`, 'utf8'))).toEqual({ rows, encoding: 'utf-8' });
+    expect(await records(Buffer.from(text, 'utf8'))).toEqual({ rows, encoding: 'utf-8' });
     const russian = 'Регион;Дата встречи\r\nАктюбинская область;15.03.2024';
-    expect(decodeText(iconv.encode(russian, 'win1251'))).toEqual({ text: russian, encoding: 'windows-1251' });
+    expect(await records(iconv.encode(russian, 'win1251'))).toEqual({ rows: [['Регион', 'Дата встречи'], ['Актюбинская область', '15.03.2024']], encoding: 'windows-1251' });
+  });
+
+  it('counts a long CSV’s rows as the parser numbers them, and stops past 100 000 data rows', async () => {
+    // The header (record 1), a blank row (2), a quoted cell across two lines (3, data row 1), an empty line (skipped).
+    const head = 'Регион;Номер\r\n;;\r\n"две\r\nстроки";1\r\n\r\n';
+    await expect(assertRowCount(Buffer.from(head + 'x;1\r\n'.repeat(99_999), 'utf8'), ';')).resolves.toBeUndefined();
+    const error = await assertRowCount(Buffer.from(head + 'x;1\r\n'.repeat(100_000), 'utf8'), ';').catch((e: unknown) => e);
+    expect(error).toMatchObject({ key: 'tooManyRows', status: 413, line: 100_003 });
+    expect((await records(Buffer.from(head, 'utf8'))).rows).toEqual([['Регион', 'Номер'], ['', '', ''], ['две\r\nстроки', '1']]);
   });
 
   it('takes ";" or "," as the delimiter, whichever the header uses', () => {
@@ -69,6 +85,7 @@ describe('cell values', () => {
     expect(parseDay('2024-03-15')).toBe('2024-03-15');
     expect(parseDay(new Date(Date.UTC(2024, 2, 15)))).toBe('2024-03-15');
     expect(parseDay(45366)).toBe('2024-03-15');
+    expect(parseDay(45366.75)).toBe('2024-03-15'); // a date and time cell, as the streaming reader gives it
     expect(parseDay('31.02.2024')).toBeNull();
     expect(parseDay('03/15/2024')).toBeNull();
     expect(parseDay('')).toBeUndefined();
@@ -138,6 +155,27 @@ describe('parseSheet', () => {
     other[2] = '16.03.2024';
     const { errors } = parseSheet([HEADER, ROW, ROW, early, other], lookups);
     expect(errors.map((e) => [e.row, e.key])).toEqual([[3, 'duplicateRow'], [4, 'entry.validation.beforeRaised'], [5, 'meetingMismatch']]);
+  });
+
+  it('repeats a merged meeting cell from the row above: all of them when the meeting number is empty, the region alone otherwise', () => {
+    const second = [...ROW];
+    second[7] = '2';
+    for (const i of [0, 1, 2, 3, 5, 6]) second[i] = '';
+    const third = [...ROW];
+    third[0] = '';
+    third[1] = 'A-2';
+    third[6] = '';
+    const { rows, errors } = parseSheet([HEADER, ROW, second, third], lookups);
+    expect(errors).toEqual([]);
+    expect(rows.map((r) => [r.line, r.regionId, r.externalRef, r.issueNumber, r.heldOn, r.level, r.venue, r.attendance])).toEqual([
+      [2, 1, 'A-1', 1, '2024-03-15', 'REGION', 'HOUSE_OF_CULTURE', 120],
+      [3, 1, 'A-1', 2, '2024-03-15', 'REGION', 'HOUSE_OF_CULTURE', 120],
+      [4, 1, 'A-2', 1, '2024-03-15', 'REGION', 'HOUSE_OF_CULTURE', null], // a new meeting's attendance is its own
+    ]);
+    // An empty issue cell is not merged: it stays empty.
+    const noStatus = [...second];
+    noStatus[11] = '';
+    expect(parseSheet([HEADER, ROW, noStatus], lookups).errors.map((e) => [e.row, e.column, e.key])).toEqual([[3, 'Статус', 'required']]);
   });
 
   it('reads an XLSX and a Windows-1251 CSV with ";" to the same rows', async () => {

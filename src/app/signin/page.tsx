@@ -1,12 +1,14 @@
 import { redirect } from 'next/navigation';
 import { getTranslations } from 'next-intl/server';
+import { env } from '@/env';
 import { safeCallback } from '@/features/auth/callback';
 import { SignInForm } from '@/features/auth/components/sign-in-form';
 import { getCaller } from '@/server/auth/caller';
+import { appOrigin } from '@/server/http/app-origin';
 
 // GET /signin — username, password and, where set up, the second factor.
 export default async function SignInPage({ searchParams }: { searchParams: Promise<{ callbackUrl?: string }> }) {
-  const callbackUrl = safeCallback((await searchParams).callbackUrl);
+  const callbackUrl = safeCallback((await searchParams).callbackUrl, appOrigin(env));
   if (await getCaller()) redirect(callbackUrl);
   const t = await getTranslations('auth');
   return (

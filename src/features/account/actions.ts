@@ -4,7 +4,9 @@ import QRCode from 'qrcode';
 import { authorizedAction } from '@/server/action';
 import { AppError } from '@/server/errors';
 import { hashPassword, passwordProblem, verifyPassword } from '@/server/auth/password';
-import { decryptSecret, encryptSecret, hashRecoveryCode, newRecoveryCodes, newTotpSecret, totpUri, verifyTotp } from '@/server/auth/totp';
+import { isLocked, recordFailure, userKey } from '@/server/auth/throttle';
+import { decryptSecret, encryptSecret, hashRecoveryCode, newRecoveryCodes, newTotpSecret, totpStep, totpUri } from '@/server/auth/totp';
+import { writeAudit } from '@/server/audit';
 import { changePasswordSchema, confirmTotpSchema, emptySchema } from './schemas';
 
 // A user's own sign-in security: second factor and password. Each goes through the one
@@ -28,23 +30,40 @@ export const confirmTotp = authorizedAction(
   async ({ code }, { caller, tx }) => {
     const user = await tx.user.findUniqueOrThrow({ where: { id: caller.userId } });
     if (user.totpEnabled) throw new AppError('CONFLICT', 'second factor already on');
-    if (!user.totpSecret || !verifyTotp(decryptSecret(user.totpSecret), code)) {
+    const step = user.totpSecret ? totpStep(decryptSecret(user.totpSecret), code) : null;
+    if (step === null) {
       throw new AppError('VALIDATION', 'bad code', { code: 'validation.totpInvalid' });
     }
     const codes = newRecoveryCodes();
     await tx.recoveryCode.deleteMany({ where: { userId: user.id } });
     await tx.recoveryCode.createMany({ data: codes.map((c) => ({ userId: user.id, codeHash: hashRecoveryCode(c) })) });
-    await tx.user.update({ where: { id: user.id }, data: { totpEnabled: true } });
+    // The confirming code is spent: it cannot sign in afterwards.
+    await tx.user.update({ where: { id: user.id }, data: { totpEnabled: true, totpLastStep: step } });
     return { entityId: user.id, before: { totpEnabled: false }, after: { totpEnabled: true, recoveryCodes: codes.length }, data: { recoveryCodes: codes } };
   },
 );
 
+const WRONG_CURRENT_PASSWORD = 'wrong current password';
+
+// A wrong current password is a failed sign-in: it counts against the account, under the same
+// throttle and lock as sign-ins from unknown devices, and is audited (after the rollback).
 export const changePassword = authorizedAction(
-  { name: 'account.changePassword', permission: 'account.self', schema: changePasswordSchema, audit: { action: 'account.password_changed', entity: 'user' } },
+  {
+    name: 'account.changePassword', permission: 'account.self', schema: changePasswordSchema, audit: { action: 'account.password_changed', entity: 'user' },
+    onRefused: async (error, caller) => {
+      if (error.message !== WRONG_CURRENT_PASSWORD) return;
+      await recordFailure(userKey(caller.username));
+      await writeAudit({ userId: caller.userId, action: 'auth.sign_in_failed', entity: 'user', entityId: caller.userId,
+        after: { username: caller.username, reason: 'CURRENT_PASSWORD' }, ip: caller.ip });
+    },
+  },
   async ({ currentPassword, newPassword }, { caller, tx }) => {
     const user = await tx.user.findUniqueOrThrow({ where: { id: caller.userId } });
+    if (await isLocked([userKey(user.username)], tx)) {
+      throw new AppError('VALIDATION', 'locked', { currentPassword: 'validation.tooManyAttempts' });
+    }
     if (!(await verifyPassword(user.passwordHash, currentPassword))) {
-      throw new AppError('VALIDATION', 'wrong password', { currentPassword: 'validation.currentPasswordWrong' });
+      throw new AppError('VALIDATION', WRONG_CURRENT_PASSWORD, { currentPassword: 'validation.currentPasswordWrong' });
     }
     const problem = passwordProblem(newPassword);
     if (problem) {

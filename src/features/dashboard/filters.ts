@@ -1,14 +1,14 @@
 import 'server-only';
-import { type StatsFilter, resolveStatsFilter, statsQuerySchema } from '@/features/stats/filters';
+import { type StatsFilter, compareOf, resolveStatsFilter, statsQuerySchema } from '@/features/stats/filters';
 import { getLatestHalfWithData } from '@/features/stats/queries/latest';
-import type { Period } from '@/lib/period';
+import type { Compare, Period } from '@/lib/period';
 import { isAppError } from '@/server/errors';
 
 // The filters of every analytical page, read from the URL by the stats API's own schema, so a
 // view can be shared and the page and the API agree on what each parameter means. A bad value
 // is dropped and reported, never a crash: the rest of the page still shows.
 
-export const FILTER_PARAMS = ['period', 'region', 'category', 'level'] as const;
+export const FILTER_PARAMS = ['period', 'region', 'category', 'level', 'compare'] as const;
 export type FilterParam = (typeof FILTER_PARAMS)[number];
 export type SearchParams = Record<string, string | string[] | undefined>;
 export type FilterValues = Partial<Record<FilterParam, string>>;
@@ -16,6 +16,8 @@ export type FilterValues = Partial<Record<FilterParam, string>>;
 export type DashboardFilters = {
   filter: StatsFilter;
   period: Period;
+  /** What the headline figures are compared with (`compare`, on the pages that offer it): the period before unless asked. */
+  compare: Compare;
   /** No usable period was asked for: the latest half-year with data is shown. */
   isDefaultPeriod: boolean;
   /** The accepted values, as they go back into URLs. */
@@ -54,8 +56,11 @@ export async function parseDashboardFilters(
   // A well-formed code that names nothing (region 999999999) is dropped the same way.
   for (;;) {
     try {
-      const filter = await resolveStatsFilter(statsQuerySchema.parse(values), getLatestHalfWithData);
-      return { filter, period: filter.period, isDefaultPeriod: values.period === undefined, values, rejected };
+      const query = statsQuerySchema.parse(values);
+      // The default comparison stays out of the URLs the page builds.
+      if (values.compare === 'previous') delete values.compare;
+      const filter = await resolveStatsFilter(query, getLatestHalfWithData);
+      return { filter, period: filter.period, compare: compareOf(query), isDefaultPeriod: values.period === undefined, values, rejected };
     } catch (error) {
       const fields = isAppError(error) && error.code === 'VALIDATION' ? Object.keys(error.fields ?? {}) : [];
       const param = fields.find((f): f is FilterParam => values[f as FilterParam] !== undefined);

@@ -1,6 +1,6 @@
 import 'server-only';
 import { z } from 'zod';
-import { type StatsFilter, resolveStatsFilter, statsQuerySchema } from '@/features/stats/filters';
+import { type StatsFilter, compareOf, resolveStatsFilter, statsQuerySchema } from '@/features/stats/filters';
 import { languageOf } from '@/features/stats/api';
 import { getLatestHalfWithData } from '@/features/stats/queries/latest';
 import { pickName } from '@/i18n/pick-name';
@@ -69,7 +69,7 @@ async function filtersApplied(f: StatsFilter, l: ExportLang, t: ExportContext['t
 export async function exportContext(caller: Caller, query: z.infer<typeof statsQuerySchema>, l: ExportLang): Promise<ExportContext> {
   const filter = await resolveStatsFilter(query, getLatestHalfWithData);
   const t = await translatorFor(l);
-  return { caller, filter, lang: l, t, filtersApplied: await filtersApplied(filter, l, t) };
+  return { caller, filter, compare: compareOf(query), lang: l, t, filtersApplied: await filtersApplied(filter, l, t) };
 }
 
 /** Every export is in the audit trail: who took which file of which period. */

@@ -14,6 +14,7 @@ import { Prisma } from '@/generated/prisma/client';
 import { meetingScopeSql } from '@/server/access/scope-sql';
 import type { Caller } from '@/server/auth/caller';
 import { db, statsDb } from '@/server/db/client';
+import type { Compare } from '@/lib/period';
 import type { ExportLang, Translate } from './translator';
 
 // The export's tables, shared by the workbook (one sheet each) and CSV (one file each). The
@@ -35,16 +36,20 @@ export const PAGE_SIZE = 5000;
 const one = (rows: Cell[][]) => async function* () { yield rows; };
 const col = (key: string, type: CellType, width?: number): Column => ({ key, type, width });
 
-export type ExportContext = { caller: Caller; filter: StatsFilter; lang: ExportLang; t: Translate; filtersApplied: Array<[string, string]> };
+export type ExportContext = {
+  caller: Caller; filter: StatsFilter; lang: ExportLang; t: Translate; filtersApplied: Array<[string, string]>;
+  /** What the summary's second column is: the period before (the default) or the same period a year earlier. */
+  compare?: Compare;
+};
 
 async function summaryTable(c: ExportContext): Promise<ExportTable> {
-  const s = await getSummary(c.filter);
+  const s = await getSummary(c.filter, c.compare);
   const row = (key: string, type: CellType, now: number | null, before: number | null): Cell[] =>
     [c.t(`exports.summary.${key}`), { value: now, type }, { value: before, type }];
   const rows: Cell[][] = [
     ...c.filtersApplied.map(([label, value]) => [label, value, null] as Cell[]),
     [null, null, null],
-    [c.t('exports.columns.indicator'), c.t('exports.summary.thisPeriod', { period: s.period.code }), c.t('exports.summary.previousPeriod', { period: s.previous.period.code })],
+    [c.t('exports.columns.indicator'), c.t('exports.summary.thisPeriod', { period: s.period.code }), c.t(c.compare === 'yearAgo' ? 'exports.summary.comparedPeriod' : 'exports.summary.previousPeriod', { period: s.previous.period.code })],
     row('meetings', 'int', s.meetings, s.previous.meetings),
     row('issuesRaised', 'int', s.issuesRaised, s.previous.issuesRaised),
     row('issuesResolved', 'int', s.issuesResolved, s.previous.issuesResolved),
@@ -67,8 +72,11 @@ async function regionsTable(c: ExportContext): Promise<ExportTable> {
   const r = await getRegionRanking(c.filter, c.lang);
   return {
     name: 'regions',
-    columns: [col('rank', 'int', 8), col('kato', 'text', 12), col('region', 'text', 36), col('meetings', 'int'), col('issuesRaised', 'int'), col('issuesResolved', 'int'), col('resolutionRate', 'pct')],
-    pages: one(r.regions.map((x) => [x.rank, x.kato, x.name, x.meetings, x.issuesRaised, x.issuesResolved, x.resolutionRate])),
+    columns: [
+      col('rank', 'int', 8), col('kato', 'text', 12), col('region', 'text', 36), col('meetings', 'int'), col('issuesRaised', 'int'),
+      col('issuesResolved', 'int'), col('issuesRaisedAndResolved', 'int'), col('resolutionRate', 'pct'),
+    ],
+    pages: one(r.regions.map((x) => [x.rank, x.kato, x.name, x.meetings, x.issuesRaised, x.issuesResolved, x.issuesRaisedAndResolved, x.resolutionRate])),
   };
 }
 
@@ -76,8 +84,11 @@ async function categoriesTable(c: ExportContext): Promise<ExportTable> {
   const r = await getCategoryBreakdown(c.filter, c.lang);
   return {
     name: 'categories',
-    columns: [col('code', 'text', 24), col('category', 'text', 44), col('issuesRaised', 'int'), col('issuesResolved', 'int'), col('resolutionRate', 'pct')],
-    pages: one(r.categories.map((x) => [x.code, x.name, x.issuesRaised, x.issuesResolved, x.resolutionRate])),
+    columns: [
+      col('code', 'text', 24), col('category', 'text', 44), col('issuesRaised', 'int'), col('issuesResolved', 'int'), col('issuesRaisedAndResolved', 'int'),
+      col('resolutionRate', 'pct'),
+    ],
+    pages: one(r.categories.map((x) => [x.code, x.name, x.issuesRaised, x.issuesResolved, x.issuesRaisedAndResolved, x.resolutionRate])),
   };
 }
 

@@ -3,7 +3,7 @@
 // the one place the keys are named, so the catalogue test knows each has its text in ru, kk, en.
 
 export const IMPORT_ERROR_KEYS = [
-  'required', 'missingColumn', 'noRows', 'tooManyRows', 'unreadable', 'tooLarge',
+  'required', 'missingColumn', 'noRows', 'tooManyRows', 'unreadable', 'tooLarge', 'unpackedTooLarge', 'tooManyColumns', 'busy',
   'unknownRegion', 'unknownUnit', 'unknownCategory', 'unknownCode', 'badDate', 'badAmount', 'badCount',
   'invalid', 'unitRequired', 'duplicateRow', 'meetingMismatch', 'outOfScope', 'unitOutsideRegion',
   'unitLevelMismatch', 'noAkim', 'meetingDeleted', 'notAllowed', 'statusBeforeHistory', 'amountLowered',

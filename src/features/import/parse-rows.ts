@@ -2,6 +2,7 @@ import { AkimLevel, AnnouncementChannel, IssueStatus, ResponsibleLevel, Venue } 
 import { AKIM_ONLY_COLUMNS, CENTRAL_ONLY_COLUMNS, IMPORT_COLUMNS, columnOfHeader, type ColumnKey } from './columns';
 import { type ImportReception, type ImportRow, validateImportRow } from './row-schema';
 import type { ImportErrorKey, RowErrorKey } from './error-keys';
+import { MAX_ROWS } from './limits';
 import { type Cell, cellText, isBlank, normalizeName, parseAmount, parseDay } from './values';
 
 // Cells to rows, with every problem named by row, column and a message key. Pure: the
@@ -38,7 +39,19 @@ const MEETING_COLUMNS = [
   ['problemSiteVisited', (r: ImportRow) => r.problemSiteVisited], ['receptionOn', (r: ImportRow) => JSON.stringify(r.reception)],
 ] as const satisfies ReadonlyArray<readonly [ColumnKey, (r: ImportRow) => unknown]>;
 
-export const MAX_ROWS = 100_000;
+/** The row with its empty meeting cells taken from the row above (see MERGEABLE_COLUMNS). */
+function fillDown(row: Cell[], above: Cell[], position: Map<ColumnKey, number>): Cell[] {
+  const at = (cells: Cell[], key: ColumnKey) => (position.has(key) ? cells[position.get(key)!] : undefined);
+  const sameMeeting = isBlank(at(row, 'externalRef'));
+  let filled: Cell[] | null = null;
+  for (const key of sameMeeting ? MERGEABLE_COLUMNS : (['region'] as const)) {
+    const p = position.get(key);
+    if (p === undefined || !isBlank(row[p]) || isBlank(above[p])) continue;
+    filled ??= [...row];
+    filled[p] = above[p];
+  }
+  return filled ?? row;
+}
 
 /** A code (any case) or one of its labels. */
 function codeOf<T extends string>(codes: Record<string, T>, labels: Map<string, T>, text: string): T | undefined {
@@ -52,23 +65,27 @@ export type ParsedSheet = { rows: ImportRow[]; errors: RowError[]; total: number
 /** Rows parsed so far of the sheet's data rows (blank ones included), for the progress of a large file. */
 export type ParseProgress = { done: number; total: number };
 
-export function parseSheet(cells: Cell[][], lookups: Lookups): ParsedSheet {
-  const steps = parseSheetSteps(cells, lookups);
-  for (;;) {
-    const step = steps.next();
-    if (step.done) return step.value;
-  }
-}
+/** A row of the sheet with its line number (the spreadsheet's row number, a CSV's record number). */
+export type SheetRow = { line: number; cells: Cell[] };
 
-/** parseSheet, pausing every `every` rows with its progress, so a caller can report it between steps. */
-export function* parseSheetSteps(cells: Cell[][], lookups: Lookups, every = 5000): Generator<ParseProgress, ParsedSheet> {
-  const errors: RowError[] = [];
-  const headerIndex = cells.findIndex((r) => r.some((c) => !isBlank(c)));
-  if (headerIndex < 0) return { rows: [], errors: [{ row: 1, column: '', field: '_', key: 'noRows' }], total: 0 };
-  const header = cells[headerIndex]!.map((c) => cellText(c));
+/**
+ * The meeting's own columns. The streaming reader does not see merged cells: a meeting's cells
+ * merged down its issues' rows arrive filled on the first row only. So an empty one repeats the
+ * row above when the row continues that meeting (its meeting number is empty: merged too); the
+ * region also when a new meeting starts, as it is often merged down a whole region's meetings.
+ */
+const MERGEABLE_COLUMNS: readonly ColumnKey[] = [
+  'region', 'externalRef', 'heldOn', 'level', 'unit', 'venue', 'attendance', 'body', 'official', 'announcedOn', 'announcementChannels',
+  'questionsCollected', 'briefingHeld', 'ngoMeetingHeld', 'actionPlanPrepared', 'problemSiteVisited',
+  'receptionOn', 'receptionCitizens', 'receptionVoiced', 'receptionResolved', 'receptionInExecution',
+];
+
+/** The header's columns: each known column's first position and its header text, and a missing column's error. */
+export function readHeader(header: Cell[], line: number) {
   const position = new Map<ColumnKey, number>();
   const headerText = new Map<ColumnKey, string>();
-  header.forEach((h, i) => {
+  header.forEach((cell, i) => {
+    const h = cellText(cell);
     const key = columnOfHeader(h);
     if (key && !position.has(key)) {
       position.set(key, i);
@@ -77,10 +94,31 @@ export function* parseSheetSteps(cells: Cell[][], lookups: Lookups, every = 5000
   });
   // A file with the body column may hold central meetings only; the akim's columns are then optional.
   const hasBody = position.has('body');
+  const errors: RowError[] = [];
   for (const c of IMPORT_COLUMNS) {
     const needed = c.required === true || (c.required === 'akim' && !hasBody) || (c.required === 'central' && hasBody);
-    if (needed && !position.has(c.key)) errors.push({ row: headerIndex + 1, column: c.ru, field: c.key, key: 'missingColumn', params: { column: c.ru } });
+    if (needed && !position.has(c.key)) errors.push({ row: line, column: c.ru, field: c.key, key: 'missingColumn', params: { column: c.ru } });
   }
+  return { position, headerText, errors };
+}
+
+const numbered = (rows: Cell[][] | SheetRow[]): SheetRow[] =>
+  rows.map((r, i) => (Array.isArray(r) ? { line: i + 1, cells: r } : r));
+
+export function parseSheet(cells: Cell[][] | SheetRow[], lookups: Lookups): ParsedSheet {
+  const steps = parseSheetSteps(cells, lookups);
+  for (;;) {
+    const step = steps.next();
+    if (step.done) return step.value;
+  }
+}
+
+/** parseSheet, pausing every `every` rows with its progress, so a caller can report it between steps. */
+export function* parseSheetSteps(sheet: Cell[][] | SheetRow[], lookups: Lookups, every = 5000): Generator<ParseProgress, ParsedSheet> {
+  const cells = numbered(sheet);
+  const headerIndex = cells.findIndex((r) => r.cells.some((c) => !isBlank(c)));
+  if (headerIndex < 0) return { rows: [], errors: [{ row: 1, column: '', field: '_', key: 'noRows' }], total: 0 };
+  const { position, headerText, errors } = readHeader(cells[headerIndex]!.cells, cells[headerIndex]!.line);
   if (errors.length > 0) return { rows: [], errors, total: 0 };
 
   const columnName = (key: ColumnKey) => headerText.get(key) ?? IMPORT_COLUMNS.find((c) => c.key === key)!.ru;
@@ -90,12 +128,14 @@ export function* parseSheetSteps(cells: Cell[][], lookups: Lookups, every = 5000
   const meetingOf = new Map<string, ImportRow>();
 
   const dataRows = cells.length - headerIndex - 1;
+  let above: Cell[] | null = null;
   for (let i = headerIndex + 1; i < cells.length; i += 1) {
     if ((i - headerIndex - 1) % every === 0) yield { done: i - headerIndex - 1, total: dataRows };
-    const raw = cells[i] ?? [];
-    if (raw.every((c) => isBlank(c))) continue;
+    const { line, cells: given } = cells[i]!;
+    if (given.every((c) => isBlank(c))) continue;
+    const raw: Cell[] = above ? fillDown(given, above, position) : given;
+    above = raw;
     total += 1;
-    const line = i + 1;
     if (total > MAX_ROWS) {
       errors.push({ row: line, column: '', field: '_', key: 'tooManyRows', params: { max: MAX_ROWS } });
       break;
@@ -228,6 +268,6 @@ export function* parseSheetSteps(cells: Cell[][], lookups: Lookups, every = 5000
     }
     errors.push(...rowErrors);
   }
-  if (total === 0) errors.push({ row: headerIndex + 1, column: '', field: '_', key: 'noRows' });
+  if (total === 0) errors.push({ row: cells[headerIndex]!.line, column: '', field: '_', key: 'noRows' });
   return { rows, errors, total };
 }

@@ -7,6 +7,7 @@ import { db } from '@/server/db/client';
 import { AppError } from '@/server/errors';
 import { checkAgainstDatabase, type CheckedRow } from './check';
 import type { ImportRow } from './row-schema';
+import { ImportLimitError, MAX_FILE_BYTES, fileTooLarge, pause, unreadable } from './limits';
 import { loadLookups } from './lookups';
 import { parseSheetSteps, type RowError } from './parse-rows';
 import { readSpreadsheet } from './read-file';
@@ -17,8 +18,6 @@ import { writeRows, type CommitCounts } from './write-rows';
 // Both report their progress in rows, for large files: the check reads, parses and checks the
 // rows in steps; the commit checks them again and writes them in chunks, all in its one transaction.
 
-export const MAX_FILE_BYTES = 20 * 1024 * 1024;
-
 /** Rows the check checks, and the commit writes, per step: a progress report after each. */
 export const CHUNK_ROWS = 5000;
 
@@ -28,6 +27,18 @@ type OnProgress = (progress: ImportProgress) => void;
 const chunks = <T>(items: T[]) => Array.from({ length: Math.ceil(items.length / CHUNK_ROWS) }, (_, i) => items.slice(i * CHUNK_ROWS, (i + 1) * CHUNK_ROWS));
 /** Lets a progress report already queued reach the client before the next synchronous step. */
 const breathe = () => new Promise<void>((resolve) => setImmediate(resolve));
+/** Rows parsed between two pauses: a few milliseconds of work, so other requests are answered meanwhile. */
+const PARSE_STEP_ROWS = 250;
+
+/** The file's SHA-256, a megabyte at a time between pauses. */
+async function sha256(bytes: Uint8Array): Promise<string> {
+  const hash = createHash('sha256');
+  for (let at = 0; at < bytes.length; at += 1024 * 1024) {
+    hash.update(bytes.subarray(at, at + 1024 * 1024));
+    await pause();
+  }
+  return hash.digest('hex');
+}
 
 type Tx = Parameters<typeof checkAgainstDatabase>[0];
 type ScopeCaller = Parameters<typeof checkAgainstDatabase>[1];
@@ -63,21 +74,26 @@ export type CheckResult = {
 
 export const SAMPLE_ROWS = 200;
 
+/**
+ * Reads and checks the file. A file past a cap (limits.ts) or that is no spreadsheet throws an
+ * ImportLimitError naming it, as soon as the reading meets it.
+ */
 export async function checkImport(caller: Caller, file: { name: string; bytes: Uint8Array }, onProgress?: OnProgress): Promise<CheckResult> {
-  if (file.bytes.length > MAX_FILE_BYTES) throw new AppError('VALIDATION', 'file too large', { file: 'tooLarge' });
-  const fileHash = createHash('sha256').update(file.bytes).digest('hex');
+  if (file.bytes.length > MAX_FILE_BYTES) throw fileTooLarge();
+  const fileHash = await sha256(file.bytes);
   let sheet: Awaited<ReturnType<typeof readSpreadsheet>>;
   try {
     sheet = await readSpreadsheet(file.bytes);
-  } catch {
-    throw new AppError('VALIDATION', 'unreadable file', { file: 'unreadable' });
+  } catch (error) {
+    if (error instanceof ImportLimitError) throw error;
+    throw unreadable();
   }
   const client = db();
-  const steps = parseSheetSteps(sheet.rows, await loadLookups(client));
+  const steps = parseSheetSteps(sheet.rows, await loadLookups(client), PARSE_STEP_ROWS);
   let step = steps.next();
   while (!step.done) {
-    onProgress?.({ phase: 'reading', ...step.value });
-    if (onProgress) await breathe();
+    if (step.value.done % CHUNK_ROWS === 0) onProgress?.({ phase: 'reading', ...step.value });
+    await breathe();
     step = steps.next();
   }
   const parsed = step.value;

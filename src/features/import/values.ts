@@ -47,9 +47,10 @@ export function parseDay(cell: Cell): string | null | undefined {
     return iso(cell.getUTCFullYear(), cell.getUTCMonth() + 1, cell.getUTCDate());
   }
   if (typeof cell === 'number') {
-    // A date the sheet stored as a serial number (days since 1899-12-30).
-    if (cell < 1 || cell > 100_000 || !Number.isInteger(cell)) return null;
-    const d = new Date(Date.UTC(1899, 11, 30) + cell * 86_400_000);
+    // A date the sheet stored as a serial number (days since 1899-12-30), as the streaming reader gives
+    // date cells; a fraction is the time of day, which the date does not need.
+    if (cell < 1 || cell >= 100_000) return null;
+    const d = new Date(Date.UTC(1899, 11, 30) + Math.floor(cell) * 86_400_000);
     return iso(d.getUTCFullYear(), d.getUTCMonth() + 1, d.getUTCDate());
   }
   const s = cellText(cell);

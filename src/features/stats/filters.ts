@@ -5,7 +5,7 @@ import { db } from '@/server/db/client';
 import { AppError } from '@/server/errors';
 import { bodyCode, categoryCode, isoDay, katoCode, optional } from '@/server/list-params';
 import { categoryIdOf, centralBodyIdOf, regionIdOf } from '@/server/reference-codes';
-import { type Period, dateRangePeriod, parsePeriod } from '@/lib/period';
+import { COMPARES, type Compare, type Period, dateRangePeriod, parsePeriod } from '@/lib/period';
 
 // The filters every statistic takes, parsed from the API's query string (or a page's
 // search params) by one schema, then turned into ids and SQL conditions.
@@ -24,6 +24,7 @@ export const statsQuerySchema = z
     body: optional(bodyCode),
     asOf: optional(isoDay),
     lang: optional(z.enum(['ru', 'kk', 'en'], { message: 'must be ru, kk or en' })),
+    compare: optional(z.enum(COMPARES, { message: 'must be previous or yearAgo' })),
   })
   .superRefine((q, ctx) => {
     if (q.period && (q.from || q.to)) ctx.addIssue({ code: 'custom', path: ['period'], message: 'give either period or from and to, not both' });
@@ -32,6 +33,9 @@ export const statsQuerySchema = z
   });
 
 export type StatsQuery = z.infer<typeof statsQuerySchema>;
+
+/** What the figures are compared with: a separate argument beside the filter, `previous` unless asked. */
+export const compareOf = (q: Pick<StatsQuery, 'compare'>): Compare => q.compare ?? 'previous';
 
 export type StatsFilter = {
   period: Period;
@@ -68,13 +72,15 @@ async function unitIdOf(code: string): Promise<number> {
   return row.id;
 }
 
+/** Meetings `m` of a unit or its rural districts: one list of ids, so the (unit_id, held_on) index is entered per unit. */
+export const unitCondition = (unitId: number) =>
+  Prisma.sql`m.unit_id IN (SELECT id FROM admin_unit WHERE id = ${unitId} OR parent_id = ${unitId})`;
+
 /** Conditions on a meeting row aliased `m`: region, unit (or its rural districts), level, body. */
 export function meetingConditions(f: StatsFilter): Prisma.Sql {
   const parts: Prisma.Sql[] = [Prisma.sql`m.deleted_at IS NULL`];
   if (f.regionId !== null) parts.push(Prisma.sql`m.region_id = ${f.regionId}`);
-  if (f.unitId !== null) {
-    parts.push(Prisma.sql`(m.unit_id = ${f.unitId} OR m.unit_id IN (SELECT id FROM admin_unit WHERE parent_id = ${f.unitId}))`);
-  }
+  if (f.unitId !== null) parts.push(unitCondition(f.unitId));
   if (f.level !== null) parts.push(Prisma.sql`m.akim_level = ${f.level}::"AkimLevel"`);
   if (f.bodyId !== null) parts.push(Prisma.sql`m.central_body_id = ${f.bodyId}`);
   return Prisma.join(parts, ' AND ');

@@ -35,6 +35,7 @@ export const PARAMETER_DOCS: Record<string, string> = {
   body: 'A central executive body by its code, such as EDUCATION: its officials’ meetings instead of akims’.',
   asOf: 'Read statuses, money and the central-level list (which issues were on it, their dispositions and `selected` marks) as they stood on this date (YYYY-MM-DD, 1900-01-01 to 2199-12-31). Default: the period’s end, or today while it runs.',
   lang: 'Language of names: ru, kk or en. Default: the first of them in Accept-Language, else ru.',
+  compare: 'What the figures are compared with: previous (default), the period of equal length just before (2022-H2 → 2022-H1), or yearAgo, the same period a year earlier (2022-H2 → 2021-H2; a from/to range shifted by 12 months). Used by summary, regions, categories, levels and central-meetings; others ignore it.',
   kind: 'The meeting kind: AKIM or CENTRAL.',
   status: 'The issue’s current status.',
   responsible: 'The level responsible for the issue.',
@@ -44,12 +45,12 @@ export const PARAMETER_DOCS: Record<string, string> = {
 };
 
 const STATS_ROUTES: Record<keyof typeof STATS_RESPONSES, { permission: Permission; summary: string }> = {
-  summary: { permission: 'stats.national', summary: 'Meetings, issues raised and resolved, the resolution rate and local- and republican-budget money of a period, with the previous period and the change' },
-  regions: { permission: 'stats.regions', summary: 'Every region’s figures and its rank by resolution rate' },
-  categories: { permission: 'stats.national', summary: 'Issues raised, resolved and the rate per issue category' },
-  levels: { permission: 'stats.national', summary: 'Issues raised, resolved and the rate per akim level' },
+  summary: { permission: 'stats.national', summary: 'Meetings, issues raised and resolved, the resolution rate and local- and republican-budget money of a period, with the compared period (compare) and the change' },
+  regions: { permission: 'stats.regions', summary: 'Every region’s figures and its rank by resolution rate, each with its compared period and the change' },
+  categories: { permission: 'stats.national', summary: 'Issues raised, resolved and the rate per issue category, each with its compared period and the change' },
+  levels: { permission: 'stats.national', summary: 'Issues raised, resolved and the rate per akim level, each with its compared period and the change' },
   escalations: { permission: 'stats.national', summary: 'The central-level list of the period’s half-years as it stood on asOf: the entries then on it, by their disposition then, and those then selected' },
-  'central-meetings': { permission: 'stats.national', summary: 'Central officials: scheduled against held meetings, Decree requirements, personal receptions' },
+  'central-meetings': { permission: 'stats.national', summary: 'Central officials: scheduled against held meetings, Decree requirements, personal receptions, with the compared period and the change' },
   'action-plans': { permission: 'stats.national', summary: 'Akimats that published their half-year action plans, and those that did not' },
   'budget-requests': { permission: 'stats.national', summary: 'Budget requests submitted in the period, by status as of asOf (requested, pending, approved, in part, rejected by reason, withdrawn), the list’s coverage and the median days to a decision; by region and by body' },
 };

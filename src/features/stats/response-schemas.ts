@@ -3,8 +3,8 @@ import { DECREE_REQUIREMENTS } from '@/features/meetings/rules';
 import { BudgetRequestRejection, Disposition } from '@/generated/prisma/enums';
 import type { getActionPlanStats } from './queries/action-plans';
 import type { getBudgetRequestFigures } from './queries/budget-requests';
-import type { getCategoryBreakdown, getLevelBreakdown, getRegionRanking } from './queries/breakdowns';
-import type { getCentralMeetingStats } from './queries/central-meetings';
+import type { getCategoryBreakdownCompared, getLevelBreakdownCompared, getRegionRankingCompared } from './queries/breakdowns';
+import type { getCentralMeetingStatsCompared } from './queries/central-meetings';
 import type { getEscalationStats } from './queries/escalations';
 import type { Summary } from './queries/summary';
 import { LEVELS } from './filters';
@@ -35,12 +35,31 @@ const money = (budget: 'Local' | 'Republican') => z.strictObject({
 });
 
 const change = z.strictObject({
-  ratio: z.number().min(0).nullable().meta({ description: 'This period’s figure over the previous one’s; null when either is null or the previous is 0.' }),
-  difference: z.number().meta({ description: 'This period’s figure minus the previous one’s (for resolutionRate, a difference of fractions).' }),
+  ratio: z.number().min(0).nullable().meta({ description: 'This period’s figure over the compared one’s; null when either is null or the compared one is 0.' }),
+  difference: z.number().meta({ description: 'This period’s figure minus the compared one’s (for resolutionRate, a difference of fractions).' }),
 });
 
+const periodRef = z.strictObject({ code: z.string(), from: day, to: day }).meta({ description: 'The period: a year, half-year, quarter or from..to range; inclusive dates.' });
+
+/** Which period the rows' `previous` figures are for, and the date they are read as of. */
+const comparedRead = z.strictObject({
+  period: periodRef.meta({ description: 'The compared period: with compare=previous the one just before, of equal length; with compare=yearAgo the same period a year earlier.' }),
+  asOf: day.meta({ description: 'The compared period is read as of its own end, or asOf when earlier.' }),
+});
+
+const resolvedDuring = count.meta({ description: 'Resolved during the period, including issues raised earlier: RESOLVED at min(asOf, period end), having last become so inside the period.' });
+const raisedAndResolved = count.meta({ description: 'Of the issues raised in the period, those RESOLVED on asOf: the rate’s numerator.' });
+const rowRate = rate.meta({ description: 'issuesRaisedAndResolved / issuesRaised, a fraction from 0 to 1; null when nothing was raised.' });
+
+/** A breakdown row's figures for the compared period, and the change to them. */
+const rowComparison = {
+  previous: z.strictObject({ issuesRaised: count, issuesResolved: resolvedDuring, resolutionRate: rate })
+    .meta({ description: 'The row’s figures for the compared period (see the top-level previous).' }),
+  change: z.strictObject({ issuesRaised: change, issuesResolved: change, resolutionRate: change }),
+};
+
 export const figuresSchema = z.strictObject({
-  period: z.strictObject({ code: z.string(), from: day, to: day }).meta({ description: 'The period: a year, half-year, quarter or from..to range; inclusive dates.' }),
+  period: periodRef,
   asOf: day.meta({ description: 'Statuses, money and dispositions are read as they stood on this date.' }),
   meetings: count.meta({ description: 'Meetings held in the period up to asOf: akims’, or the body’s when body is given.' }),
   meetingsByKind: z.strictObject({ AKIM: count, CENTRAL: count }),
@@ -60,10 +79,10 @@ const figuresOut = figuresSchema;
 
 export const summaryResponse = figuresOut
   .extend({
-    previous: figuresOut.meta({ description: 'The same figures for the previous period of equal length, read as of its own end (or asOf, when earlier).' }),
+    previous: figuresOut.meta({ description: 'The same figures for the compared period — with compare=previous (the default) the period of equal length just before, with compare=yearAgo the same period a year earlier — read as of its own end (or asOf, when earlier).' }),
     change: z.strictObject({ meetings: change, issuesRaised: change, issuesResolved: change, resolutionRate: change }),
   })
-  .meta({ description: 'Headline figures of a period with those of the previous period and the change.' });
+  .meta({ description: 'Headline figures of a period with those of the compared period and the change.' });
 
 // ---------- breakdowns ----------
 
@@ -72,23 +91,31 @@ export const regionsResponse = z
     minIssuesToRank: count.meta({ description: 'A region is ranked only with at least this many issues raised.' }),
     regions: z.array(
       z.strictObject({
-        kato, name, meetings: count, issuesRaised: count, issuesResolved: count, resolutionRate: rate,
+        kato, name, meetings: count, issuesRaised: count, issuesResolved: resolvedDuring, issuesRaisedAndResolved: raisedAndResolved, resolutionRate: rowRate,
         budget: money('Local'), republicanBudget: money('Republican'),
         rank: z.int().min(1).nullable().meta({ description: '1 = highest resolution rate; null when not ranked.' }),
+        ...rowComparison,
       }),
     ).meta({ description: 'Ranked regions best first, then the unranked in KATO order.' }),
     top: z.array(kato).max(3).meta({ description: 'The three best-ranked regions, best first.' }),
     bottom: z.array(kato).max(3).meta({ description: 'The three worst-ranked regions, worst first; empty when fewer than six are ranked.' }),
+    previous: comparedRead,
   });
 
 export const categoriesResponse = z
   .strictObject({
-    categories: z.array(z.strictObject({ code: z.string(), name, issuesRaised: count, issuesResolved: count, resolutionRate: rate })),
+    categories: z.array(z.strictObject({
+      code: z.string(), name, issuesRaised: count, issuesResolved: resolvedDuring, issuesRaisedAndResolved: raisedAndResolved, resolutionRate: rowRate, ...rowComparison,
+    })),
+    previous: comparedRead,
   });
 
 export const levelsResponse = z
   .strictObject({
-    levels: z.array(z.strictObject({ level: z.enum(LEVELS), issuesRaised: count, issuesResolved: count, resolutionRate: rate })),
+    levels: z.array(z.strictObject({
+      level: z.enum(LEVELS), issuesRaised: count, issuesResolved: resolvedDuring, issuesRaisedAndResolved: raisedAndResolved, resolutionRate: rowRate, ...rowComparison,
+    })),
+    previous: comparedRead,
   });
 
 // ---------- the central-level list ----------
@@ -124,7 +151,17 @@ export const centralMeetingsResponse = z
     announcementMinDays: z.int().min(0),
     byHalf: z.array(z.strictObject({ half: halfCode, scheduled: count, held: count })),
     requirements: shares,
-    byBody: z.array(z.strictObject({ code: z.string(), name, scheduled: count, held: count, requirements: shares })),
+    byBody: z.array(z.strictObject({
+      code: z.string(), name, scheduled: count, held: count, requirements: shares,
+      previous: z.strictObject({ scheduled: count, held: count }).meta({ description: 'The body’s schedule and held meetings in the compared period.' }),
+      change: z.strictObject({ scheduled: change, held: change }),
+    })),
+    previous: comparedRead.extend({
+      scheduled: count, held: count, personalReceptions: count, citizensReceived: count, issuesVoiced: count, issuesResolved: count, issuesInExecution: count,
+    }).meta({ description: 'The compared period (compare=previous: the one just before; yearAgo: a year earlier), its date, and its counts.' }),
+    change: z.strictObject({
+      scheduled: change, held: change, personalReceptions: change, citizensReceived: change, issuesVoiced: change, issuesResolved: change, issuesInExecution: change,
+    }),
   });
 
 // ---------- action plans ----------
@@ -201,11 +238,11 @@ type Result<F extends (...args: never[]) => Promise<unknown>> = Awaited<ReturnTy
 
 export type SchemaMatchesQueries = {
   summary: Same<z.infer<typeof summaryResponse>, Summary>;
-  regions: Same<z.infer<typeof regionsResponse>, Result<typeof getRegionRanking>>;
-  categories: Same<z.infer<typeof categoriesResponse>, Result<typeof getCategoryBreakdown>>;
-  levels: Same<z.infer<typeof levelsResponse>, Result<typeof getLevelBreakdown>>;
+  regions: Same<z.infer<typeof regionsResponse>, Result<typeof getRegionRankingCompared>>;
+  categories: Same<z.infer<typeof categoriesResponse>, Result<typeof getCategoryBreakdownCompared>>;
+  levels: Same<z.infer<typeof levelsResponse>, Result<typeof getLevelBreakdownCompared>>;
   escalations: Same<z.infer<typeof escalationsResponse>, Result<typeof getEscalationStats>>;
-  centralMeetings: Same<z.infer<typeof centralMeetingsResponse>, Result<typeof getCentralMeetingStats>>;
+  centralMeetings: Same<z.infer<typeof centralMeetingsResponse>, Result<typeof getCentralMeetingStatsCompared>>;
   actionPlans: Same<z.infer<typeof actionPlansResponse>, Result<typeof getActionPlanStats>>;
   budgetRequests: Same<z.infer<typeof budgetRequestsResponse>, Result<typeof getBudgetRequestFigures>>;
 };

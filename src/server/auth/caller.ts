@@ -6,6 +6,7 @@ import type { Role } from '@/generated/prisma/enums';
 import { env } from '@/env';
 import { db } from '@/server/db/client';
 import { ROLES_REQUIRING_TOTP } from '@/server/access/policy';
+import { clientAddressFrom } from '@/server/http/client-address';
 import { authSecret } from './secret';
 
 // Who is asking, decided from the database on every request: the session cookie only names
@@ -31,10 +32,8 @@ export type Caller = {
 export const SESSION_COOKIES = ['__Secure-next-auth.session-token', 'next-auth.session-token'];
 const TOUCH_AFTER_MS = 60_000;
 
-export function clientIp(h: Headers): string | null {
-  // Client-supplied: cut to the audit and session columns' 64 characters, or the audit write fails.
-  return (h.get('x-forwarded-for')?.split(',')[0]?.trim() || h.get('x-real-ip') || null)?.slice(0, 64) ?? null;
-}
+/** The address the app's own server decided from the socket and TRUSTED_PROXIES; never X-Forwarded-For as sent. */
+export const clientIp = (h: Headers): string | null => clientAddressFrom(h);
 
 const userSelect = {
   id: true, username: true, fullName: true, role: true, regionId: true, unitId: true, centralBodyId: true,

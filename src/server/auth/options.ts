@@ -1,7 +1,10 @@
 import 'server-only';
+import { cookies } from 'next/headers';
 import type { NextAuthOptions } from 'next-auth';
 import CredentialsProvider from 'next-auth/providers/credentials';
 import { env } from '@/env';
+import { CLIENT_ADDRESS_HEADER } from '@/server/http/client-address';
+import { parseCookies } from './device';
 import { authSecret } from './secret';
 import { SignInError, endSession, signInWithPassword } from './sign-in';
 
@@ -31,7 +34,8 @@ export function authOptions(): NextAuthOptions {
         credentials: { username: {}, password: {}, totp: {}, recoveryCode: {} },
         async authorize(credentials, req) {
           const h = req?.headers as HeaderBag;
-          const ip = header(h, 'x-forwarded-for')?.split(',')[0]?.trim() ?? header(h, 'x-real-ip');
+          // Set by the app's own server from the socket and TRUSTED_PROXIES; never X-Forwarded-For as the client sent it.
+          const ip = header(h, CLIENT_ADDRESS_HEADER);
           try {
             const signedIn = await signInWithPassword({
               username: String(credentials?.username ?? ''),
@@ -40,6 +44,12 @@ export function authOptions(): NextAuthOptions {
               recoveryCode: credentials?.recoveryCode ? String(credentials.recoveryCode) : undefined,
               ip: ip ?? null,
               userAgent: header(h, 'user-agent'),
+              cookies: parseCookies(header(h, 'cookie')),
+            });
+            // The device cookie: this browser has signed in as this user (see throttle.ts).
+            const secure = header(h, 'x-forwarded-proto') === 'https' || Boolean(env.APP_URL?.startsWith('https:'));
+            (await cookies()).set(signedIn.device.name, signedIn.device.value, {
+              httpOnly: true, sameSite: 'lax', path: '/', secure, maxAge: signedIn.device.maxAge,
             });
             return { id: String(signedIn.userId), name: signedIn.fullName, sid: signedIn.sessionId, ver: signedIn.version };
           } catch (error) {

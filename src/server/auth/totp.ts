@@ -12,11 +12,17 @@ const totp = (secretBase32: string, label: string) =>
 
 export const totpUri = (secretBase32: string, username: string) => totp(secretBase32, username).toString();
 
-export function verifyTotp(secretBase32: string, code: string, timestamp = Date.now()): boolean {
+const PERIOD_MS = 30_000;
+
+/** The time step (30 s since 1970) a code belongs to, within one step of `timestamp`; null when it matches none. */
+export function totpStep(secretBase32: string, code: string, timestamp = Date.now()): number | null {
   const token = code.replace(/\s+/g, '');
-  if (!/^\d{6}$/.test(token)) return false;
-  return totp(secretBase32, 'check').validate({ token, timestamp, window: 1 }) !== null;
+  if (!/^\d{6}$/.test(token)) return null;
+  const delta = totp(secretBase32, 'check').validate({ token, timestamp, window: 1 });
+  return delta === null ? null : Math.floor(timestamp / PERIOD_MS) + delta;
 }
+
+export const verifyTotp = (secretBase32: string, code: string, timestamp = Date.now()) => totpStep(secretBase32, code, timestamp) !== null;
 
 export const currentTotp = (secretBase32: string, timestamp = Date.now()) => totp(secretBase32, 'now').generate({ timestamp });
 

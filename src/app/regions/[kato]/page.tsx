@@ -14,7 +14,7 @@ import { periodLabel } from '@/features/stats/period-label';
 import { pickName } from '@/i18n/pick-name';
 import { requirePageCaller } from '@/server/access/guard';
 
-const FIELDS = ['period', 'category', 'level'] as const;
+const FIELDS = ['period', 'category', 'level', 'compare'] as const;
 
 // GET /regions/[kato] — one region's figures beside the national ones; an unknown KATO is a 404.
 export default async function RegionPage({ params, searchParams }: { params: Promise<{ kato: string }>; searchParams: Promise<SearchParams> }) {
@@ -40,7 +40,7 @@ export default async function RegionPage({ params, searchParams }: { params: Pro
       </div>
       <FilterBar filters={filters} path={`/regions/${region.kato}`} fields={FIELDS} />
       <Suspense key={`kpi${key}`} fallback={<KpiSkeleton cards={6} />}>
-        <FiguresKpis filter={filter} national={national} />
+        <FiguresKpis filter={filter} national={national} compare={filters.compare} />
       </Suspense>
       <div className="grid gap-6 xl:grid-cols-2">
         <Suspense key={`levels${key}`} fallback={loading(160)}>

@@ -30,7 +30,7 @@ export function SignInForm({ callbackUrl }: { callbackUrl: string }) {
     });
     setPending(false);
     if (result?.ok && !result.error) {
-      window.location.assign(safeCallback(callbackUrl));
+      window.location.assign(safeCallback(callbackUrl, window.location.origin));
       return;
     }
     const code = KNOWN_ERRORS.find((c) => c === result?.error) ?? 'UNKNOWN';

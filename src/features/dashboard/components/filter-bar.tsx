@@ -1,6 +1,6 @@
 import { getLocale, getTranslations } from 'next-intl/server';
 import { periodLabel } from '@/features/stats/period-label';
-import { parsePeriod } from '@/lib/period';
+import { COMPARES, parsePeriod } from '@/lib/period';
 import { type DashboardFilters, type FilterParam, FILTER_PARAMS, filterHref, periodChoices } from '../filters';
 import { getFilterOptions } from '../queries/filter-options';
 
@@ -15,6 +15,13 @@ type Props = {
   fields?: readonly FilterParam[];
   /** Other parameters of the page (a sort order, say) that the form and the chips keep. */
   keep?: Record<string, string | undefined>;
+};
+
+// Spelled out whole so Tailwind finds each class: as many columns as fields, then the button.
+const COLUMNS: Record<number, string> = {
+  3: 'lg:grid-cols-[repeat(3,minmax(0,1fr))_auto]',
+  4: 'lg:grid-cols-[repeat(4,minmax(0,1fr))_auto]',
+  5: 'lg:grid-cols-[repeat(5,minmax(0,1fr))_auto]',
 };
 
 const selectClass = 'w-full rounded border border-neutral-500 bg-white px-2 py-1.5 text-sm';
@@ -37,7 +44,7 @@ export async function FilterBar({ filters, path, fields = FILTER_PARAMS, keep = 
   const listed = periodGroups.some((g) => g.options.some((o) => o.code === filters.period.code));
 
   const levels = (['REGION', 'DISTRICT', 'RURAL'] as const).map((l) => ({ value: l, label: tl(l) }));
-  const nameOf: Record<Exclude<FilterParam, 'period'>, (v: string) => string> = {
+  const nameOf: Record<'region' | 'category' | 'level', (v: string) => string> = {
     region: (v) => options.regions.find((r) => r.value === v)?.label ?? v,
     category: (v) => options.categories.find((c) => c.value === v)?.label ?? v,
     level: (v) => levels.find((l) => l.value === v)?.label ?? v,
@@ -53,7 +60,7 @@ export async function FilterBar({ filters, path, fields = FILTER_PARAMS, keep = 
   return (
     <section aria-labelledby="filter-bar-title" className="rounded-lg border border-neutral-200 bg-white p-3">
       <h2 id="filter-bar-title" className="sr-only">{t('title')}</h2>
-      <form method="get" action={path} className="grid grid-cols-1 gap-3 sm:grid-cols-2 lg:grid-cols-[repeat(4,minmax(0,1fr))_auto] lg:items-end">
+      <form method="get" action={path} className={`grid grid-cols-1 gap-3 sm:grid-cols-2 ${COLUMNS[fields.length] ?? COLUMNS[4]} lg:items-end`}>
         {hidden.map(([name, value]) => <input key={name} type="hidden" name={name} value={value} />)}
         {has('period') ? (
           <div className="flex flex-col gap-1">
@@ -77,6 +84,14 @@ export async function FilterBar({ filters, path, fields = FILTER_PARAMS, keep = 
         {has('level') ? (
           <Select id="filter-level" name="level" label={t('fields.level')} any={t('any.level')} value={values.level} options={levels} />
         ) : null}
+        {has('compare') ? (
+          <div className="flex flex-col gap-1">
+            <label htmlFor="filter-compare" className="text-sm font-medium text-neutral-800">{t('compare.label')}</label>
+            <select id="filter-compare" name="compare" defaultValue={filters.compare} className={selectClass}>
+              {COMPARES.map((c) => <option key={c} value={c}>{t(`compare.${c}`)}</option>)}
+            </select>
+          </div>
+        ) : null}
         <button type="submit" className="rounded bg-sky-kz-dark px-4 py-1.5 font-medium text-white hover:bg-neutral-800">{tp('show')}</button>
       </form>
 
@@ -98,7 +113,7 @@ export async function FilterBar({ filters, path, fields = FILTER_PARAMS, keep = 
           ))}
         </ul>
         {chips.length > 1 ? (
-          <a href={filterHref(path, { ...keep, period: values.period })} className="text-sky-kz-dark underline">{t('reset')}</a>
+          <a href={filterHref(path, { ...keep, period: values.period, compare: values.compare })} className="text-sky-kz-dark underline">{t('reset')}</a>
         ) : null}
       </div>
 

@@ -76,7 +76,8 @@ export async function RankingSection({ filter, selectedKato }: SectionProps) {
     value: r.resolutionRate,
     valueLabel: formatPercent(locale, r.resolutionRate),
     tooltip: [t('tooltip.rate', { value: formatPercent(locale, r.resolutionRate) }), t('tooltip.raised', { value: formatCount(locale, r.issuesRaised) }),
-      t('tooltip.resolved', { value: formatCount(locale, r.issuesResolved) }), t('tooltip.rank', { rank: r.rank ?? 0, count })],
+      t('tooltip.resolved', { value: formatCount(locale, r.issuesResolved) }), t('tooltip.raisedAndResolved', { value: formatCount(locale, r.issuesRaisedAndResolved) }),
+      t('tooltip.rank', { rank: r.rank ?? 0, count })],
     fill: rateStep(r.resolutionRate).fill,
     marker: marker(r.kato),
     emphasis: Boolean(marker(r.kato)) || r.kato === selectedKato,
@@ -90,11 +91,12 @@ export async function RankingSection({ filter, selectedKato }: SectionProps) {
       table={{
         caption: t('ranking.title', { period }),
         head: [{ label: t('columns.rank'), numeric: true }, { label: t('columns.region') }, { label: t('columns.meetings'), numeric: true },
-          { label: t('columns.issuesRaised'), numeric: true }, { label: t('columns.issuesResolved'), numeric: true }, { label: t('columns.resolutionRate'), numeric: true }],
+          { label: t('columns.issuesRaised'), numeric: true }, { label: t('columns.issuesResolved'), numeric: true },
+          { label: t('columns.raisedAndResolved'), numeric: true }, { label: t('columns.resolutionRate'), numeric: true }],
         rows: ranking.regions.map((r) => ({
           key: r.kato,
           cells: [r.rank, `${marker(r.kato) ? `${marker(r.kato)} ` : ''}${r.name}`, formatCount(locale, r.meetings), formatCount(locale, r.issuesRaised),
-            formatCount(locale, r.issuesResolved), r.resolutionRate === null ? null : formatPercent(locale, r.resolutionRate)],
+            formatCount(locale, r.issuesResolved), formatCount(locale, r.issuesRaisedAndResolved), r.resolutionRate === null ? null : formatPercent(locale, r.resolutionRate)],
         })),
       }}>
       <BarChart data={data} valueKind="percent" locale={locale} height={Math.max(160, count * 30 + 50)} title={t('ranking.title', { period })}
@@ -155,7 +157,7 @@ export async function CategorySection({ filter }: SectionProps) {
   const data: BarDatum[] = rows.map((r) => ({
     key: r.code, label: r.name, value: r.issuesRaised, valueLabel: formatCompact(locale, r.issuesRaised),
     tooltip: [t('tooltip.raised', { value: formatCount(locale, r.issuesRaised) }), t('tooltip.resolved', { value: formatCount(locale, r.issuesResolved) }),
-      t('tooltip.rate', { value: formatPercent(locale, r.resolutionRate) })],
+      t('tooltip.raisedAndResolved', { value: formatCount(locale, r.issuesRaisedAndResolved) }), t('tooltip.rate', { value: formatPercent(locale, r.resolutionRate) })],
     fill: COUNT_FILL,
   }));
   return (
@@ -164,9 +166,9 @@ export async function CategorySection({ filter }: SectionProps) {
       table={{
         caption: t('categories.title', { period }),
         head: [{ label: t('columns.category') }, { label: t('columns.issuesRaised'), numeric: true }, { label: t('columns.issuesResolved'), numeric: true },
-          { label: t('columns.resolutionRate'), numeric: true }],
+          { label: t('columns.raisedAndResolved'), numeric: true }, { label: t('columns.resolutionRate'), numeric: true }],
         rows: rows.map((r) => ({ key: r.code, cells: [r.name, formatCount(locale, r.issuesRaised), formatCount(locale, r.issuesResolved),
-          r.resolutionRate === null ? null : formatPercent(locale, r.resolutionRate)] })),
+          formatCount(locale, r.issuesRaisedAndResolved), r.resolutionRate === null ? null : formatPercent(locale, r.resolutionRate)] })),
       }}>
       <BarChart data={data} valueKind="count" locale={locale} height={rows.length * 36 + 40} title={t('categories.title', { period })} />
     </ChartCard>

@@ -38,7 +38,8 @@ export async function RegionIndexTable({ filter, query }: { filter: StatsFilter;
       <h2 id="regions-table-title" className="text-lg font-semibold">{t('tableTitle', { period })}</h2>
       <DataTable caption={t('tableTitle', { period })} head={[
         { label: to('columns.rank'), numeric: true }, { label: to('columns.region') }, { label: to('columns.meetings'), numeric: true },
-        { label: to('columns.issuesRaised'), numeric: true }, { label: to('columns.issuesResolved'), numeric: true }, { label: to('columns.resolutionRate'), numeric: true },
+        { label: to('columns.issuesRaised'), numeric: true }, { label: to('columns.issuesResolved'), numeric: true },
+        { label: to('columns.raisedAndResolved'), numeric: true }, { label: to('columns.resolutionRate'), numeric: true },
       ]}>
         {ranking.regions.map((r) => (
           <tr key={r.kato} data-testid={`region-row-${r.kato}`}>
@@ -47,6 +48,7 @@ export async function RegionIndexTable({ filter, query }: { filter: StatsFilter;
             <Cell numeric>{formatCount(locale, r.meetings)}</Cell>
             <Cell numeric>{formatCount(locale, r.issuesRaised)}</Cell>
             <Cell numeric>{formatCount(locale, r.issuesResolved)}</Cell>
+            <Cell numeric>{formatCount(locale, r.issuesRaisedAndResolved)}</Cell>
             <Cell numeric>{r.resolutionRate === null ? null : formatPercent(locale, r.resolutionRate)}</Cell>
           </tr>
         ))}
@@ -83,7 +85,8 @@ export async function LevelSection({ filter }: { filter: StatsFilter }) {
   const data: BarDatum[] = rows.map((r) => ({
     key: r.level, label: r.label, value: r.meetings, valueLabel: formatCompact(locale, r.meetings), fill: COUNT_FILL,
     tooltip: [to('tooltip.meetings', { value: formatCount(locale, r.meetings) }), to('tooltip.raised', { value: formatCount(locale, r.issuesRaised) }),
-      to('tooltip.resolved', { value: formatCount(locale, r.issuesResolved) }), to('tooltip.rate', { value: formatPercent(locale, r.resolutionRate) })],
+      to('tooltip.resolved', { value: formatCount(locale, r.issuesResolved) }), to('tooltip.raisedAndResolved', { value: formatCount(locale, r.issuesRaisedAndResolved) }),
+      to('tooltip.rate', { value: formatPercent(locale, r.resolutionRate) })],
   }));
   return (
     <ChartCard id="levels" title={t('levels.title', { period })} subtitle={t('levels.subtitle', { date: asOf })} source={to('source')} tableToggle={tk('showTable')}
@@ -91,9 +94,9 @@ export async function LevelSection({ filter }: { filter: StatsFilter }) {
       table={{
         caption: t('levels.title', { period }),
         head: [{ label: to('columns.level') }, { label: to('columns.meetings'), numeric: true }, { label: to('columns.issuesRaised'), numeric: true },
-          { label: to('columns.issuesResolved'), numeric: true }, { label: to('columns.resolutionRate'), numeric: true }],
+          { label: to('columns.issuesResolved'), numeric: true }, { label: to('columns.raisedAndResolved'), numeric: true }, { label: to('columns.resolutionRate'), numeric: true }],
         rows: rows.map((r) => ({ key: r.level, cells: [r.label, formatCount(locale, r.meetings), formatCount(locale, r.issuesRaised),
-          formatCount(locale, r.issuesResolved), r.resolutionRate === null ? null : formatPercent(locale, r.resolutionRate)] })),
+          formatCount(locale, r.issuesResolved), formatCount(locale, r.issuesRaisedAndResolved), r.resolutionRate === null ? null : formatPercent(locale, r.resolutionRate)] })),
       }}>
       <BarChart data={data} valueKind="count" locale={locale} height={rows.length * 40 + 40} title={t('levels.title', { period })} />
     </ChartCard>

@@ -7,6 +7,7 @@ import { SimpleTable } from '@/components/ui/simple-table';
 import { formatDay } from '@/i18n/format-day';
 import { formatLocalDate } from '@/i18n/format-time';
 import { formatCount, withCountTexts } from '@/lib/format';
+import { MAX_FILE_BYTES } from '../limits';
 
 // Upload with progress (XHR reports the bytes sent), then the check's and the commit's own
 // progress in rows, read from their NDJSON stream (see api.ts); then the check's preview —
@@ -112,6 +113,11 @@ export function ImportForm() {
     setChecked(null);
     if (!file) {
       setProblem(t('chooseFile'));
+      return;
+    }
+    // The server refuses it too (413); saying so here spares the upload.
+    if (file.size > MAX_FILE_BYTES) {
+      setProblem(t('errors.tooLarge', { max: MAX_FILE_BYTES / 1024 / 1024 }));
       return;
     }
     setPhase('uploading');

@@ -3,7 +3,9 @@ import { Prisma } from '@/generated/prisma/client';
 import { DECREE_REQUIREMENTS, DEFAULT_ANNOUNCEMENT_MIN_DAYS, type DecreeRequirement } from '@/features/meetings/rules';
 import { pickName } from '@/i18n/pick-name';
 import { statsDb as db } from '@/server/db/client';
+import type { Compare } from '@/lib/period';
 import type { StatsFilter } from '../filters';
+import { changeOf, comparedFilter, comparedRead } from './compare';
 import { halvesOf } from './halves';
 
 // Central officials under the Decree and the Government's schedule: planned against held (an
@@ -92,5 +94,29 @@ export async function getCentralMeetingStats(f: StatsFilter, lang: string) {
           held: mine.n, requirements: mine.shares,
         };
       }),
+  };
+}
+
+const COMPARED = ['scheduled', 'held', 'personalReceptions', 'citizensReceived', 'issuesVoiced', 'issuesResolved', 'issuesInExecution'] as const;
+type ComparedFigure = (typeof COMPARED)[number];
+
+/** The figures with the compared period's counts beside them, overall and per body, and the change. */
+export async function getCentralMeetingStatsCompared(f: StatsFilter, lang: string, compare: Compare) {
+  const pf = comparedFilter(f, compare);
+  const [now, before] = await Promise.all([getCentralMeetingStats(f, lang), getCentralMeetingStats(pf, lang)]);
+  const pick = <T>(fn: (k: ComparedFigure) => T) => Object.fromEntries(COMPARED.map((k) => [k, fn(k)])) as Record<ComparedFigure, T>;
+  const bodyBefore = new Map(before.byBody.map((b) => [b.code, b]));
+  return {
+    ...now,
+    byBody: now.byBody.map((b) => {
+      const p = bodyBefore.get(b.code) ?? { scheduled: 0, held: 0 };
+      return {
+        ...b,
+        previous: { scheduled: p.scheduled, held: p.held },
+        change: { scheduled: changeOf(b.scheduled, p.scheduled), held: changeOf(b.held, p.held) },
+      };
+    }),
+    previous: { ...comparedRead(pf), ...pick((k) => before[k]) },
+    change: pick((k) => changeOf(now[k], before[k])),
   };
 }

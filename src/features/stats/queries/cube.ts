@@ -4,8 +4,8 @@ import { MeetingKind } from '@/generated/prisma/enums';
 import { type StatsFilter, lineKind } from '../filters';
 import { type MonthRange, planRead, type ReadPlan, readBackwards, splitYears } from './month-plan';
 
-// Reading the summary tables (stat_issue_cube, stat_meeting_cube; migrations *_stat_summaries and
-// *_stat_year_totals). A filter picks the grain that holds exactly its dimensions: national, one of
+// Reading the summary tables (stat_issue_cube, stat_meeting_cube, stat_meeting_category_cube;
+// migrations *_stat_summaries, *_stat_year_totals and *_stat_meeting_categories). A filter picks the grain that holds exactly its dimensions: national, one of
 // region, category or line, or all three, so a figure sums a few hundred rows at most per month.
 // Current totals are also kept per year (the grain + YEAR), so whole years read one row each.
 
@@ -115,9 +115,13 @@ export function issueCubeAt(
 const monthsSpan = (first: string, last: string) =>
   (Number(last.slice(0, 4)) - Number(first.slice(0, 4))) * 12 + Number(last.slice(5, 7)) - Number(first.slice(5, 7)) + 1;
 
-/** Meetings held in whole months [first, last] (whole years from the year rows), per key, kind and line (the level, or B<body>). */
+/**
+ * Meetings held in whole months [first, last] (whole years from the year rows), per key, kind and line
+ * (the level, or B<body>). Under a category filter, those with an issue of it: stat_meeting_category_cube.
+ */
 export function meetingCube(f: StatsFilter, group: 'none' | 'region', months: MonthRange): Prisma.Sql {
-  const { where, key } = cubeScope(f, group, { withCategory: false, byLine: true });
+  const byCategory = f.categoryId !== null;
+  const { where, key } = cubeScope(f, group, { withCategory: byCategory, byLine: true });
   const { years, edges } = splitYears(months);
   const parts = [
     ...(years ? [Prisma.sql`(${where('year')} AND ${between(Prisma.sql`s.month`, years)})`] : []),
@@ -125,7 +129,7 @@ export function meetingCube(f: StatsFilter, group: 'none' | 'region', months: Mo
   ];
   return Prisma.sql`
     SELECT ${key} AS key, s.kind::text AS kind, s.line, sum(s.n) AS n
-    FROM stat_meeting_cube s
+    FROM ${Prisma.raw(byCategory ? 'stat_meeting_category_cube' : 'stat_meeting_cube')} s
     WHERE ${everyKind('s')} AND ${anyOf(parts)}
     GROUP BY 1, 2, 3`;
 }

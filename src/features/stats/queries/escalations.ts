@@ -2,7 +2,7 @@ import 'server-only';
 import { Prisma } from '@/generated/prisma/client';
 import { Disposition } from '@/generated/prisma/enums';
 import { statsDb as db } from '@/server/db/client';
-import type { StatsFilter } from '../filters';
+import { type StatsFilter, unitCondition } from '../filters';
 import { halvesOf } from './halves';
 
 // The central-level list: the half-years' lists the period touches, as they stood on asOf.
@@ -44,7 +44,7 @@ export function escalationConditions(f: StatsFilter): Prisma.Sql[] | null {
     Prisma.sql`i.deleted_at IS NULL`, Prisma.sql`m.deleted_at IS NULL`,
   ];
   if (f.regionId !== null) where.push(Prisma.sql`m.region_id = ${f.regionId}`);
-  if (f.unitId !== null) where.push(Prisma.sql`(m.unit_id = ${f.unitId} OR m.unit_id IN (SELECT id FROM admin_unit WHERE parent_id = ${f.unitId}))`);
+  if (f.unitId !== null) where.push(unitCondition(f.unitId));
   if (f.categoryId !== null) where.push(Prisma.sql`i.category_id = ${f.categoryId}`);
   if (f.level !== null) where.push(Prisma.sql`m.akim_level = ${f.level}::"AkimLevel"`);
   if (f.bodyId !== null) where.push(Prisma.sql`e.central_body_id = ${f.bodyId}`);

@@ -60,11 +60,20 @@ const rawRaised = (f: StatsFilter, group: IssueGroup, range: DayRange) => Prisma
   UNION ALL
   SELECT cand.key, '*', count(*) FROM cand GROUP BY 1`;
 
-/** Resolved during [from, judgedOn]: became RESOLVED inside it and still was at its end. */
+/**
+ * Resolved during [from, judgedOn]: became RESOLVED inside it and still was at its end. A unit's
+ * issues are few, so they are the candidates; otherwise the period's moves to RESOLVED are.
+ */
 const rawResolved = (f: StatsFilter, group: IssueGroup) => Prisma.sql`
-  WITH cand AS (
+  WITH cand AS (${f.unitId !== null
+    ? Prisma.sql`
+    SELECT i.id FROM raised_issue i JOIN meeting m ON m.id = i.meeting_id
+    WHERE ${issueConditions(f)} AND EXISTS (
+      SELECT 1 FROM issue_status_change c WHERE c.issue_id = i.id AND c.to_status = 'RESOLVED'
+        AND c.effective_on BETWEEN ${f.period.from}::date AND ${f.judgedOn}::date)`
+    : Prisma.sql`
     SELECT DISTINCT c.issue_id AS id FROM issue_status_change c
-    WHERE c.to_status = 'RESOLVED' AND c.effective_on BETWEEN ${f.period.from}::date AND ${f.judgedOn}::date
+    WHERE c.to_status = 'RESOLVED' AND c.effective_on BETWEEN ${f.period.from}::date AND ${f.judgedOn}::date`}
   )
   SELECT ${KEY[group]} AS key, 'RESOLVED' AS state, count(*) AS n
   FROM cand JOIN raised_issue i ON i.id = cand.id JOIN meeting m ON m.id = i.meeting_id

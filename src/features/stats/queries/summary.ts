@@ -4,12 +4,14 @@ import { statsDb as db } from '@/server/db/client';
 import { type StatsFilter, meetingConditions } from '../filters';
 import { everyKind, meetingCube, planOf } from './cube';
 import type { DayRange } from './month-plan';
-import { previousPeriod } from '@/lib/period';
+import type { Compare } from '@/lib/period';
 import { type Money, NO_MONEY, getBudget } from './budget';
 import { EMPTY_COUNTS, getIssueCounts, rate } from './issue-counts';
+import { type Change, changeOf, comparedFilter } from './compare';
 
 // The headline figures of a period — meetings, issues, resolutions, money — and the same
-// figures for the previous period of equal length, with the change as a ratio and a difference.
+// figures for the compared period (the one before, of equal length, or the same period a year
+// earlier), with the change as a ratio and a difference.
 
 export type MeetingCounts = { total: number; byKind: { AKIM: number; CENTRAL: number }; byLevel: { REGION: number; DISTRICT: number; RURAL: number } };
 
@@ -33,7 +35,7 @@ export type Figures = {
   republicanBudget: Money;
 };
 
-export type Change = { ratio: number | null; difference: number };
+export type { Change };
 export type Summary = Figures & { previous: Figures; change: Record<'meetings' | 'issuesRaised' | 'issuesResolved' | 'resolutionRate', Change> };
 
 type MeetingRow = { key: string; kind: string; line: string; n: bigint | number | string };
@@ -51,8 +53,7 @@ export async function getMeetingRows(f: StatsFilter, group: 'none' | 'region'): 
       WHERE ${meetingConditions(f)} ${category} AND ${everyKind('m')} AND m.held_on BETWEEN ${range.from}::date AND ${range.to}::date
       GROUP BY 1, 2, 3`;
   };
-  // Which issues a meeting has is not in the summaries, so a category filter reads raw rows.
-  const split = f.categoryId === null ? plan.split : null;
+  const split = plan.split;
   const queries = !split
     ? [raw(plan.raised)]
     : [...(split.months ? [meetingCube(f, group, split.months)] : []), ...(split.tail ? [raw(split.tail)] : [])];
@@ -97,28 +98,17 @@ export async function getFigures(f: StatsFilter): Promise<Figures> {
   };
 }
 
-const change = (now: number | null, before: number | null): Change => ({
-  ratio: now === null || before === null || before === 0 ? null : now / before,
-  difference: (now ?? 0) - (before ?? 0),
-});
-
-/** The previous period is read as of its own end, so a backdated asOf moves only the current one. */
-export function previousFilter(f: StatsFilter): StatsFilter {
-  const period = previousPeriod(f.period);
-  const asOf = f.asOf < period.to ? f.asOf : period.to;
-  return { ...f, period, asOf, judgedOn: asOf };
-}
-
-export async function getSummary(f: StatsFilter): Promise<Summary> {
-  const [current, previous] = await Promise.all([getFigures(f), getFigures(previousFilter(f))]);
+/** The figures of the period and of the compared one (`previous` unless asked), with the change. */
+export async function getSummary(f: StatsFilter, compare: Compare = 'previous'): Promise<Summary> {
+  const [current, previous] = await Promise.all([getFigures(f), getFigures(comparedFilter(f, compare))]);
   return {
     ...current,
     previous,
     change: {
-      meetings: change(current.meetings, previous.meetings),
-      issuesRaised: change(current.issuesRaised, previous.issuesRaised),
-      issuesResolved: change(current.issuesResolved, previous.issuesResolved),
-      resolutionRate: change(current.resolutionRate, previous.resolutionRate),
+      meetings: changeOf(current.meetings, previous.meetings),
+      issuesRaised: changeOf(current.issuesRaised, previous.issuesRaised),
+      issuesResolved: changeOf(current.issuesResolved, previous.issuesResolved),
+      resolutionRate: changeOf(current.resolutionRate, previous.resolutionRate),
     },
   };
 }

@@ -1,5 +1,5 @@
-// GET /api/v1/stats/categories – issues raised, resolved and the rate per issue category.
+// GET /api/v1/stats/categories – issues raised, resolved and the rate per issue category, with the compared period.
 import { statsRoute } from '@/features/stats/api';
-import { getCategoryBreakdown } from '@/features/stats/queries/breakdowns';
+import { getCategoryBreakdownCompared } from '@/features/stats/queries/breakdowns';
 
-export const GET = statsRoute('categories', (filter, lang) => getCategoryBreakdown(filter, lang));
+export const GET = statsRoute('categories', (filter, lang, _caller, compare) => getCategoryBreakdownCompared(filter, lang, compare));

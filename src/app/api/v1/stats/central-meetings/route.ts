@@ -1,5 +1,5 @@
-// GET /api/v1/stats/central-meetings – schedule against held meetings, decree requirements and personal receptions.
+// GET /api/v1/stats/central-meetings – schedule against held meetings, decree requirements and personal receptions, with the compared period.
 import { statsRoute } from '@/features/stats/api';
-import { getCentralMeetingStats } from '@/features/stats/queries/central-meetings';
+import { getCentralMeetingStatsCompared } from '@/features/stats/queries/central-meetings';
 
-export const GET = statsRoute('central-meetings', (filter, lang) => getCentralMeetingStats(filter, lang));
+export const GET = statsRoute('central-meetings', (filter, lang, _caller, compare) => getCentralMeetingStatsCompared(filter, lang, compare));
