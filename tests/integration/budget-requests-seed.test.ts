@@ -67,6 +67,24 @@ describe('the demo data', () => {
   });
 });
 
+describe('the figures add up', () => {
+  it('regions and bodies to the whole, the two halves to the year', async () => {
+    const sumOf = (rows: Figures['byRegion'], k: 'requested' | 'pending' | 'withdrawn' | 'rejected') =>
+      rows.reduce((t, r) => ({ count: t.count + r[k].count, amountKzt: t.amountKzt + r[k].amountKzt }), { count: 0, amountKzt: 0 });
+    const [h1, h2, year] = await Promise.all([stats('?period=2023-H1'), stats('?period=2022-H2'), stats('?period=2022')]);
+    for (const f of [h1, h2, year]) {
+      for (const k of ['requested', 'pending', 'withdrawn'] as const) {
+        expect(sumOf(f.byRegion, k), k).toEqual(f[k]);
+        expect(sumOf(f.byBody, k), k).toEqual(f[k]);
+      }
+      expect(f.byRegion.reduce((t, r) => t + r.approvedTotalKzt, 0)).toBe(f.approvedTotalKzt);
+    }
+    const h1of2022 = await stats('?period=2022-H1&asOf=2022-12-31');
+    expect(h1of2022.requested.count + h2.requested.count).toBe(year.requested.count);
+    expect(h1of2022.list.entries + h2.list.entries).toBe(year.list.entries);
+  });
+});
+
 describe('the exports give the API’s figures', () => {
   it('the CSV table', async () => {
     const f = await stats('?period=2023-H1&lang=ru');
