@@ -16,6 +16,8 @@ export type ApiContext<P> = { caller: Caller; request: Request; params: P };
 
 export const ROUTE_POLICIES = new Map<string, Permission>();
 
+const READS = new Set(['GET', 'HEAD']);
+
 type Handler<P> = (ctx: ApiContext<P>) => Promise<Response | unknown>;
 
 export function apiRoute<P = Record<string, string>>(
@@ -25,8 +27,12 @@ export function apiRoute<P = Record<string, string>>(
   ROUTE_POLICIES.set(options.route, options.permission);
   return async (request: Request, context: { params: Promise<P> }): Promise<Response> => {
     try {
-      const caller = await callerFromHeaders(request.headers);
+      const caller = await callerFromHeaders(request.headers, { bearer: true });
       if (!caller) return errorResponse(new AppError('UNAUTHENTICATED', 'sign in or send a valid token'));
+      if (!READS.has(request.method) && caller.via === 'token' && caller.tokenScope !== 'READ_WRITE') {
+        await recordDenial(caller, 'token.read', { entity: 'route', entityId: options.route });
+        throw new AppError('FORBIDDEN', 'this token may only read');
+      }
       if (request.method !== 'GET' && request.method !== 'HEAD' && caller.via === 'session' && !sameOrigin(request)) {
         await recordDenial(caller, 'origin', { entity: 'route', entityId: options.route });
         throw new AppError('FORBIDDEN', 'cross-origin request refused');

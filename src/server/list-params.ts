@@ -30,6 +30,15 @@ export const isoDay = z.iso
   .date('must be a date YYYY-MM-DD')
   .refine((d) => d >= DAY_RANGE.min && d <= DAY_RANGE.max, `must be a date from ${DAY_RANGE.min} to ${DAY_RANGE.max}`);
 
+/** Free-text search, as the /meetings and /issues pages take it: trimmed, 2 to 100 characters. */
+export const searchQuery = z.string().trim().min(2, 'must be 2 to 100 characters').max(100, 'must be 2 to 100 characters');
+
+/**
+ * A case-insensitive substring condition that reads the search text literally: `%`, `_` and `\`
+ * are LIKE's wildcards and escape, so each is escaped (PostgreSQL's default escape is `\`).
+ */
+export const containsText = (q: string) => ({ contains: q.replace(/[\\%_]/g, '\\$&'), mode: 'insensitive' as const });
+
 export const pageLimit = z
   .string()
   .regex(/^\d{1,3}$/, 'must be an integer from 1 to 200')
@@ -113,6 +122,7 @@ export const meetingFilterParams = {
   kind: optional(z.enum(MeetingKind, 'must be AKIM or CENTRAL')),
   level: optional(z.enum(AkimLevel, 'must be REGION, DISTRICT or RURAL')),
   body: optional(bodyCode),
+  q: optional(searchQuery),
 };
 
 /** The page size and the cursor of a keyset listing. */
@@ -129,11 +139,12 @@ type MeetingFilterInput = {
   kind?: MeetingKind;
   level?: AkimLevel;
   body?: string;
+  q?: string;
 };
 
-/** The parsed meeting filters as the date window and codes a list query takes. */
+/** The parsed meeting filters as the date window, codes and search text a list query takes. */
 export function meetingFilters(p: MeetingFilterInput, ctx: z.RefinementCtx) {
-  return { ...dateWindow(p, ctx), region: p.region, kind: p.kind, level: p.level, body: p.body };
+  return { ...dateWindow(p, ctx), region: p.region, kind: p.kind, level: p.level, body: p.body, q: p.q };
 }
 
 /** The sort (or its default), checked against the cursor's, with the page size and cursor. */

@@ -20,6 +20,7 @@ export function callerFor(user: { id: number; username: string; role: Role }, ov
     via: 'session',
     sessionId: null,
     tokenId: null,
+    tokenScope: null,
     ip: '127.0.0.1',
     ...overrides,
   };

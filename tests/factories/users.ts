@@ -74,7 +74,7 @@ export function callerFor(
   return {
     userId: user.id, username: user.username, fullName: user.fullName ?? `Test ${user.username}`, role: user.role,
     regionId: user.regionId ?? null, unitId: user.unitId ?? null, centralBodyId: user.centralBodyId ?? null,
-    mfaPending: false, via: 'session', sessionId: null, tokenId: null, ip: null,
+    mfaPending: false, via: 'session', sessionId: null, tokenId: null, tokenScope: null, ip: null,
     ...overrides,
   };
 }
@@ -115,12 +115,18 @@ export const sessionHeaders = (jwt: string) => ({ cookie: `next-auth.session-tok
 
 export type TestToken = { id: number; token: string; headers: Record<string, string> };
 
-export async function createToken(db: Db, userId: number, options: { expiresAt?: Date; revokedAt?: Date } = {}): Promise<TestToken> {
+export async function createToken(
+  db: Db,
+  userId: number,
+  options: { expiresAt?: Date; revokedAt?: Date; scope?: 'READ' | 'READ_WRITE' } = {},
+): Promise<TestToken> {
   const { hashToken } = await import('@/server/auth/caller');
   const token = `kz_${randomBytes(24).toString('base64url')}`;
   const { rows } = await db.query<{ id: number }>(
-    `INSERT INTO api_token (user_id, name, prefix, token_hash, expires_at, revoked_at) VALUES ($1, $2, $3, $4, $5, $6) RETURNING id`,
-    [userId, 'test token', token.slice(0, 10), hashToken(token), options.expiresAt ?? new Date(Date.now() + 86_400_000), options.revokedAt ?? null],
+    `INSERT INTO api_token (user_id, name, prefix, token_hash, expires_at, revoked_at, scope)
+     VALUES ($1, $2, $3, $4, $5, $6, $7::"TokenScope") RETURNING id`,
+    [userId, 'test token', token.slice(0, 10), hashToken(token), options.expiresAt ?? new Date(Date.now() + 86_400_000), options.revokedAt ?? null,
+      options.scope ?? 'READ_WRITE'],
   );
   return { id: rows[0]!.id, token, headers: { authorization: `Bearer ${token}` } };
 }

@@ -206,7 +206,7 @@ describe('API tokens', () => {
   it('returns the token once and stores only its sha256', async () => {
     const owner = await createUserRow(pool, { role: 'ANALYST' });
     const expiresOn = new Date(Date.now() + 30 * 86_400_000).toISOString().slice(0, 10);
-    const result = await actions.issueToken(undefined, { userId: owner.id, name: 'Выгрузка в Excel', expiresOn });
+    const result = await actions.issueToken(undefined, { userId: owner.id, name: 'Выгрузка в Excel', scope: 'READ', expiresOn });
     expect(result.status).toBe('ok');
     const token = result.status === 'ok' ? (result.data as { token: string }).token : '';
     expect(token).toMatch(/^kz_[A-Za-z0-9_-]{32}$/);
@@ -228,18 +228,76 @@ describe('API tokens', () => {
 
   it('refuses an expiry in the past or more than a year ahead', async () => {
     const owner = await createUserRow(pool, { role: 'ANALYST' });
-    const past = await actions.issueToken(undefined, { userId: owner.id, name: 'Старый', expiresOn: '2020-01-01' });
+    const past = await actions.issueToken(undefined, { userId: owner.id, name: 'Старый', scope: 'READ', expiresOn: '2020-01-01' });
     expect(past).toMatchObject({ status: 'error', fields: { expiresOn: 'expiryInPast' } });
     const far = new Date(Date.now() + 400 * 86_400_000).toISOString().slice(0, 10);
-    const tooFar = await actions.issueToken(undefined, { userId: owner.id, name: 'Вечный', expiresOn: far });
+    const tooFar = await actions.issueToken(undefined, { userId: owner.id, name: 'Вечный', scope: 'READ', expiresOn: far });
     expect(tooFar).toMatchObject({ status: 'error', fields: { expiresOn: 'expiryTooFar' } });
+  });
+
+  const expiresOn = () => new Date(Date.now() + 30 * 86_400_000).toISOString().slice(0, 10);
+  const liveTokens = async (userId: number) =>
+    (await pool.query('SELECT count(*)::int AS n FROM api_token WHERE user_id = $1 AND revoked_at IS NULL', [userId])).rows[0].n as number;
+  const giveTokens = async (userId: number) => {
+    for (const scope of ['READ', 'READ_WRITE'] as const) {
+      expect((await actions.issueToken(undefined, { userId, name: `t ${scope}`, scope, expiresOn: expiresOn() })).status).toBe('ok');
+    }
+    expect(await liveTokens(userId)).toBe(2);
+  };
+
+  it('stores the scope chosen and refuses a token without one (finding 6)', async () => {
+    const owner = await createUserRow(pool, { role: 'ANALYST' });
+    const none = await actions.issueToken(undefined, { userId: owner.id, name: 'X', expiresOn: expiresOn() } as never);
+    expect(none).toMatchObject({ status: 'error', fields: { scope: 'tokenScope' } });
+    await giveTokens(owner.id);
+    const { rows } = await pool.query('SELECT scope::text FROM api_token WHERE user_id = $1 ORDER BY id', [owner.id]);
+    expect(rows.map((r) => r.scope)).toEqual(['READ', 'READ_WRITE']);
+  });
+
+  it('refuses to issue a token to an admin (finding 6)', async () => {
+    const owner = await createUserRow(pool, { role: 'ADMIN' });
+    const result = await actions.issueToken(undefined, { userId: owner.id, name: 'Admin API', scope: 'READ', expiresOn: expiresOn() });
+    expect(result).toMatchObject({ status: 'error', fields: { name: 'tokenOwnerAdmin' } });
+    expect(await liveTokens(owner.id)).toBe(0);
+  });
+
+  it('revokes the tokens on a password reset and a second-factor reset (finding 8)', async () => {
+    const owner = await createUserRow(pool, { role: 'ANALYST', totpSecret: TOTP_SECRET });
+    await giveTokens(owner.id);
+    expect((await actions.resetPassword(undefined, { id: owner.id, password: GOOD_PASSWORD })).status).toBe('ok');
+    expect(await liveTokens(owner.id)).toBe(0);
+    const [reset] = await auditRows(`action = 'user.password_reset' AND entity_id = $1`, [String(owner.id)]);
+    expect(reset!.after).toMatchObject({ tokensRevoked: 2 });
+
+    await giveTokens(owner.id);
+    expect((await actions.resetSecondFactor(undefined, { id: owner.id })).status).toBe('ok');
+    expect(await liveTokens(owner.id)).toBe(0);
+  });
+
+  it('revokes the tokens on a change of role or scope and on deactivation, not on a new name (finding 8)', async () => {
+    const regionId = await createRegion(pool);
+    const otherKato = await codeOf(pool, 'region', regionId);
+    const owner = await createUserRow(pool, { role: 'ANALYST' });
+    const base = { id: owner.id, fullName: 'Владелец', active: true };
+    await giveTokens(owner.id);
+    expect((await actions.updateUser(undefined, { ...base, role: 'ANALYST' })).status).toBe('ok');
+    expect(await liveTokens(owner.id)).toBe(2);
+
+    expect((await actions.updateUser(undefined, { ...base, role: 'AKIMAT_EDITOR', regionKato })).status).toBe('ok');
+    expect(await liveTokens(owner.id)).toBe(0);
+    await giveTokens(owner.id);
+    expect((await actions.updateUser(undefined, { ...base, role: 'AKIMAT_EDITOR', regionKato: otherKato })).status).toBe('ok');
+    expect(await liveTokens(owner.id)).toBe(0);
+    await giveTokens(owner.id);
+    expect((await actions.updateUser(undefined, { ...base, role: 'AKIMAT_EDITOR', regionKato: otherKato, active: false })).status).toBe('ok');
+    expect(await liveTokens(owner.id)).toBe(0);
   });
 
   it('refuses an analyst', async () => {
     const owner = await createUserRow(pool, { role: 'ANALYST' });
     actAs(analyst);
     const expiresOn = new Date(Date.now() + 30 * 86_400_000).toISOString().slice(0, 10);
-    expect((await actions.issueToken(undefined, { userId: owner.id, name: 'X', expiresOn })).status).toBe('error');
+    expect((await actions.issueToken(undefined, { userId: owner.id, name: 'X', scope: 'READ', expiresOn })).status).toBe('error');
     expect((await pool.query('SELECT count(*)::int AS n FROM api_token WHERE user_id = $1', [owner.id])).rows[0].n).toBe(0);
   });
 });

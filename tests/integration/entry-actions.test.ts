@@ -158,10 +158,21 @@ describe('issue actions', () => {
 });
 
 describe('period actions', () => {
-  it('a manager closes a half-year; writes dated in it are refused; only an admin reopens it, with a reason', async () => {
+  it('only an admin closes a half-year by hand, and only one that has ended (finding 10)', async () => {
+    // A manager closes a half-year only by issuing its briefing (exports.test.ts).
+    expect(await run(periods.closePeriod!, { year: '2023', half: '2' }, 'manager')).toMatchObject({ message: 'forbidden' });
+    expect(await run(periods.closePeriod!, { year: '2100', half: '1' }, 'admin')).toMatchObject({ fields: { half: 'entry.validation.periodNotEnded' } });
+    const { todayKz } = await import('@/features/entry/fields');
+    const today = todayKz();
+    const current = { year: today.slice(0, 4), half: Number(today.slice(5, 7)) <= 6 ? '1' : '2' };
+    expect(await run(periods.closePeriod!, current, 'admin')).toMatchObject({ fields: { half: 'entry.validation.periodNotEnded' } });
+    expect((await pool.query(`SELECT count(*)::int AS n FROM closed_period`)).rows[0].n).toBe(0);
+  });
+
+  it('an admin closes a half-year; writes dated in it are refused; only an admin reopens it, with a reason', async () => {
     const m = await newMeeting();
     expect(await run(periods.closePeriod!, { year: '2024', half: '1' }, 'akimat')).toMatchObject({ message: 'forbidden' });
-    expect(await run(periods.closePeriod!, { year: '2024', half: '1' }, 'manager')).toMatchObject({ status: 'ok' });
+    expect(await run(periods.closePeriod!, { year: '2024', half: '1' }, 'admin')).toMatchObject({ status: 'ok' });
     const before = await state();
     expect(await run(meetings.updateMeetingAction!, { id: m.id, version: m.version, attendance: '7' })).toMatchObject({ status: 'error', fields: { heldOn: 'entry.validation.periodClosed' } });
     expect(await run(issues.changeIssueStatusAction!, { id: m.issueIds[0], version: 1, toStatus: 'RESOLVED', effectiveOn: '2024-03-01' })).toMatchObject({ fields: { effectiveOn: 'entry.validation.periodClosed' } });

@@ -213,7 +213,7 @@ describe('closed half-years', () => {
     const { db } = await import('@/server/db/client');
     const { closeHalfYear, reopenHalfYear } = await import('@/features/periods/closing');
     const admin = { userId: (await pool.query<{ id: number }>(`SELECT id FROM app_user WHERE role = 'ADMIN' LIMIT 1`)).rows[0]!.id, role: 'ADMIN' as const, ip: null };
-    await db().$transaction((tx) => closeHalfYear(tx, { year: 2024, half: 1 }, admin));
+    await db().$transaction((tx) => closeHalfYear(tx, { year: 2024, half: 1 }, admin, 'hand'));
     const refused = await send(routes.meetings.POST, '/api/v1/meetings', auth.akimat, akimMeeting({ heldOn: '2024-02-01' }));
     expect(refused.status).toBe(422);
     expect(refused.body.errors?.[0]?.field).toBe('heldOn');
@@ -228,6 +228,11 @@ describe('closed half-years', () => {
     const audit = await pool.query(`SELECT action FROM audit_log WHERE entity = 'closed_period' ORDER BY id`);
     expect(audit.rows.map((r) => r.action)).toEqual(['period.close', 'period.reopen']);
     await expect(db().$transaction((tx) => reopenHalfYear(tx, { year: 2024, half: 1, reason: 'x' }, { ...admin, role: 'MANAGER' }))).rejects.toMatchObject({ code: 'FORBIDDEN' });
+    // Finding 10: a manager closes only through the briefing, and nobody closes a half-year still running.
+    const manager = { ...admin, role: 'MANAGER' as const };
+    await expect(db().$transaction((tx) => closeHalfYear(tx, { year: 2023, half: 2 }, manager, 'hand'))).rejects.toMatchObject({ code: 'FORBIDDEN' });
+    await expect(db().$transaction((tx) => closeHalfYear(tx, { year: 2100, half: 1 }, manager, 'briefing'))).rejects.toMatchObject({ code: 'VALIDATION' });
+    await expect(db().$transaction((tx) => closeHalfYear(tx, { year: 2100, half: 1 }, admin, 'hand'))).rejects.toMatchObject({ code: 'VALIDATION' });
   });
 });
 

@@ -2,7 +2,8 @@
 // valid; invalid (field named, nothing changed); out of scope; stale version.
 import type pg from 'pg';
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
-import { createEditorCallers, type EditorCallers } from '../factories/callers';
+import { callerFor, createEditorCallers, type EditorCallers } from '../factories/callers';
+import { createUser } from '../factories/users';
 import { createIssue, createMeeting } from '../factories/issues';
 import { codeOf, createMinister, createReference, setKato, type Reference } from '../factories/reference';
 import { actionsByName, openActionDatabase, type ActionDatabase, type RunAction } from '../support/action-harness';
@@ -16,7 +17,8 @@ let ref: Reference;
 let bodyCode: string;
 let otherMinister: number;
 let kato: string;
-let run: RunAction<keyof EditorCallers>;
+let run: RunAction<keyof EditorCallers | 'unit'>;
+let unitId: number;
 
 beforeAll(async () => {
   db = await openActionDatabase();
@@ -26,7 +28,12 @@ beforeAll(async () => {
   const editors = await createEditorCallers(pool, ref);
   otherMinister = await createMinister(pool, editors.otherBodyId);
   bodyCode = await codeOf(pool, 'central_body', ref.centralBodyId);
-  run = await actionsByName(db.getCaller, editors.callers, ['escalations', 'budget', 'action-plans', 'schedule']);
+  unitId = (await pool.query<{ id: number }>(
+    `INSERT INTO admin_unit (region_id, code, kind, name_ru, name_kk, name_en) VALUES ($1, '159999910', 'DISTRICT', 'Район', 'Аудан', 'District') RETURNING id`,
+    [ref.regionId],
+  )).rows[0]!.id;
+  const unit = callerFor(await createUser(pool, { role: 'AKIMAT_EDITOR', regionId: ref.regionId, unitId }), { regionId: ref.regionId, unitId });
+  run = await actionsByName(db.getCaller, { ...editors.callers, unit }, ['escalations', 'budget', 'action-plans', 'schedule']);
 });
 
 afterAll(() => db?.close());
@@ -101,6 +108,34 @@ describe('action plans', () => {
     expect(await run('saveActionPlanAction', plan, 'akimat')).toMatchObject({ message: 'conflict' });
     expect(await rows('action_plan')).toEqual(before);
     expect(await run('saveActionPlanAction', { ...plan, version: 1, publishedOn: '2024-02-01' }, 'akimat')).toMatchObject({ status: 'ok', data: { version: 2 } });
+  });
+});
+
+describe('unit editors (finding 11)', () => {
+  it('may not write their region’s action plans or budget requests, nor attach issues to them', async () => {
+    const meeting = await createMeeting(pool, ref, { heldOn: '2024-02-07' });
+    const issue = await createIssue(pool, ref, meeting);
+    const plan = { year: 2023, half: 2, approvedOn: '2023-07-20', url: 'https://aktobe.gov.kz/plan2', publishedOn: '2023-07-25' };
+    const request = { centralBodyCode: bodyCode, amountKzt: '5000000', status: 'SUBMITTED', submittedOn: '2024-03-02', issueIds: [String(issue.id)] };
+    const [plans, requests] = [await rows('action_plan'), await rows('budget_request')];
+    expect(await run('saveActionPlanAction', plan, 'unit')).toMatchObject({ message: 'forbidden' });
+    expect(await run('createBudgetRequestAction', request, 'unit')).toMatchObject({ message: 'forbidden' });
+    // The region's own request, made by the region's editor, stays out of the unit editor's reach.
+    const made = await run('createBudgetRequestAction', request, 'akimat');
+    const id = (made.data as { id: number }).id;
+    expect(await run('updateBudgetRequestAction', { ...request, id, version: 1, amountKzt: '1' }, 'unit')).toMatchObject({ message: 'forbidden' });
+    expect(await run('submitBudgetRequestAction', { id, version: 1, submittedOn: '2024-03-02' }, 'unit')).toMatchObject({ message: 'forbidden' });
+    expect(await rows('action_plan')).toEqual(plans);
+    expect((await pool.query('SELECT amount_kzt::text AS a FROM budget_request WHERE id = $1', [id])).rows[0].a).toBe('5000000');
+    expect(requests.n + 1).toBe((await rows('budget_request')).n);
+  });
+
+  it('see the plans page without its forms', async () => {
+    const { mayWriteRegionPlans } = await import('@/server/access/scope');
+    const base = { role: 'AKIMAT_EDITOR' as const, regionId: ref.regionId, centralBodyId: null };
+    expect(mayWriteRegionPlans({ ...base, unitId })).toBe(false);
+    expect(mayWriteRegionPlans({ ...base, unitId: null })).toBe(true);
+    expect(mayWriteRegionPlans({ role: 'ADMIN', regionId: null, unitId: null, centralBodyId: null })).toBe(true);
   });
 });
 

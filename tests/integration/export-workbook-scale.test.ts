@@ -13,7 +13,7 @@ it.skipIf(!url)('streams the workbook of a large period in flat memory', async (
   const { workbookStream } = await import('@/features/exports/workbook');
   const caller = {
     userId: 0, username: 'bench', fullName: 'Bench', role: 'ANALYST' as const, regionId: null, unitId: null, centralBodyId: null,
-    mfaPending: false, via: 'token' as const, sessionId: null, tokenId: null, ip: null,
+    mfaPending: false, via: 'token' as const, sessionId: null, tokenId: null, tokenScope: null, ip: null,
   };
   const period = process.env.EXPORT_BENCH_PERIOD ?? '2022';
   const started = Date.now();

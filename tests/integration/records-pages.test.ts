@@ -62,8 +62,9 @@ describe('the meetings page list', () => {
     const own = await meetings.listMeetingsPage(aktobeEditor, meetingSchemas.parseMeetingPageParams({}).params);
     expect(own.total).toBe(await total(`SELECT count(*)::int AS n FROM meeting m WHERE m.deleted_at IS NULL AND m.kind = 'AKIM' AND m.region_id = $1`, [aktobeEditor.regionId]));
     expect(new Set(own.rows.map((r) => r.region.kato))).toEqual(new Set(['150000000']));
-    const other = await meetings.listMeetingsPage(aktobeEditor, meetingSchemas.parseMeetingPageParams({ region: '750000000' }).params);
-    expect(other.total).toBe(0);
+    // Asking for another region is refused (and audited), not answered with an empty page.
+    await expect(meetings.listMeetingsPage(aktobeEditor, meetingSchemas.parseMeetingPageParams({ region: '750000000' }).params))
+      .rejects.toMatchObject({ code: 'FORBIDDEN', fields: { region: expect.any(String) } });
   });
 
   it('drops and names a value that does not parse, instead of failing', () => {

@@ -2,7 +2,13 @@
 // (tests/support/stats-oracle.ts) under each filter of {region, unit, category, level, body},
 // with a value that has data and one that has none, every pair of filters, and no filter;
 // × half-year, year, quarter, a range crossing months mid-month, a multi-year range and a range
-// ending today; × asOf before the period, inside it, at its end and after it.
+// ending today; × asOf before the period, inside it, at its end and after it; each compared (the
+// routes' `previous` and `change`) with the period just before, the default.
+//
+// compare=yearAgo is one more dimension, run on a part of the product to keep the file within its
+// time: no filter and each single filter with data, plus the issue's pair region + category, × every
+// period shape × every asOf (see `YEAR_AGO`). Those cases compare the five routes that take `compare`
+// (summary, regions, categories, levels, central-meetings); the list and the action plans do not change with it.
 //
 // On a real PostgreSQL (TEST_DATABASE_URL) the whole product runs. On the embedded database,
 // where a query is several times slower, a fixed subset runs: no filter, each single filter with
@@ -122,11 +128,23 @@ const asOfsOf = (s: Shape): Array<{ name: string; asOf?: string }> => [
   { name: 'after', asOf: addDays(s.to, 45) },
 ];
 
-type Case = { filter: Filter; shape: Shape; asOf: { name: string; asOf?: string } };
+type Compare = 'previous' | 'yearAgo';
+type Case = { filter: Filter; shape: Shape; asOf: { name: string; asOf?: string }; compare: Compare };
+
+/** The filters compare=yearAgo runs under: none, each single filter with data, and region + category. */
+const YEAR_AGO = (values: Values) => (f: Filter) => {
+  const dims = Object.keys(f);
+  if (dims.length === 2) return dims.join('&') === 'region&category';
+  return dims.length === 0 || Object.entries(f).every(([d, v]) => values[d as Dim].data === v);
+};
+
+/** The routes whose answers change with `compare`. */
+const COMPARED_ROUTES: oracle.Route[] = ['summary', 'regions', 'categories', 'levels', 'central-meetings'];
 
 const labelOf = (c: Case) => {
   const f = Object.entries(c.filter).map(([d, v]) => `${d}=${v.code}`).join('&') || '(no filter)';
-  return `${f} · ${c.shape.name} ${JSON.stringify(c.shape.query)} · asOf ${c.asOf.name}${c.asOf.asOf ? ` ${c.asOf.asOf}` : ''}`;
+  return `${f} · ${c.shape.name} ${JSON.stringify(c.shape.query)} · asOf ${c.asOf.name}${c.asOf.asOf ? ` ${c.asOf.asOf}` : ''}` +
+    `${c.compare === 'yearAgo' ? ' · compare=yearAgo' : ''}`;
 };
 
 // ---------- asking the app and the oracle ----------
@@ -137,15 +155,17 @@ async function appFilter(query: Record<string, string>) {
   return app.resolveStatsFilter(q, async () => { throw new Error('a period is always given'); });
 }
 
-function queryOf(filter: Filter, shape: Shape, asOf?: string): Record<string, string> {
+/** The request's parameters; `compare` only when it is not the default, so that the default is what is checked. */
+function queryOf(filter: Filter, shape: Shape, asOf?: string, compare: Compare = 'previous'): Record<string, string> {
   const q: Record<string, string> = { ...shape.query };
   for (const [d, v] of Object.entries(filter)) q[d] = v.code;
   if (asOf) q.asOf = asOf;
+  if (compare !== 'previous') q.compare = compare;
   return q;
 }
 
 /** The oracle's filter, from the chosen ids and the shape's dates, not from the app's resolution. */
-function oracleFilter(filter: Filter, shape: Shape, asOf?: string): oracle.OracleFilter {
+function oracleFilter(filter: Filter, shape: Shape, asOf?: string, compare: Compare = 'previous'): oracle.OracleFilter {
   const period = shape.query.period ? app.parsePeriod(shape.query.period)! : app.dateRangePeriod(shape.from, shape.to)!;
   return {
     period,
@@ -155,14 +175,18 @@ function oracleFilter(filter: Filter, shape: Shape, asOf?: string): oracle.Oracl
     categoryId: (filter.category?.id as number | undefined) ?? null,
     level: (filter.level?.id as oracle.OracleFilter['level'] | undefined) ?? null,
     bodyId: (filter.body?.id as number | undefined) ?? null,
+    compare,
   };
 }
 
+/** Every route's answer as its handler computes it, `compare` taken from the parameters as the handlers take it. */
 async function appAnswers(query: Record<string, string>): Promise<Record<oracle.Route, unknown> & { asOf: string }> {
   const f = await appFilter(query);
+  const compare = app.compareOf(app.statsQuerySchema.parse(query));
   const [summary, regions, categories, levels, escalations, central, plans, requests] = await Promise.all([
-    app.getSummary(f), app.getRegionRanking(f, 'en'), app.getCategoryBreakdown(f, 'en'), app.getLevelBreakdown(f),
-    app.getEscalationStats(f), app.getCentralMeetingStats(f, 'en'), app.getActionPlanStats(f, 'en'), app.getBudgetRequestFigures(f, 'en'),
+    app.getSummary(f, compare), app.getRegionRankingCompared(f, 'en', compare), app.getCategoryBreakdownCompared(f, 'en', compare),
+    app.getLevelBreakdownCompared(f, compare), app.getEscalationStats(f), app.getCentralMeetingStatsCompared(f, 'en', compare),
+    app.getActionPlanStats(f, 'en'), app.getBudgetRequestFigures(f, 'en'),
   ]);
   return {
     asOf: f.asOf, summary, regions, categories, levels, escalations, 'central-meetings': central, 'action-plans': plans, 'budget-requests': requests,
@@ -170,7 +194,7 @@ async function appAnswers(query: Record<string, string>): Promise<Record<oracle.
 }
 
 async function compareCase(c: Case): Promise<Mismatch[]> {
-  const expected = oracleFilter(c.filter, c.shape, c.asOf.asOf);
+  const expected = oracleFilter(c.filter, c.shape, c.asOf.asOf, c.compare);
   const timed = async <T>(which: 'app' | 'oracle', work: Promise<T>) => {
     const t = performance.now();
     const out = await work;
@@ -178,13 +202,13 @@ async function compareCase(c: Case): Promise<Mismatch[]> {
     return out;
   };
   const [got, want] = await Promise.all([
-    timed('app', appAnswers(queryOf(c.filter, c.shape, c.asOf.asOf))), timed('oracle', oracle.everyRoute(oracleDb, expected)),
+    timed('app', appAnswers(queryOf(c.filter, c.shape, c.asOf.asOf, c.compare))), timed('oracle', oracle.everyRoute(oracleDb, expected)),
   ]);
   const label = labelOf(c);
   const dimensions = Object.keys(c.filter).length;
   const out: Mismatch[] = [];
   if (got.asOf !== expected.asOf) out.push({ label, dimensions, route: 'filter', diffs: [{ path: 'asOf', app: got.asOf, oracle: expected.asOf }] });
-  for (const route of oracle.ROUTES) {
+  for (const route of c.compare === 'previous' ? oracle.ROUTES : COMPARED_ROUTES) {
     const diffs = diffFields(got[route], want[route]);
     if (diffs.length) out.push({ label, dimensions, route, diffs });
   }
@@ -258,11 +282,17 @@ describe('every stats figure equals the plain-SQL oracle on the demo data', () =
       shapes = SHAPES.filter((s) => ['half-year', 'mid-month range', 'range ending today'].includes(s.name));
       asOfs = (s) => asOfsOf(s).filter((a) => a.name.startsWith('at end') || a.name === 'inside');
     }
-    const cases: Case[] = filters.flatMap((filter) => shapes.flatMap((shape) => asOfs(shape).map((asOf) => ({ filter, shape, asOf }))));
+    // compare=yearAgo on a part of the product (YEAR_AGO); in the subset, without a filter and under region + category only.
+    const yearAgo = SUBSET ? (f: Filter) => YEAR_AGO(values)(f) && Object.keys(f).length !== 1 : YEAR_AGO(values);
+    const product = (compare: Compare, fs: Filter[]): Case[] =>
+      fs.flatMap((filter) => shapes.flatMap((shape) => asOfs(shape).map((asOf) => ({ filter, shape, asOf, compare }))));
+    const yearAgoFilters = filters.filter(yearAgo);
+    const cases: Case[] = [...product('previous', filters), ...product('yearAgo', yearAgoFilters)];
     const started = performance.now();
     const mismatches = (await inParallel(cases, hasRealServer ? 4 : 1, compareCase)).flat();
     console.info(
-      `stats oracle: ${cases.length} cases (${filters.length} filters × ${shapes.length} period shapes × asOf) × ${oracle.ROUTES.length} routes` +
+      `stats oracle: ${cases.length} cases (${filters.length} filters × ${shapes.length} period shapes × asOf, compare=previous;` +
+        ` ${yearAgoFilters.length} of the filters again with compare=yearAgo) × ${oracle.ROUTES.length} routes` +
         `${SUBSET ? ' — the fixed subset; TEST_DATABASE_URL without STATS_ORACLE_SUBSET runs all' : ''}, in ${((performance.now() - started) / 1000).toFixed(1)} s` +
         ` (summed over concurrent cases: app ${(spent.app / 1000).toFixed(0)} s, oracle ${(spent.oracle / 1000).toFixed(0)} s)`,
     );
@@ -294,10 +324,15 @@ type RouteFunctions = {
 };
 
 /** The additive figures of a summary, a breakdown row, or a sum of them. */
-type Additive = Partial<Record<'meetings' | 'issuesRaised' | 'issuesResolved' | 'needKzt' | 'allocatedKzt', number>>;
-const additive = (s: Awaited<ReturnType<App['getSummary']>>): Additive => ({
+type Additive = Partial<Record<
+  'meetings' | 'issuesRaised' | 'issuesResolved' | 'needKzt' | 'allocatedKzt' | 'republicanNeedKzt' | 'republicanAllocatedKzt', number
+>>;
+type Money = { needKzt: number; allocatedKzt: number };
+/** A summary's, or a regions row's, additive figures: counts, and the local and republican money. */
+const additive = (s: { meetings: number; issuesRaised: number; issuesResolved: number; budget: Money; republicanBudget: Money }): Additive => ({
   meetings: s.meetings, issuesRaised: s.issuesRaised, issuesResolved: s.issuesResolved,
   needKzt: s.budget.needKzt, allocatedKzt: s.budget.allocatedKzt,
+  republicanNeedKzt: s.republicanBudget.needKzt, republicanAllocatedKzt: s.republicanBudget.allocatedKzt,
 });
 const rowFigures = (r: { issuesRaised: number; issuesResolved: number; meetings?: number }, keys: Array<keyof Additive>): Additive =>
   Object.fromEntries(keys.map((k) => [k, (r as Record<string, number>)[k]]));
@@ -326,19 +361,18 @@ describe('the figures add up (issue 13, section 3)', () => {
       const q = (extra: Record<string, string> = {}) => ({ ...shape.query, ...extra });
       const at = `${shape.name} ${JSON.stringify(shape.query)}`;
       const ISSUES: Array<keyof Additive> = ['issuesRaised', 'issuesResolved'];
-      const WITH_MEETINGS: Array<keyof Additive> = ['meetings', 'issuesRaised', 'issuesResolved'];
 
       // The regions add up to the nation; each region's own summary is its row of the ranking.
       const [nation, ranking, perRegion] = await Promise.all([
         ask('summary', q()), ask('regions', q()), Promise.all(katos.map((k) => ask('summary', q({ region: k })))),
       ]);
-      expectSame(`Σ regions' rows = nation · ${at}`, 0, total(ranking.regions.map((r) => rowFigures(r, WITH_MEETINGS))), pick(additive(nation), WITH_MEETINGS));
+      expectSame(`Σ regions' rows (local and republican money too) = nation · ${at}`, 0, total(ranking.regions.map(additive)), additive(nation));
       expectSame(`Σ regions' summaries (incl. budget) = nation · ${at}`, 1, total(perRegion.map(additive)), additive(nation));
       for (const [i, k] of katos.entries()) {
         const row = ranking.regions.find((r) => r.kato === k)!;
         expectSame(`summary?region=${k} = its regions row · ${at}`, 1,
-          { ...rowFigures(row, WITH_MEETINGS), resolutionRate: row.resolutionRate },
-          { ...pick(additive(perRegion[i]!), WITH_MEETINGS), resolutionRate: perRegion[i]!.resolutionRate }, ROW);
+          { ...additive(row), resolutionRate: row.resolutionRate, budget: row.budget, republicanBudget: row.republicanBudget },
+          { ...additive(perRegion[i]!), resolutionRate: perRegion[i]!.resolutionRate, budget: perRegion[i]!.budget, republicanBudget: perRegion[i]!.republicanBudget }, ROW);
       }
 
       // Categories and levels add up to their region; region + category (or level) is the matching row of both breakdowns.
@@ -350,9 +384,9 @@ describe('the figures add up (issue 13, section 3)', () => {
       ]);
       expectSame(`Σ categories of region ${R} = region · ${at}`, 1, total(categories.categories.map((r) => rowFigures(r, ISSUES))), pick(additive(region), ISSUES));
       expectSame(`Σ levels of region ${R} = region · ${at}`, 1, total(levels.levels.map((r) => rowFigures(r, ISSUES))), pick(additive(region), ISSUES));
-      const MONEY: Array<keyof Additive> = ['issuesRaised', 'issuesResolved', 'needKzt', 'allocatedKzt'];
-      expectSame(`Σ summary?region&category (budget too) = region ${R} · ${at}`, 2, total(perCategory.map((s) => pick(additive(s), MONEY))), pick(additive(region), MONEY));
-      expectSame(`Σ summary?region&level (meetings, budget too) = region ${R} · ${at}`, 2, total(perLevel.map(additive)), additive(region));
+      const MONEY: Array<keyof Additive> = ['issuesRaised', 'issuesResolved', 'needKzt', 'allocatedKzt', 'republicanNeedKzt', 'republicanAllocatedKzt'];
+      expectSame(`Σ summary?region&category (local and republican money too) = region ${R} · ${at}`, 2, total(perCategory.map((s) => pick(additive(s), MONEY))), pick(additive(region), MONEY));
+      expectSame(`Σ summary?region&level (meetings, local and republican money too) = region ${R} · ${at}`, 2, total(perLevel.map(additive)), additive(region));
       for (const [i, c] of categoryCodes.entries()) {
         const two = perCategory[i]!;
         const byCategory = categories.categories.find((r) => r.code === c)!;
@@ -360,8 +394,10 @@ describe('the figures add up (issue 13, section 3)', () => {
         const figures = { issuesRaised: two.issuesRaised, issuesResolved: two.issuesResolved, resolutionRate: two.resolutionRate };
         expectSame(`summary?region=${R}&category=${c} = categories?region row · ${at}`, 2, figures,
           { issuesRaised: byCategory.issuesRaised, issuesResolved: byCategory.issuesResolved, resolutionRate: byCategory.resolutionRate }, ROW);
-        expectSame(`summary?region=${R}&category=${c} = regions?category row · ${at}`, 2, { ...figures, meetings: two.meetings },
-          { issuesRaised: byRegion.issuesRaised, issuesResolved: byRegion.issuesResolved, resolutionRate: byRegion.resolutionRate, meetings: byRegion.meetings }, ROW);
+        expectSame(`summary?region=${R}&category=${c} = regions?category row · ${at}`, 2,
+          { ...figures, ...additive(two), budget: two.budget, republicanBudget: two.republicanBudget },
+          { issuesRaised: byRegion.issuesRaised, issuesResolved: byRegion.issuesResolved, resolutionRate: byRegion.resolutionRate, ...additive(byRegion),
+            budget: byRegion.budget, republicanBudget: byRegion.republicanBudget }, ROW);
       }
       for (const [i, l] of oracleLevels.entries()) {
         const two = perLevel[i]!;
@@ -409,7 +445,7 @@ describe('the figures add up (issue 13, section 3)', () => {
       ]);
       const [year, h1, h2] = await Promise.all([read('2022'), read('2022-H1'), read('2022-H2')]);
       const label = (what: string) => `${what}: 2022-H1 + 2022-H2 = 2022 ${JSON.stringify(filter)}`;
-      const EXACT: Array<keyof Additive> = ['meetings', 'issuesRaised', 'needKzt', 'allocatedKzt'];
+      const EXACT: Array<keyof Additive> = ['meetings', 'issuesRaised', 'needKzt', 'allocatedKzt', 'republicanNeedKzt', 'republicanAllocatedKzt'];
       expectSame(label('summary'), total([pick(additive(h1[0]), EXACT), pick(additive(h2[0]), EXACT)]), pick(additive(year[0]), EXACT));
       // Resolved during is additive only up to the issues resolved in H1 and no longer resolved at the year's end
       // (an issue counts once, judged at its period's end): the year's count is at most H1 + H2, and at least H2.
@@ -453,7 +489,7 @@ describe('one filter read from every surface gives the API’s numbers', () => {
     return response;
   };
   const json = async <T>(route: string, query: string) => (await (await get(route, query)).json()) as T;
-  type Row = { issuesRaised: number; issuesResolved: number; resolutionRate: number | null };
+  type Row = { issuesRaised: number; issuesResolved: number; issuesRaisedAndResolved: number; resolutionRate: number | null };
 
   beforeAll(async () => {
     headers = (await createToken(pool, await userIdOf(pool, 'analyst'))).headers;
@@ -464,7 +500,10 @@ describe('one filter read from every surface gives the API’s numbers', () => {
     const C = values.category.data.code;
     const query = `period=2022-H2&region=${R.code}&category=${C}&lang=en`;
     const [summary, levels, categories, regionsByCategory] = await Promise.all([
-      json<{ meetings: number; issuesRaised: number; issuesResolved: number; issuesRaisedAndResolved: number; resolutionRate: number | null; budget: { needKzt: number; allocatedKzt: number } }>('stats/summary', query),
+      json<{
+        meetings: number; issuesRaised: number; issuesResolved: number; issuesRaisedAndResolved: number; resolutionRate: number | null;
+        budget: { needKzt: number; allocatedKzt: number }; republicanBudget: { needKzt: number; allocatedKzt: number };
+      }>('stats/summary', query),
       json<{ levels: Array<Row & { level: string }> }>('stats/levels', query),
       json<{ categories: Array<Row & { code: string }> }>('stats/categories', query),
       json<{ regions: Array<Row & { kato: string; meetings: number; rank: number | null }> }>('stats/regions', `period=2022-H2&category=${C}&lang=en`),
@@ -479,10 +518,16 @@ describe('one filter read from every surface gives the API’s numbers', () => {
     const [pageMeetings, pageLevels, pageCategories, pageRanking] = await Promise.all([
       app.getMeetingCounts(regionFilter), app.getLevelBreakdown(regionFilter), app.getCategoryBreakdown(regionFilter, 'en'), loadRanking(page.filter, 'en'),
     ]);
+    // The page's rows are the API's, without the compared period the API adds to each row.
+    const thisPeriod = <T extends object>(row: T | undefined) => {
+      if (!row) return row;
+      const { previous: _previous, change: _change, ...rest } = row as T & { previous?: unknown; change?: unknown };
+      return rest;
+    };
     expect(pageMeetings.total).toBe(summary.meetings);
-    expect(pageLevels.levels).toEqual(levels.levels);
-    expect(pageCategories.categories).toEqual(categories.categories);
-    expect(pageRanking.regions.find((r) => r.kato === R.code)).toEqual(regionsByCategory.regions.find((r) => r.kato === R.code));
+    expect(pageLevels.levels).toEqual(levels.levels.map(thisPeriod));
+    expect(pageCategories.categories).toEqual(categories.categories.map(thisPeriod));
+    expect(pageRanking.regions.find((r) => r.kato === R.code)).toEqual(thisPeriod(regionsByCategory.regions.find((r) => r.kato === R.code)));
 
     // CSV: the summary, categories and regions tables.
     const { translatorFor } = await import('@/features/exports/translator');
@@ -494,26 +539,33 @@ describe('one filter read from every surface gives the API’s numbers', () => {
     expect({
       meetings: valueOf('meetings'), issuesRaised: valueOf('issuesRaised'), issuesResolved: valueOf('issuesResolved'),
       issuesRaisedAndResolved: valueOf('issuesRaisedAndResolved'), needKzt: valueOf('needKzt'), allocatedKzt: valueOf('allocatedKzt'),
+      republicanNeedKzt: valueOf('republicanNeedKzt'), republicanAllocatedKzt: valueOf('republicanAllocatedKzt'),
     }).toEqual({
       meetings: summary.meetings, issuesRaised: summary.issuesRaised, issuesResolved: summary.issuesResolved,
       issuesRaisedAndResolved: summary.issuesRaisedAndResolved, needKzt: summary.budget.needKzt, allocatedKzt: summary.budget.allocatedKzt,
+      republicanNeedKzt: summary.republicanBudget.needKzt, republicanAllocatedKzt: summary.republicanBudget.allocatedKzt,
     });
     const categoryLine = (await csv('categories', query)).find((cells) => cells[0] === C)!;
     const apiCategory = categories.categories.find((c) => c.code === C)!;
-    expect(categoryLine.slice(2, 5).map(Number)).toEqual([apiCategory.issuesRaised, apiCategory.issuesResolved, apiCategory.resolutionRate]);
+    const categoryFigures = [apiCategory.issuesRaised, apiCategory.issuesResolved, apiCategory.issuesRaisedAndResolved, apiCategory.resolutionRate];
+    expect(categoryLine.slice(2, 6).map(Number)).toEqual(categoryFigures);
     const regionLine = (await csv('regions', `period=2022-H2&category=${C}&lang=en`)).find((cells) => cells[1] === R.code)!;
     const apiRegion = regionsByCategory.regions.find((r) => r.kato === R.code)!;
-    expect(regionLine.slice(3, 7).map(Number)).toEqual([apiRegion.meetings, apiRegion.issuesRaised, apiRegion.issuesResolved, apiRegion.resolutionRate]);
+    expect(regionLine.slice(3, 8).map(Number))
+      .toEqual([apiRegion.meetings, apiRegion.issuesRaised, apiRegion.issuesResolved, apiRegion.issuesRaisedAndResolved, apiRegion.resolutionRate]);
 
     // The workbook under the same filter: the summary sheet's figures and the region's categories row.
     const wb = new ExcelJS.Workbook();
     await wb.xlsx.load((await (await get('exports/workbook', query)).arrayBuffer()) as ArrayBuffer);
     const sheet = (i: number) => wb.worksheets[i]!;
     const summaryCells = sheet(0).getSheetValues().flat();
-    expect(summaryCells).toEqual(expect.arrayContaining([summary.meetings, summary.issuesRaised, summary.issuesResolved, summary.budget.needKzt, summary.budget.allocatedKzt]));
+    expect(summaryCells).toEqual(expect.arrayContaining([
+      summary.meetings, summary.issuesRaised, summary.issuesResolved, summary.budget.needKzt, summary.budget.allocatedKzt,
+      summary.republicanBudget.needKzt, summary.republicanBudget.allocatedKzt,
+    ]));
     const rows: unknown[][] = [];
     sheet(2).eachRow((row) => rows.push((row.values as unknown[]).slice(1)));
-    expect(rows.find((r) => r[0] === C)?.slice(2, 5)).toEqual([apiCategory.issuesRaised, apiCategory.issuesResolved, apiCategory.resolutionRate]);
+    expect(rows.find((r) => r[0] === C)?.slice(2, 6)).toEqual(categoryFigures);
   });
 
   it('the briefing’s national figures, after its rounding', async () => {

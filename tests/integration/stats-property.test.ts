@@ -1,6 +1,8 @@
 // Property: for any sequence of record operations — meetings of akims at every level and of
 // central officials, with issues, status changes (backdated ones included), local and
-// republican money, soft deletions, corrections — and any period, asOf and combination of
+// republican money, soft deletions, corrections, entries of the central-level list put on and
+// taken off their lists, marked and unmarked `selected` and given dispositions on dated steps
+// (several on one day among them) — and any period, asOf, compare and combination of
 // filters (three or more of region, unit, category, level and body drawn at once, from the
 // same small space so that they meet), every stats route's answer equals the plain-SQL
 // oracle (tests/support/stats-oracle.ts), under the counting rules:
@@ -116,7 +118,16 @@ type Op =
   | { t: 'deleteIssue'; issue: number }
   | { t: 'deleteMeeting'; meeting: number }
   | { t: 'recategorize'; issue: number; category: number }
-  | { t: 'moveMeeting'; meeting: number; region: number };
+  | { t: 'moveMeeting'; meeting: number; region: number }
+  | { t: 'escalate'; issue: number; nextHalf: boolean; body: number; after: number }
+  | { t: 'listStep'; entry: number; included: boolean; after: number }
+  | { t: 'mark'; entry: number; selected: boolean; after: number }
+  | { t: 'dispose'; entry: number; disposition: Disposition; amount: number | null; after: number };
+
+const DISPOSITIONS = ['NO_DOCUMENTATION', 'CONSIDER_AT_BUDGET_REFINEMENT', 'IN_EXECUTION', 'EXECUTED'] as const;
+type Disposition = (typeof DISPOSITIONS)[number];
+/** A step of a list entry: on its issue's raised date or soon after, often on the same day as another step. */
+const stepAfter = fc.oneof(fc.constant(0), fc.constant(30), fc.nat(200));
 
 const opArb: fc.Arbitrary<Op> = fc.oneof(
   {
@@ -144,6 +155,20 @@ const opArb: fc.Arbitrary<Op> = fc.oneof(
   // Corrections that move counted issues between groups.
   { weight: 1, arbitrary: fc.record({ t: fc.constant('recategorize' as const), issue: fc.nat(), category: fc.nat(1) }) },
   { weight: 1, arbitrary: fc.record({ t: fc.constant('moveMeeting' as const), meeting: fc.nat(), region: fc.nat(2) }) },
+  // The central-level list: an issue put on its half-year's list or the next one's, then dated steps.
+  {
+    weight: 2,
+    arbitrary: fc.record({ t: fc.constant('escalate' as const), issue: fc.nat(), nextHalf: fc.boolean(), body: fc.nat(1), after: stepAfter }),
+  },
+  { weight: 1, arbitrary: fc.record({ t: fc.constant('listStep' as const), entry: fc.nat(), included: fc.boolean(), after: stepAfter }) },
+  { weight: 1, arbitrary: fc.record({ t: fc.constant('mark' as const), entry: fc.nat(), selected: fc.boolean(), after: stepAfter }) },
+  {
+    weight: 1,
+    arbitrary: fc.record({
+      t: fc.constant('dispose' as const), entry: fc.nat(), disposition: fc.constantFrom(...DISPOSITIONS),
+      amount: fc.option(fc.integer({ min: 0, max: 1_000_000_000 }), { nil: null }), after: stepAfter,
+    }),
+  },
 );
 
 type ModelIssue = { id: number; raisedOn: string; history: StatusEvent[] };
@@ -155,7 +180,10 @@ async function apply(ops: readonly Op[]) {
   const meetings: TestMeeting[] = [];
   const places: number[] = [];
   const issues: ModelIssue[] = [];
+  const entries: Array<{ id: number; raisedOn: string }> = [];
   let recorded = 0;
+  /** Every step is recorded after the ones before it: steps of one day come in the order they were written. */
+  const recordedAt = () => new Date(Date.parse('2035-01-01T00:00:00Z') + (recorded += 1) * 1000).toISOString();
   for (const op of ops) {
     if (op.t === 'create') {
       const { ref, options } = placeOf(op.region, op.place);
@@ -170,12 +198,11 @@ async function apply(ops: readonly Op[]) {
       // Recorded after everything so far: on its date it follows what was recorded for that date before.
       const from = statusOn(issue.history, on) ?? 'RAISED';
       if (!checkTransition(from, op.to, 'reason for the test').ok) continue;
-      recorded += 1;
       issue.history.push({ to: op.to, on, seq: issue.history.length });
       await pool.query(
         `INSERT INTO issue_status_change (issue_id, from_status, to_status, effective_on, comment, recorded_at)
          VALUES ($1, $2, $3, $4::date, 'reason for the test', $5)`,
-        [issue.id, from, op.to, on, new Date(Date.parse('2035-01-01T00:00:00Z') + recorded * 1000).toISOString()],
+        [issue.id, from, op.to, on, recordedAt()],
       );
       const current = statusOn(issue.history, '9999-12-31')!;
       const lastResolved = current === 'RESOLVED'
@@ -202,19 +229,54 @@ async function apply(ops: readonly Op[]) {
         id, ref.regionId, options.kind === 'AKIM' ? ref.akimId : ref.ministerId, options.unitId,
       ]);
       await pool.query('UPDATE raised_issue SET region_id = $2 WHERE meeting_id = $1', [id, ref.regionId]);
+    } else if (op.t === 'escalate' && issues.length) {
+      const issue = issues[op.issue % issues.length]!;
+      const half = Number(issue.raisedOn.slice(5, 7)) <= 6 ? 1 : 2;
+      const [year, h] = !op.nextHalf ? [Number(issue.raisedOn.slice(0, 4)), half] : half === 1
+        ? [Number(issue.raisedOn.slice(0, 4)), 2] : [Number(issue.raisedOn.slice(0, 4)) + 1, 1];
+      const { rows } = await pool.query<{ id: number }>(
+        `INSERT INTO escalation (issue_id, year, half, central_body_id) VALUES ($1, $2, $3, $4) ON CONFLICT DO NOTHING RETURNING id`,
+        [issue.id, year, h, bodies[op.body]!.id],
+      );
+      if (!rows[0]) continue;
+      entries.push({ id: rows[0].id, raisedOn: issue.raisedOn });
+      await pool.query(`INSERT INTO escalation_inclusion_change (escalation_id, included, effective_on, recorded_at) VALUES ($1, true, $2::date, $3)`, [
+        rows[0].id, min(addDays(issue.raisedOn, op.after), LAST_DAY), recordedAt(),
+      ]);
+    } else if (op.t === 'listStep' && entries.length) {
+      const entry = entries[op.entry % entries.length]!;
+      await pool.query(`INSERT INTO escalation_inclusion_change (escalation_id, included, effective_on, recorded_at) VALUES ($1, $2, $3::date, $4)`, [
+        entry.id, op.included, min(addDays(entry.raisedOn, op.after), LAST_DAY), recordedAt(),
+      ]);
+    } else if (op.t === 'mark' && entries.length) {
+      const entry = entries[op.entry % entries.length]!;
+      await pool.query(`INSERT INTO escalation_selection_change (escalation_id, selected, effective_on, recorded_at) VALUES ($1, $2, $3::date, $4)`, [
+        entry.id, op.selected, min(addDays(entry.raisedOn, op.after), LAST_DAY), recordedAt(),
+      ]);
+    } else if (op.t === 'dispose' && entries.length) {
+      const entry = entries[op.entry % entries.length]!;
+      await pool.query(
+        `INSERT INTO escalation_disposition_change (escalation_id, disposition, republican_amount_kzt, effective_on, recorded_at)
+         VALUES ($1, $2::"Disposition", $3, $4::date, $5)`,
+        [entry.id, op.disposition, op.amount, min(addDays(entry.raisedOn, op.after), LAST_DAY), recordedAt()],
+      );
     }
   }
 }
 
 /** A fresh start: the data tables emptied, the reference tables (and the append-only audit_log) left alone. */
-const reset = () => pool.query('TRUNCATE meeting, raised_issue, issue_status_change, budget_allocation RESTART IDENTITY CASCADE');
+const reset = () => pool.query(`TRUNCATE meeting, raised_issue, issue_status_change, budget_allocation, escalation, escalation_inclusion_change,
+  escalation_selection_change, escalation_disposition_change RESTART IDENTITY CASCADE`);
 
 const figures = (from: string, to: string, asOf: string) =>
   oracle.figures(pool, { period: { code: `${from}..${to}`, from, to }, asOf, regionId: null, unitId: null, categoryId: null, level: null, bodyId: null });
 
 // ---------- what is asked ----------
 
-type Query = { period?: string; from?: string; to?: string; asOf?: string; region?: string; unit?: string; category?: string; level?: string; body?: string };
+type Query = {
+  period?: string; from?: string; to?: string; asOf?: string; region?: string; unit?: string; category?: string; level?: string; body?: string;
+  compare?: 'previous' | 'yearAgo';
+};
 type View = { query: Query; today: string };
 
 const dateIn = (from: string, to: string) =>
@@ -254,7 +316,9 @@ const viewArb: fc.Arbitrary<View> = fc.record({
     ),
     fc.option(dateIn('2030-12-01', '2032-03-31'), { nil: undefined }),
     filterArb,
-  ).map(([p, asOf, filter]) => ({ ...p, ...filter, ...(asOf === undefined ? {} : { asOf }) })),
+    // What the figures are compared with: left out (the default, previous), or either named.
+    fc.option(fc.constantFrom('previous' as const, 'yearAgo' as const), { nil: undefined }),
+  ).map(([p, asOf, filter, compare]) => ({ ...p, ...filter, ...(asOf === undefined ? {} : { asOf }), ...(compare === undefined ? {} : { compare }) })),
   // The clock, for a period still running when no asOf is given.
   today: dateIn('2031-01-01', '2032-03-31'),
 });
@@ -283,11 +347,14 @@ async function check(view: View) {
     categoryId: await ids('issue_category', 'code', view.query.category),
     level: (view.query.level as oracle.OracleFilter['level'] | undefined) ?? null,
     bodyId: await ids('central_body', 'code', view.query.body),
+    compare: view.query.compare ?? 'previous',
   };
+  const compare = app.compareOf(q);
   const [got, want] = await Promise.all([
     Promise.all([
-      app.getSummary(filter), app.getRegionRanking(filter, 'en'), app.getCategoryBreakdown(filter, 'en'), app.getLevelBreakdown(filter),
-      app.getEscalationStats(filter), app.getCentralMeetingStats(filter, 'en'), app.getActionPlanStats(filter, 'en'),
+      app.getSummary(filter, compare), app.getRegionRankingCompared(filter, 'en', compare), app.getCategoryBreakdownCompared(filter, 'en', compare),
+      app.getLevelBreakdownCompared(filter, compare), app.getEscalationStats(filter), app.getCentralMeetingStatsCompared(filter, 'en', compare),
+      app.getActionPlanStats(filter, 'en'),
     ]),
     oracle.everyRoute(pool, expected),
   ]);
@@ -358,15 +425,38 @@ describe('statistics against plain SQL over the raw rows', () => {
       { t: 'money', issue: 0, kind: 'NEED', source: 'LOCAL', amount: 1000, after: 0 },
       { t: 'money', issue: 0, kind: 'ALLOCATED', source: 'LOCAL', amount: 400, after: 5 },
       { t: 'money', issue: 0, kind: 'ALLOCATED', source: 'REPUBLICAN', amount: 9999, after: 5 },
+      // The central-level list (checked below).
+      { t: 'escalate', issue: 0, nextHalf: false, body: 0, after: 10 },
+      { t: 'listStep', entry: 0, included: false, after: 60 },
+      { t: 'escalate', issue: 2, nextHalf: false, body: 1, after: 0 },
+      { t: 'mark', entry: 1, selected: true, after: 30 },
+      { t: 'mark', entry: 1, selected: false, after: 30 },
+      { t: 'mark', entry: 1, selected: true, after: 60 },
+      { t: 'dispose', entry: 1, disposition: 'EXECUTED', amount: 500, after: 30 },
     ]);
     const year = await figures('2031-01-01', '2031-12-31', '2031-12-31');
     expect(year).toMatchObject({
       meetings: 3, meetingsByLevel: { REGION: 1, DISTRICT: 1, RURAL: 1 }, issuesRaised: 3, issuesResolved: 2, issuesRaisedAndResolved: 2, issuesInExecution: 1,
     });
     expect(year.budget).toEqual({ needKzt: 1000, allocatedKzt: 400, allocatedShare: 0.4 });
+    expect(year.republicanBudget).toEqual({ needKzt: 0, allocatedKzt: 9999, allocatedShare: null });
     const h2 = await figures('2031-07-01', '2031-12-31', '2031-09-15');
     expect(h2).toMatchObject({ meetings: 1, issuesRaised: 1, issuesResolved: 1, issuesRaisedAndResolved: 1 });
     await check({ query: { period: '2031' }, today: '2032-01-10' });
     await check({ query: { period: '2031-H2', asOf: '2031-09-15' }, today: '2032-01-10' });
+
+    // The central-level list as of a date (the last seven operations above): issue 0 (raised 2031-02-01) put on the 2031-H1 list on 2031-02-11 and taken off
+    // on 2031-04-02; issue 2 (raised 2031-05-31) put on it on 2031-05-31, selected and unselected on 2031-06-30 (the later
+    // record wins), selected again on 2031-07-30, and EXECUTED with 500 on 2031-06-30.
+    const list = (asOf: string) => oracle.escalations(pool, {
+      period: { code: '2031-H1', from: '2031-01-01', to: '2031-06-30' }, asOf, regionId: null, unitId: null, categoryId: null, level: null, bodyId: null,
+    });
+    expect(await list('2031-03-01')).toMatchObject({ total: 1, selected: 0, undecided: 1 });
+    expect(await list('2031-06-01')).toMatchObject({ total: 1, selected: 0, undecided: 1 });
+    expect(await list('2031-06-30')).toMatchObject({ total: 1, selected: 0, undecided: 0, byDisposition: { EXECUTED: { count: 1, amountKzt: 500 } } });
+    expect(await list('2031-08-01')).toMatchObject({ total: 1, selected: 1, undecided: 0 });
+    await check({ query: { period: '2031-H1', asOf: '2031-03-01' }, today: '2032-01-10' });
+    await check({ query: { period: '2031-H1', asOf: '2031-06-30' }, today: '2032-01-10' });
+    await check({ query: { period: '2031-H1', asOf: '2031-08-01' }, today: '2032-01-10' });
   });
 });

@@ -1,6 +1,6 @@
 import type pg from 'pg';
 import { DECREE_REQUIREMENTS, DEFAULT_ANNOUNCEMENT_MIN_DAYS } from '@/features/meetings/rules';
-import { type Period, previousPeriod } from '@/lib/period';
+import { type Compare, type Period, comparedPeriod } from '@/lib/period';
 
 // The definition of every figure of every /api/v1/stats route, as the simplest SQL over the
 // records and their dated histories: meeting, raised_issue, issue_status_change,
@@ -15,7 +15,12 @@ import { type Period, previousPeriod } from '@/lib/period';
 //               whenever raised (so it can exceed raised);
 //   rate      = raised issues RESOLVED on asOf / raised;
 //   money     = the raised issues' budget entries effective by asOf, by source and kind;
-//   meetings  = held in [from, min(to, asOf)], not deleted.
+//   meetings  = held in [from, min(to, asOf)], not deleted;
+//   compared  = the same figures over the compared period (compare=previous: the one just before, of
+//               equal length; compare=yearAgo: the same period a year earlier), read as of its own end
+//               or asOf when earlier; change = their ratio and difference.
+// The central-level list as of asOf: an entry counts when its latest inclusion step on or before asOf
+// includes it; its disposition and `selected` mark are likewise its latest steps by then.
 // Filters: region, unit (the unit or its child rural districts), level (the akim's level) and body
 // (a central body: then the body's central meetings and their issues are counted, not akims').
 // category keeps the issues of that category, and the meetings that have one such issue.
@@ -32,6 +37,8 @@ export type OracleFilter = {
   categoryId: number | null;
   level: 'REGION' | 'DISTRICT' | 'RURAL' | null;
   bodyId: number | null;
+  /** What the figures are compared with; `previous` when left out. */
+  compare?: Compare;
 };
 
 /** A connection; `factsOf`, when given, answers a window's per-issue facts from a table kept for it (see memoized). */
@@ -122,7 +129,8 @@ const ISSUE_FIGURES = {
   issuesEscalated: `count(*) FILTER (WHERE raised AND status = 'ESCALATED')`,
   localNeedKzt: `coalesce(sum(local_need) FILTER (WHERE raised), 0)`,
   localAllocatedKzt: `coalesce(sum(local_allocated) FILTER (WHERE raised), 0)`,
-  // republicanNeedKzt: `coalesce(sum(republican_need) FILTER (WHERE raised), 0)`,  (issue 13 §6)
+  republicanNeedKzt: `coalesce(sum(republican_need) FILTER (WHERE raised), 0)`,
+  republicanAllocatedKzt: `coalesce(sum(republican_allocated) FILTER (WHERE raised), 0)`,
 } as const;
 
 export type IssueFigures = Record<keyof typeof ISSUE_FIGURES, number>;
@@ -196,15 +204,33 @@ export async function issueFigures(db: Db, f: OracleFilter): Promise<IssueGroups
   return out;
 }
 
+const change = (now: number | null, before: number | null) => ({
+  ratio: now === null || before === null || before === 0 ? null : now / before,
+  difference: (now ?? 0) - (before ?? 0),
+});
+
 const rateOf = (c: IssueFigures) => (c.issuesRaised === 0 ? null : c.issuesRaisedAndResolved / c.issuesRaised);
 
 /** A row of the regions, categories and levels breakdowns. */
 const breakdownRow = (c: IssueFigures) => ({
   issuesRaised: c.issuesRaised,
   issuesResolved: c.issuesResolved,
+  issuesRaisedAndResolved: c.issuesRaisedAndResolved,
   resolutionRate: rateOf(c),
-  // issuesRaisedAndResolved: c.issuesRaisedAndResolved,  (issue 13 §4)
 });
+
+/** A breakdown row's figures for the compared period, and the change to them. */
+const rowComparison = (now: IssueFigures, before: IssueFigures) => ({
+  previous: { issuesRaised: before.issuesRaised, issuesResolved: before.issuesResolved, resolutionRate: rateOf(before) },
+  change: {
+    issuesRaised: change(now.issuesRaised, before.issuesRaised),
+    issuesResolved: change(now.issuesResolved, before.issuesResolved),
+    resolutionRate: change(rateOf(now), rateOf(before)),
+  },
+});
+
+/** Need, allocation and the allocated share of one budget. */
+const money = (needKzt: number, allocatedKzt: number) => ({ needKzt, allocatedKzt, allocatedShare: needKzt === 0 ? null : allocatedKzt / needKzt });
 
 // ---------- meetings ----------
 
@@ -247,29 +273,25 @@ export async function figures(db: Db, f: OracleFilter, issues?: IssueGroups) {
     issuesInExecution: all.issuesInExecution,
     issuesNotSupported: all.issuesNotSupported,
     issuesEscalated: all.issuesEscalated,
-    budget: {
-      needKzt: all.localNeedKzt,
-      allocatedKzt: all.localAllocatedKzt,
-      allocatedShare: all.localNeedKzt === 0 ? null : all.localAllocatedKzt / all.localNeedKzt,
-    },
-    // republican budget (issue 13 §6): one more object here from republicanNeedKzt / republicanAllocatedKzt.
+    budget: money(all.localNeedKzt, all.localAllocatedKzt),
+    republicanBudget: money(all.republicanNeedKzt, all.republicanAllocatedKzt),
   };
 }
 
-/** The period compared with: the one before of equal length, read as of its own end (or asOf, when earlier). */
+/**
+ * The period compared with — the one before of equal length (compare=previous, the default), or the
+ * same period a year earlier (compare=yearAgo) — read as of its own end (or asOf, when earlier).
+ */
 export function comparedFilter(f: OracleFilter): OracleFilter {
-  // compare=yearAgo (issue 13 §7) picks another period here; the rest follows.
-  const period = previousPeriod(f.period as Period);
+  const period = comparedPeriod(f.period as Period, f.compare ?? 'previous');
   return { ...f, period, asOf: min(f.asOf, period.to) };
 }
 
-const change = (now: number | null, before: number | null) => ({
-  ratio: now === null || before === null || before === 0 ? null : now / before,
-  difference: (now ?? 0) - (before ?? 0),
-});
+/** Which period the `previous` figures are for, and the date they are read as of. */
+const comparedRead = (p: OracleFilter) => ({ period: { code: p.period.code, from: p.period.from, to: p.period.to }, asOf: p.asOf });
 
-export async function summary(db: Db, f: OracleFilter, issues?: IssueGroups) {
-  const [current, previous] = await Promise.all([figures(db, f, issues), figures(db, comparedFilter(f))]);
+export async function summary(db: Db, f: OracleFilter, issues?: IssueGroups, comparedIssues?: IssueGroups) {
+  const [current, previous] = await Promise.all([figures(db, f, issues), figures(db, comparedFilter(f), comparedIssues)]);
   return {
     ...current,
     previous,
@@ -289,21 +311,28 @@ const nameIn = (lang: string, r: Named) => ({ ru: r.name_ru, kk: r.name_kk, en: 
 
 export const MIN_ISSUES_TO_RANK = 50;
 
-export async function regions(db: Db, f: OracleFilter, lang: string, issues?: IssueGroups) {
-  const [list, c, meetings] = await Promise.all([
+export async function regions(db: Db, f: OracleFilter, lang: string, issues?: IssueGroups, comparedIssues?: IssueGroups) {
+  const [list, c, before, meetings] = await Promise.all([
     db.query<Named & { id: number; kato: string }>('SELECT id, kato, name_ru, name_kk, name_en FROM region ORDER BY kato'),
     issues ?? issueFigures(db, f),
+    comparedIssues ?? issueFigures(db, comparedFilter(f)),
     meetingFigures(db, f),
   ]);
   const rows = list.rows
     .filter((r) => f.regionId === null || r.id === f.regionId)
-    .map((r) => ({
-      kato: r.kato,
-      name: nameIn(lang, r),
-      meetings: sum(meetings.rows.filter((m) => m.regionId === r.id && m.kind === countedKind(f)).map((m) => m.n)),
-      ...breakdownRow(c.region.get(r.id) ?? NO_ISSUES),
-      rank: null as number | null,
-    }));
+    .map((r) => {
+      const now = c.region.get(r.id) ?? NO_ISSUES;
+      return {
+        kato: r.kato,
+        name: nameIn(lang, r),
+        meetings: sum(meetings.rows.filter((m) => m.regionId === r.id && m.kind === countedKind(f)).map((m) => m.n)),
+        ...breakdownRow(now),
+        budget: money(now.localNeedKzt, now.localAllocatedKzt),
+        republicanBudget: money(now.republicanNeedKzt, now.republicanAllocatedKzt),
+        rank: null as number | null,
+        ...rowComparison(now, before.region.get(r.id) ?? NO_ISSUES),
+      };
+    });
   // Ranked: at least MIN_ISSUES_TO_RANK issues raised; best rate first, ties by KATO.
   const ranked = rows
     .filter((r) => r.issuesRaised >= MIN_ISSUES_TO_RANK && r.resolutionRate !== null)
@@ -314,27 +343,37 @@ export async function regions(db: Db, f: OracleFilter, lang: string, issues?: Is
     regions: [...ranked, ...rows.filter((r) => r.rank === null)],
     top: ranked.slice(0, 3).map((r) => r.kato),
     bottom: ranked.length >= 6 ? ranked.slice(-3).reverse().map((r) => r.kato) : [],
+    previous: comparedRead(comparedFilter(f)),
   };
 }
 
-export async function categories(db: Db, f: OracleFilter, lang: string, issues?: IssueGroups) {
-  const [list, c] = await Promise.all([
+export async function categories(db: Db, f: OracleFilter, lang: string, issues?: IssueGroups, comparedIssues?: IssueGroups) {
+  const [list, c, before] = await Promise.all([
     db.query<Named & { id: number; code: string }>('SELECT id, code, name_ru, name_kk, name_en FROM issue_category ORDER BY sort_order, code'),
     issues ?? issueFigures(db, f),
+    comparedIssues ?? issueFigures(db, comparedFilter(f)),
   ]);
   return {
     categories: list.rows
       .filter((r) => f.categoryId === null || r.id === f.categoryId)
-      .map((r) => ({ code: r.code, name: nameIn(lang, r), ...breakdownRow(c.category.get(r.id) ?? NO_ISSUES) })),
+      .map((r) => {
+        const now = c.category.get(r.id) ?? NO_ISSUES;
+        return { code: r.code, name: nameIn(lang, r), ...breakdownRow(now), ...rowComparison(now, before.category.get(r.id) ?? NO_ISSUES) };
+      }),
+    previous: comparedRead(comparedFilter(f)),
   };
 }
 
-export async function levels(db: Db, f: OracleFilter, issues?: IssueGroups) {
-  const c = issues ?? (await issueFigures(db, f));
+export async function levels(db: Db, f: OracleFilter, issues?: IssueGroups, comparedIssues?: IssueGroups) {
+  const [c, before] = await Promise.all([issues ?? issueFigures(db, f), comparedIssues ?? issueFigures(db, comparedFilter(f))]);
   return {
     levels: (['REGION', 'DISTRICT', 'RURAL'] as const)
       .filter((l) => f.level === null || l === f.level)
-      .map((level) => ({ level, ...breakdownRow(c.level.get(level) ?? NO_ISSUES) })),
+      .map((level) => {
+        const now = c.level.get(level) ?? NO_ISSUES;
+        return { level, ...breakdownRow(now), ...rowComparison(now, before.level.get(level) ?? NO_ISSUES) };
+      }),
+    previous: comparedRead(comparedFilter(f)),
   };
 }
 
@@ -351,11 +390,15 @@ export function halvesTouched(f: OracleFilter) {
 }
 const halfKeys = (f: OracleFilter) => halvesTouched(f).map((h) => h.year * 10 + h.half);
 
-/** The central-level lists of the halves the period touches, each entry with its disposition on asOf. */
+/**
+ * The central-level lists of the halves the period touches as they stood on asOf: the entries whose
+ * latest inclusion step by asOf includes them, each with its disposition and `selected` mark on asOf.
+ * Each is the entry's latest step effective on or before asOf; steps of one day in recording order.
+ */
 export async function escalations(db: Db, f: OracleFilter) {
   const { rows } = await db.query<{ disposition: string | null; n: string; amount: string | null; selected: string }>(typed(
     `WITH entry AS (
-       SELECT e.id, e.selected FROM escalation e
+       SELECT e.id FROM escalation e
        JOIN raised_issue i ON i.id = e.issue_id JOIN meeting m ON m.id = i.meeting_id
        WHERE e.year * 10 + e.half = ANY($10::int[])
          AND i.deleted_at IS NULL AND m.deleted_at IS NULL
@@ -364,13 +407,23 @@ export async function escalations(db: Db, f: OracleFilter) {
          AND ($7::int IS NULL OR i.category_id = $7)
          AND ($8::text IS NULL OR m.akim_level::text = $8)
          AND ($9::int IS NULL OR e.central_body_id = $9)
+     ), listed AS (
+       SELECT DISTINCT ON (h.escalation_id) h.escalation_id, h.included
+       FROM escalation_inclusion_change h WHERE h.effective_on <= $3::date AND h.escalation_id IN (SELECT id FROM entry)
+       ORDER BY h.escalation_id, h.effective_on DESC, h.recorded_at DESC, h.id DESC
+     ), selected_on AS (
+       SELECT DISTINCT ON (h.escalation_id) h.escalation_id, h.selected
+       FROM escalation_selection_change h WHERE h.effective_on <= $3::date AND h.escalation_id IN (SELECT id FROM entry)
+       ORDER BY h.escalation_id, h.effective_on DESC, h.recorded_at DESC, h.id DESC
      ), on_as_of AS (
        SELECT DISTINCT ON (h.escalation_id) h.escalation_id, h.disposition::text, h.republican_amount_kzt
        FROM escalation_disposition_change h WHERE h.effective_on <= $3::date AND h.escalation_id IN (SELECT id FROM entry)
        ORDER BY h.escalation_id, h.effective_on DESC, h.recorded_at DESC, h.id DESC
      )
-     SELECT d.disposition, count(*) AS n, sum(d.republican_amount_kzt) AS amount, count(*) FILTER (WHERE entry.selected) AS selected
-     FROM entry LEFT JOIN on_as_of d ON d.escalation_id = entry.id
+     SELECT d.disposition, count(*) AS n, sum(d.republican_amount_kzt) AS amount, count(*) FILTER (WHERE s.selected) AS selected
+     FROM entry JOIN listed l ON l.escalation_id = entry.id AND l.included
+     LEFT JOIN selected_on s ON s.escalation_id = entry.id
+     LEFT JOIN on_as_of d ON d.escalation_id = entry.id
      GROUP BY 1`),
     [...params(f), halfKeys(f)],
   );
@@ -382,7 +435,6 @@ export async function escalations(db: Db, f: OracleFilter) {
   return {
     halves: halvesTouched(f).map((h) => h.code),
     total: sum(rows.map((r) => Number(r.n))),
-    // As of asOf once the list has dated histories (issue 13 §5): selected and entry read from them here.
     selected: sum(rows.map((r) => Number(r.selected))),
     undecided: Number(rows.find((r) => r.disposition === null)?.n ?? 0),
     byDisposition,
@@ -412,12 +464,33 @@ export async function actionPlans(db: Db, f: OracleFilter, lang: string) {
   };
 }
 
+const CENTRAL_COMPARED = ['scheduled', 'held', 'personalReceptions', 'citizensReceived', 'issuesVoiced', 'issuesResolved', 'issuesInExecution'] as const;
+
 /**
  * Central officials' meetings: the schedule (entries planned for a month the period touches, in the
  * half they were planned for) against meetings held by asOf, the Decree's requirements and the personal
- * receptions. Only `region` and `body` filter them.
+ * receptions, each count beside the compared period's, overall and per body. Only `region` and `body` filter them.
  */
 export async function centralMeetings(db: Db, f: OracleFilter, lang: string) {
+  const pf = comparedFilter(f);
+  const [now, before] = await Promise.all([centralMeetingsOf(db, f, lang), centralMeetingsOf(db, pf, lang)]);
+  const pick = <T>(fn: (k: (typeof CENTRAL_COMPARED)[number]) => T) => Object.fromEntries(CENTRAL_COMPARED.map((k) => [k, fn(k)]));
+  return {
+    ...now,
+    byBody: now.byBody.map((b) => {
+      const p = before.byBody.find((x) => x.code === b.code)!;
+      return {
+        ...b,
+        previous: { scheduled: p.scheduled, held: p.held },
+        change: { scheduled: change(b.scheduled, p.scheduled), held: change(b.held, p.held) },
+      };
+    }),
+    previous: { ...comparedRead(pf), ...pick((k) => before[k]) },
+    change: pick((k) => change(now[k], before[k])),
+  };
+}
+
+async function centralMeetingsOf(db: Db, f: OracleFilter, lang: string) {
   const scope = `($3::int IS NULL OR x.region_id = $3) AND ($4::int IS NULL OR x.central_body_id = $4)`;
   const args = [f.period.from, min(f.period.to, f.asOf), f.regionId, f.bodyId];
   const setting = await db.query<{ value: unknown }>(`SELECT value FROM setting WHERE key = 'announcementMinDays'`);
@@ -592,9 +665,10 @@ export type Route = (typeof ROUTES)[number];
 
 /** Every route's answer for a filter, as the definitions above give it. */
 export async function everyRoute(db: Db, f: OracleFilter, lang = 'en'): Promise<Record<Route, unknown>> {
-  const issues = await issueFigures(db, f); // one read serves the summary and the three breakdowns
+  // One read of each period serves the summary and the three breakdowns.
+  const [issues, before] = await Promise.all([issueFigures(db, f), issueFigures(db, comparedFilter(f))]);
   const [s, r, c, l, e, cm, ap, br] = await Promise.all([
-    summary(db, f, issues), regions(db, f, lang, issues), categories(db, f, lang, issues), levels(db, f, issues),
+    summary(db, f, issues, before), regions(db, f, lang, issues, before), categories(db, f, lang, issues, before), levels(db, f, issues, before),
     escalations(db, f), centralMeetings(db, f, lang), actionPlans(db, f, lang), budgetRequests(db, f, lang),
   ]);
   return { summary: s, regions: r, categories: c, levels: l, escalations: e, 'central-meetings': cm, 'action-plans': ap, 'budget-requests': br };

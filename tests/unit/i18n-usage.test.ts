@@ -31,6 +31,7 @@ const FAMILIES: Record<string, Family> = {
   'codes.requestRejection.*': { codes: codes(enums.BudgetRequestRejection) },
   'budgetRequests.decision.*': { codes: ['APPROVED', 'PARTIALLY_APPROVED', 'REJECTED'] },
   'admin.reference.unitKind.*': { codes: codes(enums.UnitKind) },
+  'admin.tokens.scopes.*': { codes: codes(enums.TokenScope) },
   'exports.responsible.*': { codes: codes(enums.ResponsibleLevel) },
   'import.errors.*': { codes: IMPORT_ERROR_KEYS },
   // The audit trail's codes, from the list the audit writer is typed by.

@@ -38,15 +38,17 @@ function Notice({ children }: { children: ReactNode }) {
 }
 
 /**
- * Runs a list page's query. A well-formed code that names nothing (a URL edited by hand) is said
- * plainly in place of the table rather than failing the page.
+ * Runs a list page's query. A well-formed code that names nothing (a URL edited by hand), or a
+ * filter outside the caller's scope, is said plainly in place of the table rather than failing the page.
  */
 export async function loadListPage<T>(load: () => Promise<T>): Promise<{ list: T; notice?: undefined } | { list?: undefined; notice: ReactNode }> {
   try {
     return { list: await load() };
   } catch (e) {
-    if (!isAppError(e) || e.code !== 'VALIDATION') throw e;
+    if (!isAppError(e) || (e.code !== 'VALIDATION' && e.code !== 'FORBIDDEN')) throw e;
     const tr = await getTranslations('records');
+    // A filter outside the caller's scope was refused (and audited) by the query: said, not hidden as an empty list.
+    if (e.code === 'FORBIDDEN') return { notice: <Notice>{tr('outOfScope', { names: Object.keys(e.fields ?? {}).join(', ') })}</Notice> };
     return { notice: <Notice>{tr('unknownCode')}</Notice> };
   }
 }

@@ -4,6 +4,7 @@ import QRCode from 'qrcode';
 import { authorizedAction } from '@/server/action';
 import { AppError } from '@/server/errors';
 import { hashPassword, passwordProblem, verifyPassword } from '@/server/auth/password';
+import { revokeUserTokens } from '@/server/auth/revoke-tokens';
 import { isLocked, recordFailure, userKey } from '@/server/auth/throttle';
 import { decryptSecret, encryptSecret, hashRecoveryCode, newRecoveryCodes, newTotpSecret, totpStep, totpUri } from '@/server/auth/totp';
 import { writeAudit } from '@/server/audit';
@@ -72,6 +73,8 @@ export const changePassword = authorizedAction(
     }
     // A new version ends every session of the user, this one included.
     await tx.user.update({ where: { id: user.id }, data: { passwordHash: await hashPassword(newPassword), version: { increment: 1 } } });
-    return { entityId: user.id, before: { version: user.version }, after: { version: user.version + 1 } };
+    // And every API token: a new password is what someone does who fears the old one is known.
+    const tokensRevoked = await revokeUserTokens(tx, user.id);
+    return { entityId: user.id, before: { version: user.version }, after: { version: user.version + 1, tokensRevoked } };
   },
 );

@@ -1,15 +1,13 @@
 import { day, refuse, STALE, type Tx, type Who } from '@/features/entry/write-kit';
 import { assertOpen } from '@/features/periods/closing';
-import { recordScope } from '@/server/access/scope';
-import { AppError } from '@/server/errors';
+import { regionPlansWriter } from '@/server/access/scope';
 import type { SaveActionPlanInput } from './entry-schemas';
 
 /** Creates or changes a region's plan for a half-year; a change needs the version read. */
 export async function saveActionPlan(tx: Tx, caller: Who, input: SaveActionPlanInput) {
-  const scope = recordScope(caller);
-  if (scope.kind === 'body') throw new AppError('FORBIDDEN', 'a ministry does not keep action plans');
+  const own = regionPlansWriter(caller);
   let regionId: number;
-  if (scope.kind === 'region') regionId = scope.regionId;
+  if (own) regionId = own.regionId;
   else {
     const region = await tx.region.findUnique({ where: { kato: input.regionKato ?? '' }, select: { id: true } });
     if (!region) throw refuse({ regionKato: 'entry.validation.regionUnknown' });

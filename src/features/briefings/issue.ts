@@ -26,7 +26,7 @@ export async function issueBriefing(caller: Caller, period: string): Promise<Iss
     })),
   );
   return db().$transaction(async (tx) => {
-    const closing = await closeHalfYear(tx, { year, half }, caller);
+    const closing = await closeHalfYear(tx, { year, half }, caller, 'briefing');
     const latest = await tx.issuedBriefing.findFirst({ where: { year, half }, orderBy: { version: 'desc' } });
     // Already closed, and issued since it closed: a new version needs an admin to reopen first.
     if (!closing.changed && latest && latest.issuedAt >= closing.row.closedAt) {

@@ -2,7 +2,7 @@ import 'server-only';
 import { day, isoDay, refuse, STALE, type Tx, type Who } from '@/features/entry/write-kit';
 import { assertOpen } from '@/features/periods/closing';
 import type { BudgetRequestStatus } from '@/generated/prisma/enums';
-import { recordScope } from '@/server/access/scope';
+import { recordScope, regionPlansWriter } from '@/server/access/scope';
 import { AppError } from '@/server/errors';
 import { approvedAmount, canMove, checkDecision, isEditable, type Side } from './rules';
 import type {
@@ -24,9 +24,8 @@ const DECISION_MESSAGE = {
 const withIssues = { issues: { select: { issueId: true }, orderBy: { issueId: 'asc' } } } as const;
 
 async function regionOf(tx: Tx, caller: Who, regionKato?: string): Promise<number> {
-  const scope = recordScope(caller);
-  if (scope.kind === 'region') return scope.regionId;
-  if (scope.kind === 'body') throw new AppError('FORBIDDEN', 'a ministry does not file budget requests');
+  const own = regionPlansWriter(caller);
+  if (own) return own.regionId;
   const region = await tx.region.findUnique({ where: { kato: regionKato ?? '' }, select: { id: true } });
   if (!region) throw refuse({ regionKato: 'entry.validation.regionUnknown' });
   return region.id;
@@ -36,9 +35,14 @@ async function regionOf(tx: Tx, caller: Who, regionKato?: string): Promise<numbe
 async function load(tx: Tx, caller: Who, id: number, side: Side) {
   const before = await tx.budgetRequest.findUnique({ where: { id }, include: withIssues });
   if (!before) throw new AppError('NOT_FOUND', `budget request ${id}`);
-  const scope = recordScope(caller);
-  if (side === 'akimat' && (scope.kind === 'body' || (scope.kind === 'region' && scope.regionId !== before.regionId))) throw new AppError('FORBIDDEN', 'another region’s request');
-  if (side === 'body' && (scope.kind === 'region' || (scope.kind === 'body' && scope.centralBodyId !== before.centralBodyId))) throw new AppError('FORBIDDEN', 'addressed to another body');
+  if (side === 'akimat') {
+    // A region's own akimat (not a unit editor, nor a ministry: regionPlansWriter refuses them), or an admin.
+    const own = regionPlansWriter(caller);
+    if (own && own.regionId !== before.regionId) throw new AppError('FORBIDDEN', 'another region’s request');
+  } else {
+    const scope = recordScope(caller);
+    if (scope.kind === 'region' || (scope.kind === 'body' && scope.centralBodyId !== before.centralBodyId)) throw new AppError('FORBIDDEN', 'addressed to another body');
+  }
   return before;
 }
 

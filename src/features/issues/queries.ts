@@ -1,11 +1,11 @@
 import 'server-only';
 import type { Prisma } from '@/generated/prisma/client';
-import { recordDenial } from '@/server/access/guard';
+import { assertFiltersInScope, recordDenial } from '@/server/access/guard';
 import { issueWhere } from '@/server/access/scope';
 import type { Caller } from '@/server/auth/caller';
 import { db } from '@/server/db/client';
 import { AppError } from '@/server/errors';
-import { type Cursor, dayStart, keysetPage, toIsoDay } from '@/server/list-params';
+import { containsText, type Cursor, dayStart, keysetPage, toIsoDay } from '@/server/list-params';
 import { categoryIdOf, centralBodyIdOf, regionIdOf } from '@/server/reference-codes';
 import type { IssueListParams, IssuePageParams } from './schemas';
 
@@ -52,12 +52,14 @@ type IssueFilter = Partial<Pick<IssueListParams, 'from' | 'to' | 'region' | 'kin
 };
 
 /** The caller's scope and the list's filters, as conditions to AND together. */
-async function issueFilters(caller: Caller, params: IssueFilter): Promise<Prisma.RaisedIssueWhereInput[]> {
+async function issueFilters(caller: Caller, params: IssueFilter, refuse?: { route: string }): Promise<Prisma.RaisedIssueWhereInput[]> {
   const [regionId, centralBodyId, categoryId] = await Promise.all([
     params.region ? regionIdOf(params.region) : undefined,
     params.body ? centralBodyIdOf(params.body) : undefined,
     params.category ? categoryIdOf(params.category) : undefined,
   ]);
+  // With `refuse`, a filter outside the caller's scope is a 403 (audited) instead of an empty list.
+  if (refuse) await assertFiltersInScope(caller, { regionId, centralBodyId, kind: params.kind }, { entity: 'route', entityId: refuse.route });
   const filters: Prisma.RaisedIssueWhereInput[] = [issueWhere(caller)];
   if (params.from) filters.push({ raisedOn: { gte: dayStart(params.from) } });
   if (params.to) filters.push({ raisedOn: { lte: dayStart(params.to) } });
@@ -69,12 +71,12 @@ async function issueFilters(caller: Caller, params: IssueFilter): Promise<Prisma
   if (params.level) filters.push({ meeting: { akimLevel: params.level } });
   if (centralBodyId !== undefined) filters.push({ meeting: { centralBodyId } });
   // A plain substring scan: cheap within a period and region, slow over all years at scale.
-  if (params.q) filters.push({ description: { contains: params.q, mode: 'insensitive' } });
+  if (params.q) filters.push({ description: containsText(params.q) });
   return filters;
 }
 
 export async function listIssues(caller: Caller, params: IssueListParams): Promise<{ items: IssueListItem[]; nextCursor: string | null }> {
-  const filters = [...(await issueFilters(caller, params)), afterCursor(params.cursor)];
+  const filters = [...(await issueFilters(caller, params, { route: 'GET /api/v1/issues' })), afterCursor(params.cursor)];
   const rows = await db().raisedIssue.findMany({
     where: { AND: filters },
     orderBy: [{ raisedOn: params.sort === 'raisedOn' ? 'asc' : 'desc' }, { id: 'asc' }],
@@ -102,7 +104,7 @@ export type IssuePageRow = Prisma.RaisedIssueGetPayload<{ select: typeof pageSel
 
 /** One numbered page of the caller's issues with the total that match. */
 export async function listIssuesPage(caller: Caller, params: IssuePageParams) {
-  const where = { AND: await issueFilters(caller, { ...params, from: params.period?.from, to: params.period?.to }) };
+  const where = { AND: await issueFilters(caller, { ...params, from: params.period?.from, to: params.period?.to }, { route: 'GET /issues' }) };
   const orderBy: Prisma.RaisedIssueOrderByWithRelationInput[] = [{ raisedOn: params.sort === 'raisedOn' ? 'asc' : 'desc' }, { id: 'asc' }];
   const [total, rows] = await Promise.all([
     db().raisedIssue.count({ where }),

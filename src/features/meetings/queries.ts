@@ -1,11 +1,11 @@
 import 'server-only';
 import type { Prisma } from '@/generated/prisma/client';
-import { recordDenial } from '@/server/access/guard';
+import { assertFiltersInScope, recordDenial } from '@/server/access/guard';
 import { issueWhere, meetingWhere } from '@/server/access/scope';
 import type { Caller } from '@/server/auth/caller';
 import { db } from '@/server/db/client';
 import { AppError } from '@/server/errors';
-import { type Cursor, dayStart, keysetPage, toIsoDay } from '@/server/list-params';
+import { containsText, type Cursor, dayStart, keysetPage, toIsoDay } from '@/server/list-params';
 import { centralBodyIdOf, regionIdOf } from '@/server/reference-codes';
 import { DEFAULT_ANNOUNCEMENT_MIN_DAYS } from './rules';
 import type { MeetingListParams, MeetingPageParams } from './schemas';
@@ -63,12 +63,16 @@ function afterCursor(cursor: Cursor | undefined): Prisma.MeetingWhereInput {
 /** The narrowing a list asks for, beyond the caller's scope. */
 type MeetingFilter = Partial<Pick<MeetingListParams, 'from' | 'to' | 'region' | 'kind' | 'level' | 'body'>> & { q?: string };
 
-/** The caller's scope and the list's filters, as conditions to AND together. */
-async function meetingFilters(caller: Caller, params: MeetingFilter): Promise<Prisma.MeetingWhereInput[]> {
+/**
+ * The caller's scope and the list's filters, as conditions to AND together. With `refuse`, a
+ * filter outside the caller's scope is a 403 (audited against that route) instead of an empty list.
+ */
+async function meetingFilters(caller: Caller, params: MeetingFilter, refuse?: { route: string }): Promise<Prisma.MeetingWhereInput[]> {
   const [regionId, centralBodyId] = await Promise.all([
     params.region ? regionIdOf(params.region) : undefined,
     params.body ? centralBodyIdOf(params.body) : undefined,
   ]);
+  if (refuse) await assertFiltersInScope(caller, { regionId, centralBodyId, kind: params.kind }, { entity: 'route', entityId: refuse.route });
   const filters: Prisma.MeetingWhereInput[] = [meetingWhere(caller)];
   if (params.from) filters.push({ heldOn: { gte: dayStart(params.from) } });
   if (params.to) filters.push({ heldOn: { lte: dayStart(params.to) } });
@@ -78,7 +82,7 @@ async function meetingFilters(caller: Caller, params: MeetingFilter): Promise<Pr
   if (params.level) filters.push({ akimLevel: params.level });
   if (params.q) {
     // Who held it, where, or the akimat's own number: what people remember a meeting by.
-    const contains = { contains: params.q, mode: 'insensitive' } as const;
+    const contains = containsText(params.q);
     filters.push({
       OR: [
         { official: { fullName: contains } },
@@ -94,7 +98,7 @@ export async function listMeetings(
   caller: Caller,
   params: MeetingListParams,
 ): Promise<{ items: MeetingListItem[]; nextCursor: string | null }> {
-  const filters = [...(await meetingFilters(caller, params)), afterCursor(params.cursor)];
+  const filters = [...(await meetingFilters(caller, params, { route: 'GET /api/v1/meetings' })), afterCursor(params.cursor)];
   const rows = await db().meeting.findMany({
     where: { AND: filters },
     orderBy: [{ heldOn: params.sort === 'heldOn' ? 'asc' : 'desc' }, { id: 'asc' }],
@@ -128,7 +132,7 @@ export type MeetingPageRow = Prisma.MeetingGetPayload<{ select: typeof pageSelec
  * the count shown leaves out deleted ones, which differ only after a deletion.
  */
 export async function listMeetingsPage(caller: Caller, params: MeetingPageParams) {
-  const where = { AND: await meetingFilters(caller, { ...params, from: params.period?.from, to: params.period?.to }) };
+  const where = { AND: await meetingFilters(caller, { ...params, from: params.period?.from, to: params.period?.to }, { route: 'GET /meetings' }) };
   const direction = params.sort.startsWith('-') ? 'desc' : 'asc';
   const orderBy: Prisma.MeetingOrderByWithRelationInput[] = params.sort.endsWith('issues')
     ? [{ issues: { _count: direction } }, { heldOn: 'desc' }, { id: 'asc' }]

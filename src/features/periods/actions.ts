@@ -8,9 +8,9 @@ import { closePeriodSchema, reopenPeriodSchema } from './schemas';
 // exports' briefing action calls closeHalfYear inside its own transaction too.
 
 export const closePeriod = authorizedAction(
-  { name: 'periods.close', permission: 'briefing.issue', schema: closePeriodSchema, audit: null },
+  { name: 'periods.close', permission: 'period.close', schema: closePeriodSchema, audit: null },
   async (input, { caller, tx }) => {
-    const r = await closeHalfYear(tx, input, caller);
+    const r = await closeHalfYear(tx, input, caller, 'hand');
     return { entityId: `${input.year}-H${input.half}`, data: { changed: r.changed } };
   },
 );

@@ -1,4 +1,5 @@
 import type { Prisma } from '@/generated/prisma/client';
+import { todayKz } from '@/features/entry/fields';
 import { can } from '@/server/access/policy';
 import { writeAudit } from '@/server/audit';
 import type { Caller } from '@/server/auth/caller';
@@ -68,12 +69,22 @@ export async function isClosed(tx: Tx, p: HalfYear): Promise<boolean> {
 
 const snapshot = (row: { year: number; half: number; closedAt: Date; closedById: number | null; reopenedAt: Date | null; reopenedById: number | null; reason: string | null } | null) => row;
 
+/** Whether a half-year is over by today's date in Kazakhstan: only such a half-year can be closed. */
+export function halfYearEnded(p: HalfYear, today = todayKz()): boolean {
+  return today >= (p.half === 1 ? `${p.year}-07-01` : `${p.year + 1}-01-01`);
+}
+
 /**
- * Closes a half-year; called when a manager issues the official briefing (and by an admin
- * from /admin/periods). Closing a closed half-year changes nothing. Audited in `tx`.
+ * Closes a half-year that has ended: `briefing` when a manager (or admin) issues its official
+ * briefing, `hand` when an admin closes it from /admin/periods. Closing a closed half-year
+ * changes nothing. Audited in `tx`.
  */
-export async function closeHalfYear(tx: Tx, period: HalfYear, caller: Who) {
-  if (!can(caller.role, 'briefing.issue')) throw new AppError('FORBIDDEN', `${caller.role} may not close a half-year`);
+export async function closeHalfYear(tx: Tx, period: HalfYear, caller: Who, how: 'briefing' | 'hand') {
+  const permission = how === 'briefing' ? 'briefing.issue' : 'period.close';
+  if (!can(caller.role, permission)) throw new AppError('FORBIDDEN', `${caller.role} may not close a half-year (${how})`);
+  if (!halfYearEnded(period)) {
+    throw new AppError('VALIDATION', `${halfCode(period)} has not ended`, { half: 'entry.validation.periodNotEnded' });
+  }
   await lockHalves(tx, [period], 'exclusive');
   const before = await tx.closedPeriod.findUnique({ where: { year_half: period } });
   if (before && before.reopenedAt === null) return { closed: true as const, changed: false, row: before };

@@ -42,6 +42,7 @@ export const PARAMETER_DOCS: Record<string, string> = {
   sort: 'Sort order by date: ascending, or descending with a leading minus.',
   limit: 'Page size, 1 to 200 (default 50).',
   cursor: 'The nextCursor of the previous page; valid only with the same sort.',
+  q: 'Search text, 2 to 100 characters, matched case-insensitively as a substring, as on the /meetings and /issues pages: meetings by the official’s name, the unit’s name or the meeting’s own number; issues by their description. `%`, `_` and `\\` are plain characters, not wildcards.',
 };
 
 const STATS_ROUTES: Record<keyof typeof STATS_RESPONSES, { permission: Permission; summary: string }> = {
@@ -141,7 +142,8 @@ export function buildOpenApiDocument() {
       operationId: `list${what[0]!.toUpperCase()}${what.slice(1)}`,
       tags: ['records'],
       summary,
-      description: `${rolesOf('records.read')} Only records in the caller’s scope (region or body for editors).`,
+      description: `${rolesOf('records.read')} Only records in the caller’s scope (region or body for editors). `
+        + 'A filter outside that scope (another region, a central body or central meetings for an akimat editor; another body or akim meetings for a ministry editor) is refused with 403, and the refusal is audited.',
       'x-permission': 'records.read',
       parameters: queryParametersOf(schema),
       responses: {
@@ -272,7 +274,10 @@ export function buildOpenApiDocument() {
     paths,
     components: {
       securitySchemes: {
-        bearer: { type: 'http', scheme: 'bearer', description: 'An API token, kz_…, issued by an administrator.' },
+        bearer: {
+          type: 'http', scheme: 'bearer',
+          description: 'An API token, kz_…, issued by an administrator (never to an admin), for /api/v1 only. Its scope is read (any method but GET and HEAD is a 403) or read-write.',
+        },
         cookie: { type: 'apiKey', in: 'cookie', name: SESSION_COOKIES[1], description: `The web session cookie (${SESSION_COOKIES[0]} over HTTPS).` },
       },
       schemas,

@@ -5,6 +5,7 @@ import { Prisma } from '@/generated/prisma/client';
 import { authorizedAction } from '@/server/action';
 import { hashPassword } from '@/server/auth/password';
 import { hashToken } from '@/server/auth/caller';
+import { revokeUserTokens } from '@/server/auth/revoke-tokens';
 import { AppError } from '@/server/errors';
 import { publicUserSelect } from './queries';
 import {
@@ -90,7 +91,10 @@ export const updateUser = authorizedAction(
       data: { fullName: input.fullName, active: input.active, ...scope, version: { increment: 1 } },
       select: publicUserSelect,
     });
-    return { entityId: after.id, before, after };
+    // A token acts with its owner's current role and scope: one issued for the old ones goes.
+    const changed = (['role', 'regionId', 'unitId', 'centralBodyId', 'active'] as const).some((k) => before[k] !== after[k]);
+    const tokensRevoked = changed ? await revokeUserTokens(tx, after.id) : 0;
+    return { entityId: after.id, before, after: tokensRevoked ? { ...after, tokensRevoked } : after };
   },
 );
 
@@ -100,7 +104,8 @@ export const resetPassword = authorizedAction(
     const before = await findUser(tx, input.id);
     const passwordHash = await hashPassword(input.password);
     const after = await tx.user.update({ where: { id: input.id }, data: { passwordHash, version: { increment: 1 } }, select: publicUserSelect });
-    return { entityId: after.id, before: { version: before.version }, after: { version: after.version, passwordReset: true } };
+    const tokensRevoked = await revokeUserTokens(tx, after.id);
+    return { entityId: after.id, before: { version: before.version }, after: { version: after.version, passwordReset: true, tokensRevoked } };
   },
 );
 
@@ -114,10 +119,11 @@ export const resetSecondFactor = authorizedAction(
       data: { totpSecret: null, totpEnabled: false, version: { increment: 1 } },
       select: publicUserSelect,
     });
+    const tokensRevoked = await revokeUserTokens(tx, after.id);
     return {
       entityId: after.id,
       before: { version: before.version, totpEnabled: before.totpEnabled, recoveryCodes: codes.count },
-      after: { version: after.version, totpEnabled: false, recoveryCodes: 0 },
+      after: { version: after.version, totpEnabled: false, recoveryCodes: 0, tokensRevoked },
     };
   },
 );
@@ -130,10 +136,15 @@ export const issueToken = authorizedAction(
   async (input, { caller, tx }) => {
     const owner = await findUser(tx, input.userId);
     if (!owner.active) throw new AppError('VALIDATION', 'inactive owner', { name: 'validation.tokenOwnerInactive' });
+    // A token skips the second factor, so an admin's would be an admin without one.
+    if (owner.role === 'ADMIN') throw new AppError('VALIDATION', 'admin owner', { name: 'validation.tokenOwnerAdmin' });
     const token = newToken();
     const row = await tx.apiToken.create({
-      data: { userId: owner.id, name: input.name, prefix: token.slice(0, 10), tokenHash: hashToken(token), createdById: caller.userId, expiresAt: tokenExpiresAt(input.expiresOn) },
-      select: { id: true, userId: true, name: true, prefix: true, expiresAt: true, createdById: true },
+      data: {
+        userId: owner.id, name: input.name, scope: input.scope, prefix: token.slice(0, 10), tokenHash: hashToken(token),
+        createdById: caller.userId, expiresAt: tokenExpiresAt(input.expiresOn),
+      },
+      select: { id: true, userId: true, name: true, scope: true, prefix: true, expiresAt: true, createdById: true },
     });
     return { entityId: row.id, after: row, data: { id: row.id, token, prefix: row.prefix, expiresAt: row.expiresAt.toISOString() } };
   },

@@ -54,7 +54,7 @@ export async function getUserForAdmin(id: number) {
 export async function listUserTokens(userId: number) {
   return db().apiToken.findMany({
     where: { userId },
-    select: { id: true, name: true, prefix: true, createdAt: true, expiresAt: true, revokedAt: true, lastUsedAt: true },
+    select: { id: true, name: true, scope: true, prefix: true, createdAt: true, expiresAt: true, revokedAt: true, lastUsedAt: true },
     orderBy: { createdAt: 'desc' },
   });
 }

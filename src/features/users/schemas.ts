@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { Role } from '@/generated/prisma/enums';
+import { Role, TokenScope } from '@/generated/prisma/enums';
 import { SCOPE_OF_ROLE } from '@/server/access/policy';
 import { passwordProblem } from '@/server/auth/password';
 
@@ -114,6 +114,8 @@ export const issueTokenSchema = z
   .object({
     userId: id,
     name: z.string().trim().min(1, 'validation.required').max(120),
+    /** Chosen on purpose each time: no default, so a write token is never issued by accident. */
+    scope: z.enum(TokenScope, { message: 'validation.tokenScope' }),
     expiresOn: z.iso.date({ message: 'validation.dateFormat' }),
   })
   .superRefine((v, ctx) => {

@@ -6,6 +6,7 @@ import type { AuditEntity } from '@/server/audit-codes';
 import { type Caller, getCaller } from '@/server/auth/caller';
 import { AppError } from '@/server/errors';
 import { can, type Permission } from './policy';
+import { filtersOutsideScope } from './scope';
 
 // Checks used by pages, route handlers and the action wrapper alike.
 
@@ -29,6 +30,21 @@ export async function recordDenial(caller: Caller | null, what: string, target?:
     after: { permission: what, role: caller?.role ?? null, via: caller?.via ?? null },
     ip: caller?.ip ?? null,
   });
+}
+
+/**
+ * Refuses (403, audited) a list whose explicit filters lie outside the caller's scope, such as
+ * an akimat editor asking for another region: an empty 200 would hide that they were refused.
+ */
+export async function assertFiltersInScope(
+  caller: Caller,
+  filters: Parameters<typeof filtersOutsideScope>[1],
+  target: { entity: AuditEntity; entityId?: string | number },
+) {
+  const outside = filtersOutsideScope(caller, filters);
+  if (outside.length === 0) return;
+  await recordDenial(caller, `records.read:${outside.join(',')}`, target);
+  throw new AppError('FORBIDDEN', `outside your scope: ${outside.join(', ')}`, Object.fromEntries(outside.map((p) => [p, 'outside your scope'])));
 }
 
 /**

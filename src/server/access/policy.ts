@@ -26,6 +26,8 @@ export const POLICY = {
   'briefing.draft': ['ADMIN', 'ANALYST', 'MANAGER'],
   /** Issue the official half-year briefing, which closes the period. */
   'briefing.issue': ['ADMIN', 'MANAGER'],
+  /** Close a half-year by hand, without issuing its briefing. */
+  'period.close': ['ADMIN'],
   'period.reopen': ['ADMIN'],
   'records.restore': ['ADMIN'],
   'users.manage': ['ADMIN'],

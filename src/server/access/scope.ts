@@ -1,4 +1,5 @@
 import type { Prisma } from '@/generated/prisma/client';
+import type { MeetingKind } from '@/generated/prisma/enums';
 import { AppError } from '@/server/errors';
 import type { Caller } from '@/server/auth/caller';
 import { SCOPE_OF_ROLE } from './policy';
@@ -53,4 +54,46 @@ export function inScope(
   if (scope.kind === 'body') return record.centralBodyId === scope.centralBodyId;
   if (record.kind === 'CENTRAL' || record.regionId !== scope.regionId) return false;
   return scope.unitId === null || record.unitId === scope.unitId || record.unitParentId === scope.unitId;
+}
+
+/**
+ * Action plans and budget requests belong to a whole region (they have no unit): a unit
+ * editor reads its region's but may not write them. Throws FORBIDDEN for a unit editor and
+ * a ministry; gives the region an akimat editor writes for, or null for an admin (any region).
+ */
+export function regionPlansWriter(caller: Parameters<typeof recordScope>[0]): { regionId: number } | null {
+  const scope = recordScope(caller);
+  if (scope.kind === 'body') throw new AppError('FORBIDDEN', 'a ministry keeps no action plans or budget requests');
+  if (scope.kind === 'all') return null;
+  if (scope.unitId !== null) throw new AppError('FORBIDDEN', 'a unit editor reads the region’s plans and requests but does not write them');
+  return { regionId: scope.regionId };
+}
+
+/** Whether the caller may write action plans and budget requests (see regionPlansWriter). */
+export function mayWriteRegionPlans(caller: Parameters<typeof recordScope>[0]): boolean {
+  const scope = recordScope(caller);
+  return scope.kind === 'all' || (scope.kind === 'region' && scope.unitId === null);
+}
+
+/**
+ * The list filters a caller named that lie outside their scope: another region, any or another
+ * central body, or the other kind of meeting. An empty list means every filter is in scope.
+ * The lists answer such a filter with 403 rather than an empty page (server/access/guard).
+ */
+export function filtersOutsideScope(
+  caller: Parameters<typeof recordScope>[0],
+  filters: { regionId?: number; centralBodyId?: number; kind?: MeetingKind },
+): Array<'region' | 'body' | 'kind'> {
+  const scope = recordScope(caller);
+  const out: Array<'region' | 'body' | 'kind'> = [];
+  if (scope.kind === 'region') {
+    if (filters.regionId !== undefined && filters.regionId !== scope.regionId) out.push('region');
+    // An akimat's records are its akims' meetings: central bodies and their meetings are not.
+    if (filters.centralBodyId !== undefined) out.push('body');
+    if (filters.kind === 'CENTRAL') out.push('kind');
+  } else if (scope.kind === 'body') {
+    if (filters.centralBodyId !== undefined && filters.centralBodyId !== scope.centralBodyId) out.push('body');
+    if (filters.kind === 'AKIM') out.push('kind');
+  }
+  return out;
 }

@@ -2,7 +2,7 @@ import 'server-only';
 import { createHash } from 'node:crypto';
 import { headers } from 'next/headers';
 import { decode } from 'next-auth/jwt';
-import type { Role } from '@/generated/prisma/enums';
+import type { Role, TokenScope } from '@/generated/prisma/enums';
 import { env } from '@/env';
 import { db } from '@/server/db/client';
 import { ROLES_REQUIRING_TOTP } from '@/server/access/policy';
@@ -26,6 +26,8 @@ export type Caller = {
   via: 'session' | 'token';
   sessionId: string | null;
   tokenId: number | null;
+  /** A token's scope (READ refuses writes); null for a session. */
+  tokenScope?: TokenScope | null;
   ip: string | null;
 };
 
@@ -43,12 +45,12 @@ const userSelect = {
 type UserRow = { id: number; username: string; fullName: string; role: Role; regionId: number | null; unitId: number | null;
   centralBodyId: number | null; active: boolean; version: number; totpEnabled: boolean; demo: boolean };
 
-function toCaller(u: UserRow, via: Caller['via'], ip: string | null, ids: { sessionId?: string; tokenId?: number }): Caller {
+function toCaller(u: UserRow, via: Caller['via'], ip: string | null, ids: { sessionId?: string; tokenId?: number; tokenScope?: TokenScope }): Caller {
   return {
     userId: u.id, username: u.username, fullName: u.fullName, role: u.role,
     regionId: u.regionId, unitId: u.unitId, centralBodyId: u.centralBodyId,
     mfaPending: ROLES_REQUIRING_TOTP.includes(u.role) && !u.totpEnabled && !u.demo,
-    via, sessionId: ids.sessionId ?? null, tokenId: ids.tokenId ?? null, ip,
+    via, sessionId: ids.sessionId ?? null, tokenId: ids.tokenId ?? null, tokenScope: ids.tokenScope ?? null, ip,
   };
 }
 
@@ -79,7 +81,7 @@ export async function callerFromToken(token: string, ip: string | null): Promise
     await db().apiToken.update({ where: { id: row.id }, data: { lastUsedAt: new Date() } });
   }
   // A token acts with its owner's current role and scope, never the second-factor exemption of a session.
-  return { ...toCaller(row.user, 'token', ip, { tokenId: row.id }), mfaPending: false };
+  return { ...toCaller(row.user, 'token', ip, { tokenId: row.id, tokenScope: row.scope }), mfaPending: false };
 }
 
 /** A forged cookie's bad escapes (`%E0%A4`) make it absent rather than an error. */
@@ -104,11 +106,15 @@ function cookieValue(cookieHeader: string | null, names: readonly string[]): str
   return null;
 }
 
-/** The caller named by a request's headers: a Bearer token, or else the session cookie; null when anonymous. */
-export async function callerFromHeaders(h: Headers): Promise<Caller | null> {
+/**
+ * The caller named by a request's headers; null when anonymous. Only the API's route handlers
+ * pass `bearer: true` (the default is false): a token is for /api/v1 alone, so pages and server
+ * actions read the session cookie and ignore an Authorization header.
+ */
+export async function callerFromHeaders(h: Headers, options: { bearer: boolean } = { bearer: false }): Promise<Caller | null> {
   const ip = clientIp(h);
   const authorization = h.get('authorization');
-  if (authorization?.toLowerCase().startsWith('bearer ')) return callerFromToken(authorization.slice(7).trim(), ip);
+  if (options.bearer && authorization?.toLowerCase().startsWith('bearer ')) return callerFromToken(authorization.slice(7).trim(), ip);
   const raw = cookieValue(h.get('cookie'), SESSION_COOKIES);
   if (!raw) return null;
   const jwt = await decode({ token: raw, secret: authSecret() }).catch(() => null);
@@ -119,7 +125,7 @@ export async function callerFromHeaders(h: Headers): Promise<Caller | null> {
   return callerFromSession(sid, uid, ver, ip);
 }
 
-/** The caller of the current request in pages and server actions. */
+/** The caller of the current request in pages and server actions: a session, never a token. */
 export async function getCaller(): Promise<Caller | null> {
-  return callerFromHeaders(await headers());
+  return callerFromHeaders(await headers(), { bearer: false });
 }

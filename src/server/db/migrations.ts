@@ -46,7 +46,9 @@ export async function applyMigrations(connectionString: string, dir = MIGRATIONS
   const result: MigrateResult = { applied: [], alreadyApplied: 0, warnings: [] };
   try {
     await client.query('SELECT pg_advisory_lock($1)', [ADVISORY_LOCK_ID]);
-    await client.query(CREATE_TABLE);
+    // The app's own role (npm run db:roles) may read the table but not create it.
+    const exists = (await client.query<{ t: string | null }>(`SELECT to_regclass('"_prisma_migrations"')::text AS t`)).rows[0]?.t;
+    if (!exists) await client.query(CREATE_TABLE);
     const { rows } = await client.query<AppliedRow>(
       'SELECT migration_name, checksum, finished_at, rolled_back_at FROM "_prisma_migrations"',
     );

@@ -52,7 +52,8 @@ export async function requestSummary(r: RequestDetail) {
   return t('mine.summary', { id: r.id, region: pickName(locale, r.region), body: pickName(locale, r.centralBody), amount: formatMoneyExact(locale, Number(r.amountKzt)), status: ts(r.status) }) + approved;
 }
 
-export async function OwnRequest({ request: r, bodies, today }: { request: RequestDetail; bodies: Choice[]; today: string }) {
+/** `writable` false (a unit editor): the request as it stands, without its forms. */
+export async function OwnRequest({ request: r, bodies, today, writable = true }: { request: RequestDetail; bodies: Choice[]; today: string; writable?: boolean }) {
   const locale = await getLocale();
   const [ts, summary] = await Promise.all([getTranslations('codes.requestStatus'), requestSummary(r)]);
   const stepped = { id: r.id, version: r.version, statusLabel: ts(r.status) };
@@ -63,13 +64,13 @@ export async function OwnRequest({ request: r, bodies, today }: { request: Reque
       <summary className="tabular cursor-pointer">{summary}</summary>
       <div className="space-y-4 pt-3">
         <RequestFacts request={r} />
-        {isEditable(r.status) ? (
+        {writable && isEditable(r.status) ? (
           <>
             <DraftRequestForm request={{ id: r.id, version: r.version, values, display }} bodies={bodies} />
             <SubmitRequestForm request={stepped} today={today} />
           </>
         ) : null}
-        {r.status === 'SUBMITTED' ? <WithdrawRequestForm request={stepped} today={today} /> : null}
+        {writable && r.status === 'SUBMITTED' ? <WithdrawRequestForm request={stepped} today={today} /> : null}
       </div>
     </details>
   );

@@ -2,17 +2,18 @@
 
 import { useState } from 'react';
 import { useTranslations } from 'next-intl';
-import { ErrorSummary, SubmitButton, TextField } from '@/components/ui/form-fields';
+import { ErrorSummary, SelectField, SubmitButton, TextField } from '@/components/ui/form-fields';
 import { useFormAction } from '@/components/ui/use-form-action';
 import { issueToken } from '../actions';
 
-
+/** The token scopes (TokenScope), in the order offered; the admin picks one each time (no default). */
+const TOKEN_SCOPES = ['READ', 'READ_WRITE'] as const;
 
 export function IssueTokenForm({ userId, minDate, maxDate }: { userId: number; minDate: string; maxDate: string }) {
   const t = useTranslations('admin');
   const form = useFormAction(issueToken);
   const issued = form.state.status === 'ok' ? form.state.data : undefined;
-  const labels = { name: t('tokens.name'), expiresOn: t('tokens.expiresOn') };
+  const labels = { name: t('tokens.name'), scope: t('tokens.scope'), expiresOn: t('tokens.expiresOn') };
   return (
     <div className="space-y-4">
       {issued ? <IssuedToken key={issued.id} token={issued.token} /> : null}
@@ -23,6 +24,9 @@ export function IssueTokenForm({ userId, minDate, maxDate }: { userId: number; m
         <input type="hidden" name="userId" value={userId} />
         <TextField id="name" label={labels.name} hint={t('tokens.nameHint')} maxLength={120} autoComplete="off"
           defaultValue={issued ? '' : form.value('name')} error={form.error('name')} />
+        <SelectField id="scope" label={labels.scope} hint={t('tokens.scopeHint')} emptyLabel={t('tokens.chooseScope')}
+          options={TOKEN_SCOPES.map((s) => ({ value: s, label: t(`tokens.scopes.${s}`) }))}
+          defaultValue={issued ? '' : form.value('scope')} error={form.error('scope')} />
         <TextField id="expiresOn" type="date" label={labels.expiresOn} hint={t('tokens.expiresOnHint')} min={minDate} max={maxDate}
           defaultValue={issued ? '' : form.value('expiresOn')} error={form.error('expiresOn')} className="max-w-48" />
         <SubmitButton pending={form.pending} label={t('tokens.issue')} pendingLabel={t('common.saving')} />

@@ -12,7 +12,7 @@ export async function TokensTable({ tokens, now }: { tokens: TokenRow[]; now: Da
     <DataTable
       caption={t('title')}
       head={[
-        { label: t('columns.name') }, { label: t('columns.prefix') }, { label: t('columns.created'), numeric: true },
+        { label: t('columns.name') }, { label: t('columns.scope') }, { label: t('columns.prefix') }, { label: t('columns.created'), numeric: true },
         { label: t('columns.expires'), numeric: true }, { label: t('columns.lastUsed'), numeric: true }, { label: t('columns.status') }, { label: t('columns.actions') },
       ]}
     >
@@ -21,6 +21,7 @@ export async function TokensTable({ tokens, now }: { tokens: TokenRow[]; now: Da
         return (
           <tr key={k.id}>
             <Cell>{k.name}</Cell>
+            <Cell>{t(`scopes.${k.scope}`)}</Cell>
             <Cell><code className="font-mono">{k.prefix}…</code></Cell>
             <Cell numeric>{formatLocalDate(locale, k.createdAt)}</Cell>
             <Cell numeric>{formatLocalDate(locale, k.expiresAt)}</Cell>

@@ -66,7 +66,9 @@ export default async function UserPage({ params, searchParams }: { params: Promi
         <p className="text-sm text-neutral-700">{t('tokens.hint')}</p>
         <TokensTable tokens={tokens} now={new Date()} />
         <h3 className="pt-2 font-semibold">{t('tokens.issueTitle')}</h3>
-        {user.active ? (
+        {user.role === 'ADMIN' ? (
+          <p className="text-sm text-neutral-700">{t('tokens.ownerAdmin')}</p>
+        ) : user.active ? (
           <IssueTokenForm userId={user.id} minDate={addYears(today, 0)} maxDate={addYears(today, TOKEN_MAX_YEARS)} />
         ) : (
           <p className="text-sm text-neutral-700">{t('tokens.ownerInactive')}</p>
