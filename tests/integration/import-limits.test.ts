@@ -109,6 +109,17 @@ describe('import caps', () => {
     expect(answer.heldMs).toBeLessThan(HELD_MS);
   });
 
+  it('counts blank rows toward the cap: 150 000 lines of bare delimiters, and a workbook of 150 000 empty rows', async () => {
+    const csv = await check(longCsv(() => HEADER.map(() => '')), 'пустые.csv');
+    expect(csv.status).toBe(413);
+    expect(csv.body.errors[0]!.row).toBe(100_002);
+    expect(csv.heldMs).toBeLessThan(HELD_MS);
+    const blankRows = Array.from({ length: 150_000 }, (_, i) => `<row r="${i + 2}"><c r="A${i + 2}" s="1"/></row>`).join('');
+    const xlsx = await check(await workbook(sheetXml(headerRow + blankRows)), 'пустые.xlsx');
+    expect(xlsx.status).toBe(413);
+    expect(xlsx.body.errors[0]!.message).toMatch(/^Слишком много строк/);
+  });
+
   it('refuses 10 MB of random bytes at once as no spreadsheet', async () => {
     const answer = await check(noise(), 'шум.csv');
     expect(answer.status).toBe(400);

@@ -8,6 +8,7 @@ import { type RowErrorKey, schemaMessage } from './error-keys';
 import type { RowError } from './parse-rows';
 import type { ImportRow } from './row-schema';
 import { IMPORT_COLUMNS, type ColumnKey } from './columns';
+import { pause } from './limits';
 
 // The checks that need the database: scope, units and their akims, central officials, and for rows whose keys
 // already exist, whether the status change and the amounts are allowed. Run at the check and
@@ -74,6 +75,7 @@ export async function checkAgainstDatabase(tx: Tx, caller: ScopeCaller, rows: Im
   /** Dates the commit will write records in: their half-years must be open. */
   const touched = new Set<string>();
   for (const row of rows) {
+    await pause(); // a chunk of rows is seconds of work: other requests are answered between slices
     const fail = (field: ColumnKey, key: RowErrorKey, params?: Record<string, string | number>) => {
       errors.push({ row: row.line, column: header(field), field, key, params });
     };

@@ -85,7 +85,7 @@ const SPACE = 0x20;
 const TAB = 0x09;
 
 /**
- * Counts the data records (not blank, after the header) as the parser would number them, with a
+ * Counts the records after the header, blank ones included, as the parser would number them, with a
  * byte scan that keeps nothing, and throws tooManyRows at the first one past MAX_ROWS: a long file
  * is refused without parsing 100 000 rows. Quotes, delimiters and line breaks are ASCII in UTF-8 and
  * Windows-1251 alike.
@@ -103,10 +103,10 @@ export async function assertRowCount(bytes: Uint8Array, delimiter: ';' | ','): P
   const endRecord = () => {
     if (!empty) {
       record += 1;
-      if (!blank) {
-        if (!header) header = true;
-        else if ((data += 1) > MAX_ROWS) throw tooManyRows(record);
-      }
+      // Blank rows after the header count too: 150 000 lines of ';' are still 150 000 rows to read.
+      if (header) {
+        if ((data += 1) > MAX_ROWS) throw tooManyRows(record);
+      } else if (!blank) header = true;
     }
     quoted = false;
     fieldStart = true;

@@ -48,9 +48,10 @@ async function templateRows(source: AsyncGenerator<RawRow>): Promise<SheetRow[]>
         rows.push({ line, cells: kept.map((p) => cells[p]) });
         continue;
       }
-      if (cells.every((c) => isBlank(c))) continue;
+      // Blank rows count toward the cap: a sheet of a million empty rows is a million rows to read.
       data += 1;
       if (data > MAX_ROWS) throw tooManyRows(line);
+      if (cells.every((c) => isBlank(c))) continue;
       rows.push({ line, cells: kept.map((p): Cell => cells[p]) });
       await pause();
     }
