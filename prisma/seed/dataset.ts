@@ -62,6 +62,21 @@ export type ActionPlanRow = {
   url: string | null; published_on: IsoDate | null;
 };
 
+export type BudgetRequestStatus = 'DRAFT' | 'SUBMITTED' | 'APPROVED' | 'PARTIALLY_APPROVED' | 'REJECTED' | 'WITHDRAWN';
+export type RejectionReason = 'NO_DOCUMENTATION' | 'ALREADY_FUNDED_IN_REPUBLICAN_BUDGET' | 'CONSIDER_AT_BUDGET_REFINEMENT' | 'NOT_BODY_COMPETENCE' | 'OTHER';
+
+export type BudgetRequestRow = {
+  id: number; region_id: number; central_body_id: number; amount_kzt: bigint; status: BudgetRequestStatus;
+  submitted_on: IsoDate | null; decided_on: IsoDate | null; approved_amount_kzt: bigint | null; rejection_reason: RejectionReason | null; note: string | null;
+};
+
+export type BudgetRequestIssueRow = { request_id: number; issue_id: number };
+
+export type BudgetRequestStepRow = {
+  id: number; request_id: number; from_status: BudgetRequestStatus | null; to_status: BudgetRequestStatus;
+  approved_amount_kzt: bigint | null; rejection_reason: RejectionReason | null; effective_on: IsoDate; comment: string | null; recorded_at: string;
+};
+
 export type CategoryRow = { id: number; code: string; name_ru: string; name_kk: string; name_en: string; sort_order: number };
 export type BodyRow = { id: number; code: string; name_ru: string; name_kk: string; name_en: string; short_ru: string };
 export type SettingRow = { key: string; value: string };
@@ -84,6 +99,9 @@ export type Dataset = {
   escalation_selection_change: SelectionChangeRow[];
   schedule_entry: ScheduleRow[];
   action_plan: ActionPlanRow[];
+  budget_request: BudgetRequestRow[];
+  budget_request_issue: BudgetRequestIssueRow[];
+  budget_request_status_change: BudgetRequestStepRow[];
 };
 
 /** A status path after RAISED: each step with the date it took effect. */

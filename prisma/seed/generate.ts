@@ -3,6 +3,7 @@ import { splitByWeights } from './allocate';
 import { addLocalBudget as addBudget } from './budget';
 import { type Dataset, pushIssue } from './dataset';
 import { type EscalationSpec, pickEscalations, writeEscalations } from './escalations';
+import { writeBudgetRequests } from './budget-requests';
 import { type PlannedEntry, writeReceptions, writeSchedule } from './central';
 import { writeActionPlans } from './action-plans';
 import {
@@ -39,6 +40,7 @@ export function referenceDataset(rng: Rng): Dataset {
     setting: [{ key: 'announcementMinDays', value: '3' }],
     meeting: [], personal_reception: [], raised_issue: [], issue_status_change: [], budget_allocation: [],
     escalation: [], escalation_disposition_change: [], escalation_inclusion_change: [], escalation_selection_change: [], schedule_entry: [], action_plan: [],
+    budget_request: [], budget_request_issue: [], budget_request_status_change: [],
   };
 }
 
@@ -140,6 +142,7 @@ export function generateDataset(seed = SEED): Dataset {
     { year: 2022, half: 2, unpublished: UNPUBLISHED_PLANS_2022_H2 },
     { year: 2023, half: 1, unpublished: [...AKIM_2023_H1.unpublishedPlans] },
   ]);
+  writeBudgetRequests(ds);
   return ds;
 }
 

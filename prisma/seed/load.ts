@@ -31,6 +31,9 @@ const TABLES: Table[] = [
   { name: 'escalation_selection_change', serial: true, columns: [c('id', 'int'), c('escalation_id', 'int'), c('selected', 'bool'), c('effective_on', 'date'), c('recorded_at', 'timestamptz')] },
   { name: 'schedule_entry', serial: true, columns: [c('id', 'int'), c('year', 'smallint'), c('half', 'smallint'), c('planned_month', 'smallint'), c('official_id', 'int'), c('central_body_id', 'int'), c('region_id', 'int'), c('meeting_id', 'int'), stamp('created_at')] },
   { name: 'action_plan', serial: true, columns: [c('id', 'int'), c('region_id', 'int'), c('year', 'smallint'), c('half', 'smallint'), c('approved_on', 'date'), c('url', 'text'), c('published_on', 'date'), stamp('created_at', 'approved_on'), stamp('updated_at', 'approved_on')] },
+  { name: 'budget_request', serial: true, columns: [c('id', 'int'), c('region_id', 'int'), c('central_body_id', 'int'), c('amount_kzt', 'bigint'), c('status', 'text', '"BudgetRequestStatus"'), c('submitted_on', 'date'), c('decided_on', 'date'), c('approved_amount_kzt', 'bigint'), c('rejection_reason', 'text', '"BudgetRequestRejection"'), c('note', 'text'), stamp('created_at', 'submitted_on'), stamp('updated_at', 'submitted_on')] },
+  { name: 'budget_request_issue', columns: [c('request_id', 'int'), c('issue_id', 'int')] },
+  { name: 'budget_request_status_change', serial: true, columns: [c('id', 'int'), c('request_id', 'int'), c('from_status', 'text', '"BudgetRequestStatus"'), c('to_status', 'text', '"BudgetRequestStatus"'), c('approved_amount_kzt', 'bigint'), c('rejection_reason', 'text', '"BudgetRequestRejection"'), c('effective_on', 'date'), c('comment', 'text'), c('recorded_at', 'timestamptz')] },
 ];
 
 const CHUNK = 5_000;

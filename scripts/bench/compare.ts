@@ -46,3 +46,23 @@ export function compareRegions(question: string, body: unknown, truth: RegionTru
   }
   return { question, verdict: details.length ? 'MISMATCH' : 'MATCH', details };
 }
+
+export function compareBudgetRequests(question: string, body: unknown, t: import('./plain-sql').BudgetRequestsRow | undefined): Verdict {
+  if (!t) return { question, verdict: 'ERROR', details: ['the plain SQL returned no row'] };
+  const b = (body ?? {}) as Record<string, Record<string, unknown> | number | null>;
+  const field = (k: string, f: string) => (b[k] as Record<string, unknown> | undefined)?.[f];
+  const details: string[] = [];
+  check(details, 'requested.count', field('requested', 'count'), t.requested);
+  check(details, 'requested.amountKzt', field('requested', 'amountKzt'), Number(t.requested_kzt));
+  check(details, 'pending.count', field('pending', 'count'), t.pending);
+  check(details, 'pending.amountKzt', field('pending', 'amountKzt'), Number(t.pending_kzt));
+  check(details, 'approved.count', field('approved', 'count'), t.approved);
+  check(details, 'partiallyApproved.count', field('partiallyApproved', 'count'), t.partial);
+  check(details, 'approvedTotalKzt', b.approvedTotalKzt, Number(t.approved_kzt));
+  check(details, 'rejected.count', field('rejected', 'count'), t.rejected);
+  check(details, 'withdrawn.count', field('withdrawn', 'count'), t.withdrawn);
+  check(details, 'medianDaysToDecision', b.medianDaysToDecision, t.median_days === null ? null : Number(t.median_days));
+  check(details, 'list.entries', field('list', 'entries'), t.entries);
+  check(details, 'list.withRequest', field('list', 'withRequest'), t.with_request);
+  return { question, verdict: details.length ? 'MISMATCH' : 'MATCH', details };
+}

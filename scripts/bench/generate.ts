@@ -12,7 +12,7 @@ export const HORIZON = '2025-12-31'; // no event is dated after this
 const DAYS = 3653; // 2016-01-01 … 2025-12-31
 export const ISSUES_PER_MEETING = 2.2;
 const CENTRAL_SHARE = 0.04;
-const BULK_TABLES = ['meeting', 'raised_issue', 'issue_status_change', 'budget_allocation'];
+const BULK_TABLES = ['meeting', 'raised_issue', 'issue_status_change', 'budget_allocation', 'escalation', 'escalation_inclusion_change', 'budget_request', 'budget_request_issue', 'budget_request_status_change'];
 
 export type LoadReport = { rows: Record<string, number>; seconds: Record<string, number> };
 
@@ -162,6 +162,52 @@ const BUDGET_SQL = `INSERT INTO budget_allocation (issue_id, source, kind, amoun
       least(DATE '${HORIZON}', b.need_on + 10 + floor(b.r_lag * 80)::int))) v(kind, amount, d)
   WHERE v.amount IS NOT NULL`;
 
+// The central-level list and budget requests: 1% of the costly categories' akim issues go on
+// their half-year's list to a body (listed five days after being raised); 60% of those get a request (its id is the issue's) submitted
+// 10–40 days after the issue was raised, then pending (15%), approved (40%), approved in part
+// at 60% (20%), rejected with a reason (20%) or withdrawn (5%) 20–120 days later.
+const REQUESTS_SQL = `WITH src AS (
+    SELECT i.id, i.region_id, i.raised_on, b.ids[1 + floor(pg_temp.u(i.id, 31) * array_length(b.ids, 1))::int] AS body_id
+    FROM raised_issue i CROSS JOIN (SELECT array_agg(id ORDER BY id) AS ids FROM central_body) b
+    WHERE i.id BETWEEN $1 AND $2 AND i.meeting_kind = 'AKIM' AND i.deleted_at IS NULL AND i.category_id IN (1, 2, 3, 4, 6) AND pg_temp.u(i.id, 30) < 0.01
+  ), esc AS (
+    INSERT INTO escalation (issue_id, year, half, central_body_id, created_at, updated_at)
+    SELECT id, extract(year FROM raised_on)::int, CASE WHEN extract(month FROM raised_on) <= 6 THEN 1 ELSE 2 END, body_id,
+      raised_on + time '12:00', raised_on + time '12:00'
+    FROM src RETURNING id, issue_id
+  ), inc AS (
+    INSERT INTO escalation_inclusion_change (escalation_id, included, effective_on, recorded_at)
+    SELECT esc.id, true, least(DATE '${HORIZON}', src.raised_on + 5), least(DATE '${HORIZON}', src.raised_on + 5) + time '12:00'
+    FROM esc JOIN src ON src.id = esc.issue_id RETURNING escalation_id
+  ), req AS (
+    SELECT s.*, (1 + floor(pg_temp.u(s.id, 33) * 200))::bigint * 10000000 AS amount, least(DATE '${HORIZON}', s.raised_on + 10 + floor(pg_temp.u(s.id, 34) * 31)::int) AS sub,
+      pg_temp.u(s.id, 35) AS r_fate, 20 + floor(pg_temp.u(s.id, 36) * 101)::int AS lag, floor(pg_temp.u(s.id, 37) * 5)::int AS r_reason
+    FROM src s WHERE pg_temp.u(s.id, 32) < 0.6
+  ), fate AS (
+    SELECT req.*, CASE WHEN r_fate < 0.15 THEN 'SUBMITTED' WHEN r_fate < 0.55 THEN 'APPROVED' WHEN r_fate < 0.75 THEN 'PARTIALLY_APPROVED'
+        WHEN r_fate < 0.95 THEN 'REJECTED' ELSE 'WITHDRAWN' END::"BudgetRequestStatus" AS status,
+      least(DATE '${HORIZON}', sub + lag) AS dec
+    FROM req
+  ), br AS (
+    INSERT INTO budget_request (id, region_id, central_body_id, amount_kzt, status, submitted_on, decided_on, approved_amount_kzt, rejection_reason, created_at, updated_at)
+    SELECT id, region_id, body_id, amount, status, sub, CASE WHEN status IN ('APPROVED', 'PARTIALLY_APPROVED', 'REJECTED') THEN dec END,
+      CASE status WHEN 'APPROVED' THEN amount WHEN 'PARTIALLY_APPROVED' THEN amount * 6 / 10 END,
+      CASE WHEN status = 'REJECTED' THEN (enum_range(NULL::"BudgetRequestRejection"))[1 + r_reason] END,
+      sub + time '12:00', sub + time '12:00'
+    FROM fate RETURNING id
+  ), bri AS (
+    INSERT INTO budget_request_issue (request_id, issue_id) SELECT id, id FROM fate RETURNING request_id
+  )
+  INSERT INTO budget_request_status_change (request_id, from_status, to_status, approved_amount_kzt, rejection_reason, effective_on, recorded_at)
+  SELECT f.id, v.f::"BudgetRequestStatus", v.t::"BudgetRequestStatus", v.approved, v.reason, v.d, v.d + time '12:00' + v.step * interval '1 second'
+  FROM fate f CROSS JOIN LATERAL (VALUES
+    (0, 'DRAFT', 'SUBMITTED', NULL::bigint, NULL::"BudgetRequestRejection", f.sub),
+    (1, 'SUBMITTED', CASE WHEN f.status <> 'SUBMITTED' THEN f.status::text END,
+      CASE f.status WHEN 'APPROVED' THEN f.amount WHEN 'PARTIALLY_APPROVED' THEN f.amount * 6 / 10 END,
+      CASE WHEN f.status = 'REJECTED' THEN (enum_range(NULL::"BudgetRequestRejection"))[1 + f.r_reason] END,
+      CASE WHEN f.status = 'WITHDRAWN' THEN least(f.dec, f.sub + 5) ELSE f.dec END)) v(step, f, t, approved, reason, d)
+  WHERE v.t IS NOT NULL`;
+
 /** Secondary indexes of the bulk tables, dropped before the load and rebuilt after (much faster than maintaining them). */
 async function secondaryIndexes(client: pg.Client): Promise<Array<{ name: string; def: string }>> {
   const { rows } = await client.query<{ name: string; def: string }>(
@@ -212,8 +258,13 @@ export async function generateData(client: pg.Client, N: number, chunk: number, 
     await timed('budget_allocation', async () => (await client.query(BUDGET_SQL, [lo, hi])).rowCount ?? 0);
   }
   log(`  budget allocations: ${rows.budget_allocation} rows in ${seconds.budget_allocation} s`);
+  for (let lo = 1; lo <= N; lo += chunk) {
+    const hi = Math.min(N, lo + chunk - 1);
+    await timed('budget_request_status_change', async () => (await client.query(REQUESTS_SQL, [lo, hi])).rowCount ?? 0);
+  }
+  log(`  list entries and budget requests: ${rows.budget_request_status_change} request steps in ${seconds.budget_request_status_change} s`);
   await client.query(`RESET session_replication_role; RESET synchronous_commit`);
-  for (const t of ['meeting', 'raised_issue']) {
+  for (const t of ['meeting', 'raised_issue', 'escalation', 'escalation_inclusion_change', 'budget_request', 'budget_request_status_change']) {
     await client.query(`SELECT setval(pg_get_serial_sequence('"${t}"', 'id'), GREATEST((SELECT max(id) FROM "${t}"), 1))`);
   }
   await timed('indexes', async () => {

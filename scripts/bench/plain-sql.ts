@@ -137,3 +137,49 @@ export function filteredSummarySql(f: Filter): { sql: string; params: string[] }
   ) p`;
   return { sql, params };
 }
+
+/**
+ * Budget requests for [from, to], as they stood at `to` ($2): those whose SUBMITTED step falls in the
+ * period, each with the status of its last step on or before `to` (ties by recording order); counts
+ * and amounts by status, what was approved (in full and in part), and the median days from the
+ * submission to the first decision among those decided. $3 is the first day of the period's first
+ * half-year: the central-level list's entries of the halves the period touches that are on the list
+ * at `to` (their latest inclusion step), and how many a request submitted and not withdrawn by `to` covers.
+ */
+export const BUDGET_REQUESTS_SQL = `
+  WITH req AS (
+    SELECT r.id, r.amount_kzt AS amount,
+      (SELECT min(h.effective_on) FROM budget_request_status_change h WHERE h.request_id = r.id AND h.to_status = 'SUBMITTED' AND h.effective_on <= $2::date) AS submitted,
+      (SELECT min(h.effective_on) FROM budget_request_status_change h
+        WHERE h.request_id = r.id AND h.to_status IN ('APPROVED', 'PARTIALLY_APPROVED', 'REJECTED') AND h.effective_on <= $2::date) AS decided,
+      last.to_status AS status, last.approved_amount_kzt AS approved
+    FROM budget_request r
+    LEFT JOIN LATERAL (SELECT h.to_status, h.approved_amount_kzt FROM budget_request_status_change h
+      WHERE h.request_id = r.id AND h.effective_on <= $2::date ORDER BY h.effective_on DESC, h.recorded_at DESC, h.id DESC LIMIT 1) last ON true
+  ), list AS (
+    SELECT count(*)::int AS entries,
+      count(*) FILTER (WHERE EXISTS (
+        SELECT 1 FROM budget_request_issue bi
+        WHERE bi.issue_id = e.issue_id AND (SELECT h.to_status FROM budget_request_status_change h
+          WHERE h.request_id = bi.request_id AND h.effective_on <= $2::date ORDER BY h.effective_on DESC, h.recorded_at DESC, h.id DESC LIMIT 1) <> 'WITHDRAWN'))::int AS with_request
+    FROM escalation e JOIN raised_issue i ON i.id = e.issue_id AND i.deleted_at IS NULL
+    WHERE make_date(e.year, CASE WHEN e.half = 1 THEN 1 ELSE 7 END, 1) BETWEEN $3::date AND $2::date
+      AND (SELECT ic.included FROM escalation_inclusion_change ic WHERE ic.escalation_id = e.id AND ic.effective_on <= $2::date
+           ORDER BY ic.effective_on DESC, ic.recorded_at DESC, ic.id DESC LIMIT 1)
+  )
+  SELECT count(*)::int AS requested, coalesce(sum(amount), 0)::bigint::text AS requested_kzt,
+    count(*) FILTER (WHERE status = 'SUBMITTED')::int AS pending, coalesce(sum(amount) FILTER (WHERE status = 'SUBMITTED'), 0)::bigint::text AS pending_kzt,
+    count(*) FILTER (WHERE status = 'APPROVED')::int AS approved, count(*) FILTER (WHERE status = 'PARTIALLY_APPROVED')::int AS partial,
+    coalesce(sum(approved) FILTER (WHERE status IN ('APPROVED', 'PARTIALLY_APPROVED')), 0)::bigint::text AS approved_kzt,
+    count(*) FILTER (WHERE status = 'REJECTED')::int AS rejected, count(*) FILTER (WHERE status = 'WITHDRAWN')::int AS withdrawn,
+    percentile_cont(0.5) WITHIN GROUP (ORDER BY decided - submitted) FILTER (WHERE status IN ('APPROVED', 'PARTIALLY_APPROVED', 'REJECTED')) AS median_days,
+    (SELECT entries FROM list) AS entries, (SELECT with_request FROM list) AS with_request
+  FROM req WHERE submitted BETWEEN $1::date AND $2::date`;
+
+export type BudgetRequestsRow = {
+  requested: number; requested_kzt: string; pending: number; pending_kzt: string; approved: number; partial: number; approved_kzt: string;
+  rejected: number; withdrawn: number; median_days: number | null; entries: number; with_request: number;
+};
+
+/** The first day of the half-year a date falls in. */
+export const halfStart = (day: string) => `${day.slice(0, 4)}-${Number(day.slice(5, 7)) <= 6 ? '01' : '07'}-01`;

@@ -4,12 +4,12 @@
 import os from 'node:os';
 import pg from 'pg';
 import { type App, ensureBuilt, freePort, startApp } from './app';
-import { type Verdict, compareRegions, compareSummary } from './compare';
+import { type Verdict, compareBudgetRequests, compareRegions, compareSummary } from './compare';
 import { createApiToken, createDatabase, dropDatabase, loadReference, migrate } from './database';
 import { type LoadReport, generateData } from './generate';
 import {
-  type Filter, PERIODS, REGIONS_SQL, SUMMARY_SQL, type RegionRow, type RegionTruth, type SummaryRow, type SummaryTruth,
-  filterQuery, filteredSummarySql, filtersFor, regionsTruth, summaryTruth,
+  BUDGET_REQUESTS_SQL, type BudgetRequestsRow, type Filter, PERIODS, REGIONS_SQL, SUMMARY_SQL, type RegionRow, type RegionTruth, type SummaryRow, type SummaryTruth,
+  filterQuery, filteredSummarySql, filtersFor, halfStart, regionsTruth, summaryTruth,
 } from './plain-sql';
 import { measureHttp, measureSql } from './reads';
 import { type Row, latencyTable, table, verdictLines, writeJson } from './report';
@@ -93,6 +93,7 @@ async function main(): Promise<void> {
       const cases: Array<[string, string]> = [['GET /api/v1/health', '/api/v1/health']];
       for (const p of PERIODS) cases.push([`GET /api/v1/stats/summary ${p.code}`, `/api/v1/stats/summary?${p.query}`]);
       for (const p of PERIODS) cases.push([`GET /api/v1/stats/regions ${p.code}`, `/api/v1/stats/regions?${p.query}`]);
+      for (const p of PERIODS) cases.push([`GET /api/v1/stats/budget-requests ${p.code}`, `/api/v1/stats/budget-requests?${p.query}`]);
       for (const p of PERIODS) {
         for (const f of filters) cases.push([`GET /api/v1/stats/summary ${p.code} ${f.label}`, `/api/v1/stats/summary?${p.query}${filterQuery(f)}`]);
       }
@@ -112,12 +113,15 @@ async function main(): Promise<void> {
     const sqlRows: Row[] = [];
     const truth: Record<string, { summary: SummaryTruth; regions: RegionTruth[] }> = {};
     const filteredTruth: Record<string, SummaryTruth> = {};
+    const requestsTruth: Record<string, BudgetRequestsRow | undefined> = {};
     try {
       await phase(timings, 'SQL measurements', async () => {
         for (const p of PERIODS) {
           const plan = { warmup: 2, runs: o.sqlRuns, budgetS: o.budget };
           const summary = await measureSql<SummaryRow>(pool, `SQL summary ${p.code}`, SUMMARY_SQL, [p.from, p.to], plan);
           const regions = await measureSql<RegionRow>(pool, `SQL regions ${p.code}`, REGIONS_SQL, [p.from, p.to], plan);
+          const requests = await measureSql<BudgetRequestsRow>(pool, `SQL budget requests ${p.code}`, BUDGET_REQUESTS_SQL, [p.from, p.to, halfStart(p.from)], plan);
+          requestsTruth[p.code] = requests.rows[0];
           truth[p.code] = { summary: summaryTruth(summary.rows), regions: regionsTruth(regions.rows) };
           const filtered = [];
           for (const f of filters) {
@@ -126,7 +130,7 @@ async function main(): Promise<void> {
             filteredTruth[`${p.code} ${f.label}`] = summaryTruth(r.rows);
             filtered.push(r);
           }
-          for (const { rows: _rows, ...r } of [summary, regions, ...filtered]) {
+          for (const { rows: _rows, ...r } of [summary, regions, requests, ...filtered]) {
             log(`  ${r.name}: p50 ${r.seq?.p50} ms, p95 ${r.seq?.p95} ms (c4 p95 ${r.c4?.p95} ms)`);
             sqlRows.push(r);
           }
@@ -146,6 +150,12 @@ async function main(): Promise<void> {
         else if (r.httpStatus !== 200) verdicts.push({ question, verdict: 'ERROR', details: [`${r.status}: ${JSON.stringify(r.body)}`] });
         else if (kind === 'summary') verdicts.push(compareSummary(question, r.body, truth[p.code]!.summary));
         else verdicts.push(compareRegions(question, r.body, truth[p.code]!.regions));
+      }
+      {
+        const question = `budget-requests ${p.code}`;
+        const r = httpRows.find((h) => h.name === `GET /api/v1/stats/${question}`);
+        if (!r || r.httpStatus !== 200) verdicts.push({ question, verdict: 'ERROR', details: [`${r?.status}: ${JSON.stringify(r?.body)}`] });
+        else verdicts.push(compareBudgetRequests(question, r.body, requestsTruth[p.code]));
       }
       for (const f of filters) {
         const question = `summary ${p.code} ${f.label}`;
@@ -181,7 +191,7 @@ async function main(): Promise<void> {
       issues: o.issues, database: o.dbName, startedAt: new Date().toISOString(),
       options: { ...o, url: undefined }, machine: { cpus: os.cpus().length, node: process.version, platform: process.platform },
       postgres: (await client.query('SELECT version()')).rows[0].version,
-      timings, load, checks, latency: rows, truth, filteredTruth, verdicts, writes,
+      timings, load, checks, latency: rows, truth, filteredTruth, requestsTruth, verdicts, writes,
     });
     log(`\nJSON: ${file}`);
   } finally {

@@ -17,7 +17,8 @@ export async function generateMetadata(): Promise<Metadata> {
 export default async function RootLayout({ children }: { children: ReactNode }) {
   const [locale, t, messages, caller] = await Promise.all([getLocale(), getTranslations(), getMessages(), getCaller()]);
   // Client components only need these texts; the rest renders on the server.
-  const clientMessages = { errors: messages.errors, auth: messages.auth, admin: messages.admin, account: messages.account, entry: messages.entry, codes: messages.codes, validation: messages.validation, import: messages.import, submissions: messages.submissions };
+  const clientMessages = { errors: messages.errors, auth: messages.auth, admin: messages.admin, account: messages.account, entry: messages.entry, codes: messages.codes, validation: messages.validation, import: messages.import, submissions: messages.submissions,
+    budgetRequests: { forms: (messages.budgetRequests as Record<string, unknown> | undefined)?.forms } };
   const groups = caller ? await navGroups(caller.role) : [];
   return (
     <html lang={locale}>

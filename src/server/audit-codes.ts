@@ -23,7 +23,7 @@ export const AUDIT_ACTIONS = [
   'submission.submit', 'import.commit',
   // Schedule, plans, central level
   'schedule_entry.create', 'schedule_entry.update', 'schedule_entry.delete',
-  'action_plan.save', 'budget_request.create', 'budget_request.update',
+  'action_plan.save', 'budget_request.create', 'budget_request.update', 'budget_request.submit', 'budget_request.withdraw', 'budget_request.decide',
   'escalation.propose', 'escalation.decide',
   // Half-years, briefings and exports
   'period.close', 'period.reopen', 'briefing.issue',

@@ -122,9 +122,9 @@ test('the plans, schedule, periods and restore pages open for those who may use 
   await signInAs(page, 'akimat.aktobe');
   await page.goto('/entry/plans');
   await expect(page.getByRole('heading', { level: 1 })).toHaveText('Планы действий и бюджетные заявки');
-  const request = page.getByTestId('budget-request-form');
+  const request = page.getByTestId('request-draft-form');
   await request.getByLabel('Сумма, тенге').fill('-10');
-  await request.getByRole('button', { name: 'Сохранить заявку' }).click();
+  await request.getByRole('button', { name: 'Сохранить черновик' }).click();
   await expect(request.locator('#amountKzt-error')).toHaveText('Укажите сумму в тенге целым числом от 0 до 10 трлн.');
   await expect(request.getByLabel('Сумма, тенге')).toHaveValue('-10');
   await context.clearCookies();
@@ -148,12 +148,12 @@ test('a budget request changed in two windows: the later save shows what changed
   const note = `Заявка e2e ${Date.now()}`;
   const requests = page.locator('details[data-testid^="budget-request-"]');
   const topBefore = (await requests.count()) ? await requests.first().getAttribute('data-testid') : null;
-  const create = page.getByTestId('budget-request-form');
+  const create = page.getByTestId('request-draft-form');
   await create.getByLabel('Центральный государственный орган').selectOption({ index: 1 });
   await create.getByLabel('Сумма, тенге').fill('1000');
   await create.getByLabel('Примечание').fill(note);
-  await create.getByRole('button', { name: 'Сохранить заявку' }).click();
-  await expect(create.getByRole('status')).toContainText('Заявка сохранена');
+  await create.getByRole('button', { name: 'Сохранить черновик' }).click();
+  await expect(create.getByRole('status')).toContainText('Черновик заявки сохранён');
 
   // The new request heads the list (newest first) once the page has re-read it; open its form
   // here and in a second window.
@@ -162,7 +162,7 @@ test('a budget request changed in two windows: the later save shows what changed
   const id = Number(testId!.replace('budget-request-', ''));
   const mine = page.getByTestId(`budget-request-${id}`);
   await mine.locator('summary').click();
-  const form = page.getByTestId(`budget-request-form-${id}`);
+  const form = page.getByTestId(`request-draft-form-${id}`);
   await expect(form.getByLabel('Примечание')).toHaveValue(note);
   await form.getByLabel('Сумма, тенге').fill('2000');
 
@@ -172,20 +172,20 @@ test('a budget request changed in two windows: the later save shows what changed
   await page2.goto('/entry/plans');
   await page2.waitForLoadState('networkidle');
   await page2.getByTestId(`budget-request-${id}`).locator('summary').click();
-  const theirs = page2.getByTestId(`budget-request-form-${id}`);
+  const theirs = page2.getByTestId(`request-draft-form-${id}`);
   await theirs.getByLabel('Сумма, тенге').fill('1500');
-  await theirs.getByRole('button', { name: 'Сохранить изменения заявки' }).click();
+  await theirs.getByRole('button', { name: 'Сохранить изменения' }).click();
   await expect(theirs.getByRole('status')).toContainText('Заявка сохранена');
   await other.close();
 
   // This window's save is refused; it lists their change and keeps what was typed here.
-  await form.getByRole('button', { name: 'Сохранить изменения заявки' }).click();
+  await form.getByRole('button', { name: 'Сохранить изменения' }).click();
   const conflict = form.getByTestId('conflict');
   await expect(conflict).toContainText('Сумма, тенге', { timeout: 30_000 });
   await expect(conflict).toContainText(/1\s000\s₸.*1\s500\s₸/);
   await expect(form.getByLabel('Сумма, тенге')).toHaveValue('2000');
   await conflict.getByRole('button', { name: 'Применить мои изменения заново' }).click();
-  await form.getByRole('button', { name: 'Сохранить изменения заявки' }).click();
+  await form.getByRole('button', { name: 'Сохранить изменения' }).click();
   await expect(form.getByRole('status')).toContainText('Заявка сохранена');
   await expect(form.getByTestId('conflict')).toHaveCount(0);
 

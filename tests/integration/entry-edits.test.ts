@@ -46,6 +46,7 @@ const state = async () => (await pool.query(`SELECT
   (SELECT count(*)::int FROM issue_status_change) AS steps,
   (SELECT json_agg(r ORDER BY r.id) FROM (SELECT id, central_body_id, amount_kzt::text, status, submitted_on, decided_on, note, version FROM budget_request) r) AS requests,
   (SELECT json_agg(r ORDER BY r.request_id, r.issue_id) FROM budget_request_issue r) AS request_issues,
+  (SELECT count(*)::int FROM budget_request_status_change) AS request_steps,
   (SELECT json_agg(r ORDER BY r.id) FROM (SELECT id, official_id, region_id, year, half, planned_month, version FROM schedule_entry) r) AS schedule,
   (SELECT json_agg(r ORDER BY r.id) FROM (SELECT id, disposition, republican_amount_kzt::text, selected, version FROM escalation) r) AS escalations,
   (SELECT count(*)::int FROM escalation_disposition_change) AS dispositions,
@@ -128,15 +129,15 @@ describe('a budget request changed', () => {
   it('valid, invalid, out of scope, stale, closed half-year', async () => {
     const meeting = await createMeeting(pool, ref, { heldOn: '2024-02-12' });
     const [a, b] = [await createIssue(pool, ref, meeting), await createIssue(pool, ref, meeting)];
-    const created = await run('createBudgetRequestAction', { centralBodyCode: bodyCode, amountKzt: '500000000', status: 'DRAFT', issueIds: `${a.id}` }, 'akimat');
+    const created = await run('createBudgetRequestAction', { centralBodyCode: bodyCode, amountKzt: '500000000', issueIds: `${a.id}` }, 'akimat');
     expect(created.status).toBe('ok');
     const id = (created.data as { id: number }).id;
-    const change = { id, version: 1, centralBodyCode: otherBodyCode, amountKzt: '650000000', status: 'SUBMITTED', submittedOn: '2024-03-01', issueIds: `${a.id}, ${b.id}`, note: 'Уточнена смета' };
+    const change = { id, version: 1, centralBodyCode: otherBodyCode, amountKzt: '650000000', issueIds: `${a.id}, ${b.id}`, note: 'Уточнена смета' };
 
     const before = await state();
     expect(await run('updateBudgetRequestAction', { ...change, issueIds: `${a.id}, abc` }, 'akimat')).toMatchObject({ status: 'error', fields: { issueIds: 'entry.validation.issueUnknown' } });
-    expect(await run('updateBudgetRequestAction', { ...change, submittedOn: '' }, 'akimat')).toMatchObject({ status: 'error', fields: { submittedOn: 'entry.validation.dateRequired' } });
     expect(await run('updateBudgetRequestAction', { ...change, amountKzt: '1,5' }, 'akimat')).toMatchObject({ status: 'error', fields: { amountKzt: 'entry.validation.amount' } });
+    expect(await run('updateBudgetRequestAction', { ...change, amountKzt: '0' }, 'akimat')).toMatchObject({ status: 'error', fields: { amountKzt: 'entry.validation.amount' } });
     expect(await run('updateBudgetRequestAction', { ...change, centralBodyCode: 'NO_BODY' }, 'akimat')).toMatchObject({ status: 'error', fields: { centralBodyCode: 'entry.validation.bodyUnknown' } });
     const denied = await denials();
     expect(await run('updateBudgetRequestAction', change, 'otherAkimat')).toMatchObject({ status: 'error', message: 'forbidden' });
@@ -146,24 +147,27 @@ describe('a budget request changed', () => {
     expect(await state()).toEqual(before);
 
     expect(await run('updateBudgetRequestAction', change, 'akimat')).toMatchObject({ status: 'ok', data: { id, version: 2 } });
-    const row = (await pool.query(`SELECT cb.code, r.amount_kzt::text AS amount, r.status, r.submitted_on::text AS submitted, r.note, r.version,
+    const row = (await pool.query(`SELECT cb.code, r.amount_kzt::text AS amount, r.status, r.note, r.version,
       (SELECT array_agg(issue_id ORDER BY issue_id) FROM budget_request_issue WHERE request_id = r.id) AS issues
       FROM budget_request r JOIN central_body cb ON cb.id = r.central_body_id WHERE r.id = $1`, [id])).rows[0];
-    expect(row).toEqual({ code: otherBodyCode, amount: '650000000', status: 'SUBMITTED', submitted: '2024-03-01', note: 'Уточнена смета', version: 2, issues: [a.id, b.id].sort((x, y) => x - y) });
+    expect(row).toEqual({ code: otherBodyCode, amount: '650000000', status: 'DRAFT', note: 'Уточнена смета', version: 2, issues: [a.id, b.id].sort((x, y) => x - y) });
     expect(await lastAudit('budget_request', id)).toMatchObject({ action: 'budget_request.update', before: { amountKzt: '500000000', version: 1 }, after: { amountKzt: '650000000', version: 2 } });
     const saved = await state();
     expect(await run('updateBudgetRequestAction', { ...change, amountKzt: '1' }, 'akimat')).toMatchObject({ message: 'conflict' });
     expect(await state()).toEqual(saved);
 
-    // A request submitted in a half-year that has since closed is not changed, nor is one moved into it.
-    const old = await run('createBudgetRequestAction', { centralBodyCode: bodyCode, amountKzt: '10', status: 'SUBMITTED', submittedOn: '2018-02-01', issueIds: '' }, 'akimat');
+    // A closed half-year refuses a submission, a withdrawal or a decision dated in it.
+    const old = await run('createBudgetRequestAction', { centralBodyCode: bodyCode, amountKzt: '10', issueIds: '' }, 'akimat');
     expect(old.status).toBe('ok');
+    const oldId = (old.data as { id: number }).id;
+    expect(await run('submitBudgetRequestAction', { id: oldId, version: 1, submittedOn: '2018-02-01' }, 'akimat')).toMatchObject({ status: 'ok', data: { version: 2 } });
     await close(2018, 1);
     const closed = await state();
-    const oldId = (old.data as { id: number }).id;
-    expect(await run('updateBudgetRequestAction', { id: oldId, version: 1, centralBodyCode: bodyCode, amountKzt: '20', status: 'SUBMITTED', submittedOn: '2018-02-01', issueIds: '' }, 'akimat'))
-      .toMatchObject({ status: 'error', fields: { submittedOn: 'entry.validation.periodClosed' } });
-    expect(await run('updateBudgetRequestAction', { ...change, version: 2, submittedOn: '2018-03-01' }, 'akimat')).toMatchObject({ status: 'error', fields: { submittedOn: 'entry.validation.periodClosed' } });
+    expect(await run('withdrawBudgetRequestAction', { id: oldId, version: 2, effectiveOn: '2018-03-01', reason: 'Не нужно' }, 'akimat'))
+      .toMatchObject({ status: 'error', fields: { effectiveOn: 'entry.validation.periodClosed' } });
+    expect(await run('decideBudgetRequestAction', { id: oldId, version: 2, decision: 'APPROVED', effectiveOn: '2018-04-01' }, 'ministry'))
+      .toMatchObject({ status: 'error', fields: { effectiveOn: 'entry.validation.periodClosed' } });
+    expect(await run('submitBudgetRequestAction', { id, version: 2, submittedOn: '2018-05-01' }, 'akimat')).toMatchObject({ status: 'error', fields: { submittedOn: 'entry.validation.periodClosed' } });
     expect(await state()).toEqual(closed);
   });
 });

@@ -73,21 +73,27 @@ describe('central-level list', () => {
 });
 
 describe('budget requests', () => {
-  it('create and update four ways', async () => {
+  it('draft, change, submit four ways; a submitted request is fixed', async () => {
     const meeting = await createMeeting(pool, ref, { heldOn: '2024-02-06' });
     const issue = await createIssue(pool, ref, meeting);
-    const input = { centralBodyCode: bodyCode, amountKzt: '900000000', status: 'SUBMITTED', submittedOn: '2024-03-01', issueIds: [String(issue.id)] };
+    const input = { centralBodyCode: bodyCode, amountKzt: '900000000', issueIds: [String(issue.id)] };
     const ok = await run('createBudgetRequestAction', input, 'akimat');
     expect(ok.status).toBe('ok');
     const id = (ok.data as { id: number }).id;
     const before = await rows('budget_request');
     expect(await run('createBudgetRequestAction', { ...input, amountKzt: '-1' }, 'akimat')).toMatchObject({ fields: { amountKzt: 'entry.validation.amount' } });
     expect(await run('createBudgetRequestAction', input, 'otherAkimat')).toMatchObject({ fields: { issueIds: 'entry.validation.issueUnknown' } });
-    expect(await run('updateBudgetRequestAction', { ...input, id, version: 1, status: 'APPROVED', decidedOn: '2024-02-01' }, 'akimat')).toMatchObject({ fields: { decidedOn: 'entry.validation.decidedBeforeSubmitted' } });
+    expect(await run('createBudgetRequestAction', input, 'ministry')).toMatchObject({ message: 'forbidden' });
     expect(await run('updateBudgetRequestAction', { ...input, id, version: 1 }, 'otherAkimat')).toMatchObject({ message: 'forbidden' });
     expect(await run('updateBudgetRequestAction', { ...input, id, version: 7 }, 'akimat')).toMatchObject({ message: 'conflict' });
+    expect(await run('submitBudgetRequestAction', { id, version: 1, submittedOn: '2999-01-01' }, 'akimat')).toMatchObject({ fields: { submittedOn: 'entry.validation.dateInFuture' } });
     expect(await rows('budget_request')).toEqual(before);
-    expect(await run('updateBudgetRequestAction', { ...input, id, version: 1, status: 'APPROVED', decidedOn: '2024-04-01' }, 'akimat')).toMatchObject({ status: 'ok', data: { version: 2 } });
+    expect(await run('updateBudgetRequestAction', { ...input, id, version: 1, amountKzt: '950000000' }, 'akimat')).toMatchObject({ status: 'ok', data: { version: 2 } });
+    expect(await run('submitBudgetRequestAction', { id, version: 2, submittedOn: '2024-03-01' }, 'akimat')).toMatchObject({ status: 'ok', data: { version: 3 } });
+    expect(await run('updateBudgetRequestAction', { ...input, id, version: 3 }, 'akimat')).toMatchObject({ fields: { amountKzt: 'budgetRequests.validation.notDraft' } });
+    expect(await run('submitBudgetRequestAction', { id, version: 3, submittedOn: '2024-03-02' }, 'akimat')).toMatchObject({ fields: { _: 'budgetRequests.validation.transition' } });
+    const row = (await pool.query(`SELECT status, submitted_on::text, amount_kzt::text, (SELECT count(*)::int FROM budget_request_status_change WHERE request_id = $1) AS steps FROM budget_request WHERE id = $1`, [id])).rows[0];
+    expect(row).toEqual({ status: 'SUBMITTED', submitted_on: '2024-03-01', amount_kzt: '950000000', steps: 1 });
   });
 });
 
@@ -118,6 +124,7 @@ describe('unit editors (finding 11)', () => {
     const made = await run('createBudgetRequestAction', request, 'akimat');
     const id = (made.data as { id: number }).id;
     expect(await run('updateBudgetRequestAction', { ...request, id, version: 1, amountKzt: '1' }, 'unit')).toMatchObject({ message: 'forbidden' });
+    expect(await run('submitBudgetRequestAction', { id, version: 1, submittedOn: '2024-03-02' }, 'unit')).toMatchObject({ message: 'forbidden' });
     expect(await rows('action_plan')).toEqual(plans);
     expect((await pool.query('SELECT amount_kzt::text AS a FROM budget_request WHERE id = $1', [id])).rows[0].a).toBe('5000000');
     expect(requests.n + 1).toBe((await rows('budget_request')).n);

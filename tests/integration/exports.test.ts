@@ -139,7 +139,7 @@ describe('the workbook', () => {
     expect(response.status).toBe(200);
     wb = new ExcelJS.Workbook();
     await wb.xlsx.load((await bytes(response)) as unknown as ArrayBuffer);
-    expect(wb.worksheets.map((s) => s.name)).toEqual(['Жиынтық', 'Өңірлер', 'Санаттар', 'Бюджет', 'Орталық деңгей', 'Орталық мемлекеттік органдар', 'Іс-қимыл жоспарлары', 'Кездесулер', 'Мәселелер']);
+    expect(wb.worksheets.map((s) => s.name)).toEqual(['Жиынтық', 'Өңірлер', 'Санаттар', 'Бюджет', 'Орталық деңгей', 'Бюджеттік өтінімдер', 'Орталық мемлекеттік органдар', 'Іс-қимыл жоспарлары', 'Кездесулер', 'Мәселелер']);
     expect(wb.getWorksheet('Өңірлер')!.getRow(1).getCell(3).value).toBe('Өңір');
   });
 

@@ -18,7 +18,7 @@ const figures = JSON.parse(fs.readFileSync('tests/fixtures/seed-figures-2022.jso
 const akim = figures.akimMeetings;
 const central = figures.centralOfficialMeetings['2022'];
 
-const STATS = ['summary', 'regions', 'categories', 'levels', 'escalations', 'central-meetings', 'action-plans'] as const;
+const STATS = ['summary', 'regions', 'categories', 'levels', 'escalations', 'central-meetings', 'action-plans', 'budget-requests'] as const;
 type Stat = (typeof STATS)[number];
 
 let database: AppDatabase;

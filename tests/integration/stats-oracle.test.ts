@@ -35,6 +35,7 @@ type App = typeof import('@/features/stats/filters') &
   typeof import('@/features/stats/queries/escalations') &
   typeof import('@/features/stats/queries/central-meetings') &
   typeof import('@/features/stats/queries/action-plans') &
+  typeof import('@/features/stats/queries/budget-requests') &
   typeof import('@/lib/period');
 
 let database: AppDatabase;
@@ -182,13 +183,13 @@ function oracleFilter(filter: Filter, shape: Shape, asOf?: string, compare: Comp
 async function appAnswers(query: Record<string, string>): Promise<Record<oracle.Route, unknown> & { asOf: string }> {
   const f = await appFilter(query);
   const compare = app.compareOf(app.statsQuerySchema.parse(query));
-  const [summary, regions, categories, levels, escalations, central, plans] = await Promise.all([
+  const [summary, regions, categories, levels, escalations, central, plans, requests] = await Promise.all([
     app.getSummary(f, compare), app.getRegionRankingCompared(f, 'en', compare), app.getCategoryBreakdownCompared(f, 'en', compare),
     app.getLevelBreakdownCompared(f, compare), app.getEscalationStats(f), app.getCentralMeetingStatsCompared(f, 'en', compare),
-    app.getActionPlanStats(f, 'en'),
+    app.getActionPlanStats(f, 'en'), app.getBudgetRequestFigures(f, 'en'),
   ]);
   return {
-    asOf: f.asOf, summary, regions, categories, levels, escalations, 'central-meetings': central, 'action-plans': plans,
+    asOf: f.asOf, summary, regions, categories, levels, escalations, 'central-meetings': central, 'action-plans': plans, 'budget-requests': requests,
   };
 }
 
@@ -252,6 +253,7 @@ beforeAll(async () => {
     ...(await import('@/features/stats/queries/escalations')),
     ...(await import('@/features/stats/queries/central-meetings')),
     ...(await import('@/features/stats/queries/action-plans')),
+    ...(await import('@/features/stats/queries/budget-requests')),
     ...(await import('@/lib/period')),
   };
 }, 600_000);
@@ -311,12 +313,14 @@ async function ask<R extends oracle.Route>(route: R, query: Record<string, strin
     escalations: () => app.getEscalationStats(f),
     'central-meetings': () => app.getCentralMeetingStats(f, 'en'),
     'action-plans': () => app.getActionPlanStats(f, 'en'),
+    'budget-requests': () => app.getBudgetRequestFigures(f, 'en'),
   }[route];
   return (await answer()) as Awaited<ReturnType<RouteFunctions[R]>>;
 }
 type RouteFunctions = {
   summary: App['getSummary']; regions: App['getRegionRanking']; categories: App['getCategoryBreakdown']; levels: App['getLevelBreakdown'];
   escalations: App['getEscalationStats']; 'central-meetings': App['getCentralMeetingStats']; 'action-plans': App['getActionPlanStats'];
+  'budget-requests': App['getBudgetRequestFigures'];
 };
 
 /** The additive figures of a summary, a breakdown row, or a sum of them. */

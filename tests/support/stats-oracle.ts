@@ -5,7 +5,7 @@ import { type Compare, type Period, comparedPeriod } from '@/lib/period';
 // The definition of every figure of every /api/v1/stats route, as the simplest SQL over the
 // records and their dated histories: meeting, raised_issue, issue_status_change,
 // budget_allocation, escalation (+ escalation_disposition_change), schedule_entry,
-// personal_reception, action_plan. It reads neither the summary tables (stat_*) nor
+// personal_reception, action_plan, budget_request (+ budget_request_status_change). It reads neither the summary tables (stat_*) nor
 // src/features/stats, so the tests can hold the app's fast reads against it.
 //
 // The counting rules (src/features/issues/rules.ts), for a period [from, to] read as of asOf:
@@ -566,18 +566,110 @@ function announcementMinDaysOf(value: unknown): number {
   return value !== undefined && value !== null && Number.isInteger(n) && n >= 0 ? n : DEFAULT_ANNOUNCEMENT_MIN_DAYS;
 }
 
+// ---------- budget requests ----------
+
+const DECISIONS = ['APPROVED', 'PARTIALLY_APPROVED', 'REJECTED'];
+type RequestTotals = { count: number; amountKzt: number };
+
+/** The median of a list of numbers; null when it is empty. */
+function median(xs: number[]): number | null {
+  if (xs.length === 0) return null;
+  const s = [...xs].sort((a, b) => a - b);
+  const mid = Math.floor(s.length / 2);
+  return s.length % 2 ? s[mid]! : (s[mid - 1]! + s[mid]!) / 2;
+}
+
+/**
+ * Budget requests: each request whose first SUBMITTED step is dated in [from, to] and on or before asOf,
+ * with its status on asOf (its last step by then, ties in recording order); requested, pending,
+ * approved (in full and in part, with what was approved), rejected by reason and withdrawn; the median
+ * days from submission to its first decision, among those standing decided on asOf; the same per region
+ * and per body. The central-level list of the halves the period touches, entries on the list on asOf
+ * (their latest inclusion step), and those a request submitted and not withdrawn on asOf covers.
+ * Only `region` and `body` filter them (the request's region and addressed body; the entry's meeting
+ * region and addressed body).
+ */
+export async function budgetRequests(db: Db, f: OracleFilter, lang: string) {
+  const [requests, list, reasons, regionNames, bodyNames] = await Promise.all([
+    db.query<{ id: number; region_id: number; central_body_id: number; amount: string; submitted: string; decided: string | null; status: string; approved: string | null; reason: string | null }>(typed(
+      `WITH r AS (
+         SELECT r.id, r.region_id, r.central_body_id, r.amount_kzt,
+           (SELECT min(h.effective_on) FROM budget_request_status_change h WHERE h.request_id = r.id AND h.to_status = 'SUBMITTED' AND h.effective_on <= $3::date) AS submitted,
+           (SELECT min(h.effective_on) FROM budget_request_status_change h
+             WHERE h.request_id = r.id AND h.to_status IN ('APPROVED', 'PARTIALLY_APPROVED', 'REJECTED') AND h.effective_on <= $3::date) AS decided,
+           (SELECT h.to_status::text FROM budget_request_status_change h
+             WHERE h.request_id = r.id AND h.effective_on <= $3::date ORDER BY h.effective_on DESC, h.recorded_at DESC, h.id DESC LIMIT 1) AS status,
+           (SELECT h.approved_amount_kzt::text FROM budget_request_status_change h
+             WHERE h.request_id = r.id AND h.effective_on <= $3::date ORDER BY h.effective_on DESC, h.recorded_at DESC, h.id DESC LIMIT 1) AS approved,
+           (SELECT h.rejection_reason::text FROM budget_request_status_change h
+             WHERE h.request_id = r.id AND h.effective_on <= $3::date ORDER BY h.effective_on DESC, h.recorded_at DESC, h.id DESC LIMIT 1) AS reason
+         FROM budget_request r
+         WHERE ($5::int IS NULL OR r.region_id = $5) AND ($9::int IS NULL OR r.central_body_id = $9)
+       )
+       SELECT r.id, r.region_id, r.central_body_id, r.amount_kzt::text AS amount, r.submitted::text, r.decided::text, r.status, r.approved, r.reason
+       FROM r WHERE r.submitted BETWEEN $1::date AND $2::date`), params(f)),
+    db.query<{ entries: string; with_request: string }>(typed(
+      `SELECT count(*) AS entries,
+         count(*) FILTER (WHERE EXISTS (
+           SELECT 1 FROM budget_request_issue bi
+           WHERE bi.issue_id = e.issue_id AND (SELECT h.to_status FROM budget_request_status_change h
+             WHERE h.request_id = bi.request_id AND h.effective_on <= $3::date ORDER BY h.effective_on DESC, h.recorded_at DESC, h.id DESC LIMIT 1) <> 'WITHDRAWN')) AS with_request
+       FROM escalation e JOIN raised_issue i ON i.id = e.issue_id JOIN meeting m ON m.id = i.meeting_id
+       WHERE e.year * 10 + e.half = ANY($10::int[]) AND i.deleted_at IS NULL AND m.deleted_at IS NULL
+         AND ($5::int IS NULL OR m.region_id = $5) AND ($9::int IS NULL OR e.central_body_id = $9)
+         AND (SELECT ic.included FROM escalation_inclusion_change ic WHERE ic.escalation_id = e.id AND ic.effective_on <= $3::date
+              ORDER BY ic.effective_on DESC, ic.recorded_at DESC, ic.id DESC LIMIT 1)`), [...params(f), halfKeys(f)]),
+    db.query<{ r: string }>(`SELECT unnest(enum_range(NULL::"BudgetRequestRejection"))::text AS r`),
+    db.query<Named & { id: number; kato: string }>('SELECT id, kato, name_ru, name_kk, name_en FROM region'),
+    db.query<Named & { id: number; code: string }>('SELECT id, code, name_ru, name_kk, name_en FROM central_body'),
+  ]);
+  type Req = (typeof requests.rows)[number];
+  const totals = (rs: Req[]): RequestTotals => ({ count: rs.length, amountKzt: sum(rs.map((r) => Number(r.amount))) });
+  const decided = (rs: Req[]) => ({ ...totals(rs), approvedKzt: sum(rs.map((r) => Number(r.approved ?? 0))) });
+  const group = (rs: Req[]) => {
+    const approved = decided(rs.filter((r) => r.status === 'APPROVED'));
+    const partiallyApproved = decided(rs.filter((r) => r.status === 'PARTIALLY_APPROVED'));
+    const days = rs.filter((r) => DECISIONS.includes(r.status) && r.decided).map((r) => (Date.parse(r.decided!) - Date.parse(r.submitted)) / 86_400_000);
+    return {
+      requested: totals(rs), pending: totals(rs.filter((r) => r.status === 'SUBMITTED')), approved, partiallyApproved,
+      approvedTotalKzt: approved.approvedKzt + partiallyApproved.approvedKzt,
+      rejected: totals(rs.filter((r) => r.status === 'REJECTED')), withdrawn: totals(rs.filter((r) => r.status === 'WITHDRAWN')),
+      medianDaysToDecision: median(days),
+    };
+  };
+  const all = requests.rows;
+  const breakdown = <K extends 'region_id' | 'central_body_id'>(key: K, names: Array<Named & { id: number; code: string }>) =>
+    names.filter((n) => all.some((r) => r[key] === n.id))
+      .map((n) => ({ code: n.code, name: nameIn(lang, n), ...group(all.filter((r) => r[key] === n.id)) }))
+      .sort((a, b) => b.requested.amountKzt - a.requested.amountKzt || a.code.localeCompare(b.code));
+  const entries = Number(list.rows[0]?.entries ?? 0);
+  const withRequest = Number(list.rows[0]?.with_request ?? 0);
+  const whole = group(all);
+  return {
+    period: f.period.code, asOf: f.asOf,
+    ...whole,
+    rejected: {
+      ...whole.rejected,
+      byReason: Object.fromEntries(reasons.rows.map(({ r }) => [r, totals(all.filter((x) => x.status === 'REJECTED' && x.reason === r))])),
+    },
+    list: { entries, withRequest, share: halfKeys(f).length === 0 || entries === 0 ? null : withRequest / entries },
+    byRegion: breakdown('region_id', regionNames.rows.map((r) => ({ ...r, code: r.kato }))),
+    byBody: breakdown('central_body_id', bodyNames.rows),
+  };
+}
+
 // ---------- every route ----------
 
-export const ROUTES = ['summary', 'regions', 'categories', 'levels', 'escalations', 'central-meetings', 'action-plans'] as const;
+export const ROUTES = ['summary', 'regions', 'categories', 'levels', 'escalations', 'central-meetings', 'action-plans', 'budget-requests'] as const;
 export type Route = (typeof ROUTES)[number];
 
 /** Every route's answer for a filter, as the definitions above give it. */
 export async function everyRoute(db: Db, f: OracleFilter, lang = 'en'): Promise<Record<Route, unknown>> {
   // One read of each period serves the summary and the three breakdowns.
   const [issues, before] = await Promise.all([issueFigures(db, f), issueFigures(db, comparedFilter(f))]);
-  const [s, r, c, l, e, cm, ap] = await Promise.all([
+  const [s, r, c, l, e, cm, ap, br] = await Promise.all([
     summary(db, f, issues, before), regions(db, f, lang, issues, before), categories(db, f, lang, issues, before), levels(db, f, issues, before),
-    escalations(db, f), centralMeetings(db, f, lang), actionPlans(db, f, lang),
+    escalations(db, f), centralMeetings(db, f, lang), actionPlans(db, f, lang), budgetRequests(db, f, lang),
   ]);
-  return { summary: s, regions: r, categories: c, levels: l, escalations: e, 'central-meetings': cm, 'action-plans': ap };
+  return { summary: s, regions: r, categories: c, levels: l, escalations: e, 'central-meetings': cm, 'action-plans': ap, 'budget-requests': br };
 }

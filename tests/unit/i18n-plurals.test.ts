@@ -114,8 +114,9 @@ describe('plurals', () => {
     ['ru', 'issueRecords.count', { count: 3 }, 'Найдено 3 вопроса'],
     ['ru', 'issueRecords.count', { count: 12 }, 'Найдено 12 вопросов'],
     ['ru', 'meetingRecords.detail.issuesCount', { count: 22 }, '22 вопроса'],
-    ['ru', 'entry.plans.issuesCount', { count: 1 }, '1 вопрос'],
-    ['ru', 'entry.plans.issuesCount', { count: 5 }, '5 вопросов'],
+    ['ru', 'budgetRequests.medianDaysValue', { days: 1 }, '1 день'],
+    ['ru', 'budgetRequests.medianDaysValue', { days: 5 }, '5 дней'],
+    ['ru', 'budgetRequests.inbox.waiting', { days: 22 }, 'ждёт 22 дня'],
     ['ru', 'import.commit', withCountTexts('ru', { rows: 1 }), 'Записать 1 строку'],
     ['ru', 'import.commit', withCountTexts('ru', { rows: 4 }), 'Записать 4 строки'],
     ['ru', 'import.commit', withCountTexts('ru', { rows: 100 }), 'Записать 100 строк'],
@@ -140,7 +141,8 @@ describe('plurals', () => {
     ['en', 'import.summary', withCountTexts('en', { rows: 1, errors: 1 }), '1 row is ready to save, 1 error.'],
     ['en', 'import.committed', withCountTexts('en', { meetings: 1, issues: 1_250, statuses: 2, money: 0, receptions: 1 }),
       'Saved: 1 meeting added, 1,250 issues added, 2 statuses changed, 0 amounts added, 1 personal reception added.'],
-    ['en', 'entry.plans.issuesCount', { count: 1 }, '1 issue'],
+    ['en', 'budgetRequests.medianDaysValue', { days: 1 }, '1 day'],
+    ['en', 'budgetRequests.inbox.waiting', { days: 12 }, 'waiting 12 days'],
     ['en', 'overviewPage.map.noRate', { min: 10 }, 'fewer than 10 issues'],
   ];
   it.each(cases)('%s %s %o', (locale, key, values, expected) => {

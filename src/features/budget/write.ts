@@ -1,11 +1,27 @@
-import type { z } from 'zod';
-import { day, refuse, STALE, type Tx, type Who } from '@/features/entry/write-kit';
+import 'server-only';
+import { day, isoDay, refuse, STALE, type Tx, type Who } from '@/features/entry/write-kit';
 import { assertOpen } from '@/features/periods/closing';
-import { regionPlansWriter } from '@/server/access/scope';
+import type { BudgetRequestStatus } from '@/generated/prisma/enums';
+import { recordScope, regionPlansWriter } from '@/server/access/scope';
 import { AppError } from '@/server/errors';
-import type { createBudgetRequestSchema, updateBudgetRequestSchema } from './schemas';
+import { approvedAmount, canMove, checkDecision, isEditable, type Side } from './rules';
+import type {
+  CreateBudgetRequestInput, DecideBudgetRequestInput, SubmitBudgetRequestInput, UpdateBudgetRequestInput, WithdrawBudgetRequestInput,
+} from './schemas';
 
-// Budget requests of a region; the issues they cover must be that region's akims' issues.
+// Budget requests: a region's akimat drafts, submits and may withdraw its requests; the body
+// it addresses decides. Every status change is a dated step of the request's history, and a
+// closed half-year refuses steps dated in it.
+
+/** The message of each refused decision (catalogue keys are camelCase, as the form's translator reads them). */
+const DECISION_MESSAGE = {
+  AMOUNT_REQUIRED: 'budgetRequests.validation.amountRequired',
+  AMOUNT_NOT_PARTIAL: 'budgetRequests.validation.amountNotPartial',
+  REASON_REQUIRED: 'budgetRequests.validation.reasonRequired',
+  COMMENT_REQUIRED: 'budgetRequests.validation.commentRequired',
+} as const;
+
+const withIssues = { issues: { select: { issueId: true }, orderBy: { issueId: 'asc' } } } as const;
 
 async function regionOf(tx: Tx, caller: Who, regionKato?: string): Promise<number> {
   const own = regionPlansWriter(caller);
@@ -15,48 +31,104 @@ async function regionOf(tx: Tx, caller: Who, regionKato?: string): Promise<numbe
   return region.id;
 }
 
-async function check(tx: Tx, regionId: number, input: { centralBodyCode: string; issueIds: number[]; submittedOn?: string; decidedOn?: string }) {
+/** The request, if the caller may act on it from `side`: its region's akimat, or the body it addresses. */
+async function load(tx: Tx, caller: Who, id: number, side: Side) {
+  const before = await tx.budgetRequest.findUnique({ where: { id }, include: withIssues });
+  if (!before) throw new AppError('NOT_FOUND', `budget request ${id}`);
+  if (side === 'akimat') {
+    // A region's own akimat (not a unit editor, nor a ministry: regionPlansWriter refuses them), or an admin.
+    const own = regionPlansWriter(caller);
+    if (own && own.regionId !== before.regionId) throw new AppError('FORBIDDEN', 'another region’s request');
+  } else {
+    const scope = recordScope(caller);
+    if (scope.kind === 'region' || (scope.kind === 'body' && scope.centralBodyId !== before.centralBodyId)) throw new AppError('FORBIDDEN', 'addressed to another body');
+  }
+  return before;
+}
+
+async function content(tx: Tx, regionId: number, input: { centralBodyCode: string; issueIds: number[] }) {
   const body = await tx.centralBody.findUnique({ where: { code: input.centralBodyCode }, select: { id: true } });
   if (!body) throw refuse({ centralBodyCode: 'entry.validation.bodyUnknown' });
   const ids = [...new Set(input.issueIds)];
   const found = await tx.raisedIssue.count({ where: { id: { in: ids }, regionId, meetingKind: 'AKIM', deletedAt: null } });
   if (found !== ids.length) throw refuse({ issueIds: 'entry.validation.issueUnknown' });
-  await assertOpen(tx, { submittedOn: input.submittedOn, decidedOn: input.decidedOn });
   return { centralBodyId: body.id, ids };
 }
 
-export async function createBudgetRequest(tx: Tx, caller: Who, input: z.output<typeof createBudgetRequestSchema>) {
+export async function createBudgetRequest(tx: Tx, caller: Who, input: CreateBudgetRequestInput) {
   const regionId = await regionOf(tx, caller, input.regionKato);
-  const { centralBodyId, ids } = await check(tx, regionId, input);
+  const { centralBodyId, ids } = await content(tx, regionId, input);
   const after = await tx.budgetRequest.create({
-    data: {
-      regionId, centralBodyId, amountKzt: BigInt(input.amountKzt), status: input.status, note: input.note ?? null,
-      submittedOn: input.submittedOn ? day(input.submittedOn) : null, decidedOn: input.decidedOn ? day(input.decidedOn) : null,
-      issues: { create: ids.map((issueId) => ({ issueId })) },
-    },
-    include: { issues: true },
+    data: { regionId, centralBodyId, amountKzt: BigInt(input.amountKzt), note: input.note ?? null, issues: { create: ids.map((issueId) => ({ issueId })) } },
+    include: withIssues,
   });
   return { id: after.id, version: after.version, before: null, after };
 }
 
-export async function updateBudgetRequest(tx: Tx, caller: Who, input: z.output<typeof updateBudgetRequestSchema>) {
-  const before = await tx.budgetRequest.findUnique({ where: { id: input.id }, include: { issues: true } });
-  if (!before) throw new AppError('NOT_FOUND', `budget request ${input.id}`);
-  const own = regionPlansWriter(caller);
-  if (own && own.regionId !== before.regionId) throw new AppError('FORBIDDEN', 'another region’s request');
-  if (before.version !== input.version) throw STALE(`budget request ${input.id}`);
-  const { centralBodyId, ids } = await check(tx, before.regionId, input);
-  await assertOpen(tx, { submittedOn: before.submittedOn, decidedOn: before.decidedOn });
+/** A draft's content; once submitted, what the akimat asked for is fixed. */
+export async function updateBudgetRequest(tx: Tx, caller: Who, id: number, input: UpdateBudgetRequestInput) {
+  const before = await load(tx, caller, id, 'akimat');
+  if (before.version !== input.version) throw STALE(`budget request ${id}`);
+  if (!isEditable(before.status)) throw refuse({ amountKzt: 'budgetRequests.validation.notDraft' });
+  const { centralBodyId, ids } = await content(tx, before.regionId, input);
   const { count } = await tx.budgetRequest.updateMany({
-    where: { id: input.id, version: input.version },
+    where: { id, version: input.version },
+    data: { centralBodyId, amountKzt: BigInt(input.amountKzt), note: input.note ?? null, version: { increment: 1 } },
+  });
+  if (count !== 1) throw STALE(`budget request ${id}`);
+  await tx.budgetRequestIssue.deleteMany({ where: { requestId: id } });
+  if (ids.length) await tx.budgetRequestIssue.createMany({ data: ids.map((issueId) => ({ requestId: id, issueId })) });
+  const after = await tx.budgetRequest.findUnique({ where: { id }, include: withIssues });
+  return { id, version: after!.version, before, after };
+}
+
+type Step = {
+  to: BudgetRequestStatus; on: string; field: string; comment?: string | null;
+  approvedAmountKzt?: bigint | null; rejectionReason?: DecideBudgetRequestInput['rejectionReason'] | null;
+};
+
+/** One dated step: allowed from the current status for this side, not before the last step, in an open half-year. */
+async function move(tx: Tx, caller: Who, id: number, version: number, side: Side, step: Step) {
+  const before = await load(tx, caller, id, side);
+  if (before.version !== version) throw STALE(`budget request ${id}`);
+  if (!canMove(side, before.status, step.to)) throw refuse({ [side === 'body' ? 'decision' : '_']: 'budgetRequests.validation.transition' });
+  await assertOpen(tx, { [step.field]: step.on });
+  const last = await tx.budgetRequestStatusChange.findFirst({ where: { requestId: id }, orderBy: [{ effectiveOn: 'desc' }, { id: 'desc' }], select: { effectiveOn: true } });
+  if (last && step.on < isoDay(last.effectiveOn)) throw refuse({ [step.field]: 'entry.validation.beforeLastStep' });
+  const decided = step.to === 'APPROVED' || step.to === 'PARTIALLY_APPROVED' || step.to === 'REJECTED';
+  const { count } = await tx.budgetRequest.updateMany({
+    where: { id, version },
     data: {
-      centralBodyId, amountKzt: BigInt(input.amountKzt), status: input.status, note: input.note ?? null,
-      submittedOn: input.submittedOn ? day(input.submittedOn) : null, decidedOn: input.decidedOn ? day(input.decidedOn) : null, version: { increment: 1 },
+      status: step.to, version: { increment: 1 },
+      ...(step.to === 'SUBMITTED' ? { submittedOn: day(step.on) } : {}),
+      ...(decided ? { decidedOn: day(step.on), approvedAmountKzt: step.approvedAmountKzt ?? null, rejectionReason: step.rejectionReason ?? null } : {}),
     },
   });
-  if (count !== 1) throw STALE(`budget request ${input.id}`);
-  await tx.budgetRequestIssue.deleteMany({ where: { requestId: input.id } });
-  if (ids.length) await tx.budgetRequestIssue.createMany({ data: ids.map((issueId) => ({ requestId: input.id, issueId })) });
-  const after = await tx.budgetRequest.findUnique({ where: { id: input.id }, include: { issues: true } });
-  return { id: input.id, version: after!.version, before, after };
+  if (count !== 1) throw STALE(`budget request ${id}`);
+  await tx.budgetRequestStatusChange.create({
+    data: {
+      requestId: id, fromStatus: before.status, toStatus: step.to, effectiveOn: day(step.on), authorId: caller.userId, comment: step.comment ?? null,
+      approvedAmountKzt: step.approvedAmountKzt ?? null, rejectionReason: step.rejectionReason ?? null,
+    },
+  });
+  const after = await tx.budgetRequest.findUnique({ where: { id }, include: withIssues });
+  return { id, version: after!.version, before, after };
+}
+
+export async function submitBudgetRequest(tx: Tx, caller: Who, id: number, input: SubmitBudgetRequestInput) {
+  return move(tx, caller, id, input.version, 'akimat', { to: 'SUBMITTED', on: input.submittedOn, field: 'submittedOn' });
+}
+
+export async function withdrawBudgetRequest(tx: Tx, caller: Who, id: number, input: WithdrawBudgetRequestInput) {
+  return move(tx, caller, id, input.version, 'akimat', { to: 'WITHDRAWN', on: input.effectiveOn, field: 'effectiveOn', comment: input.reason });
+}
+
+export async function decideBudgetRequest(tx: Tx, caller: Who, id: number, input: DecideBudgetRequestInput) {
+  const current = await load(tx, caller, id, 'body');
+  const check = checkDecision(current.amountKzt, input);
+  if (!check.ok) throw refuse({ [check.field]: DECISION_MESSAGE[check.reason] });
+  return move(tx, caller, id, input.version, 'body', {
+    to: input.decision, on: input.effectiveOn, field: 'effectiveOn', comment: input.comment ?? null,
+    approvedAmountKzt: approvedAmount(current.amountKzt, input), rejectionReason: input.decision === 'REJECTED' ? input.rejectionReason ?? null : null,
+  });
 }

@@ -10,8 +10,8 @@ import type { NavGroup } from './components/nav-links';
 type Item = { href: string; label: string; permission: Permission };
 
 export async function navGroups(role: Role): Promise<NavGroup[]> {
-  const [t, tn, te, ti, ts] = await Promise.all([
-    getTranslations('shell'), getTranslations('nav'), getTranslations('exports'), getTranslations('import'), getTranslations('submissions'),
+  const [t, tn, te, ti, ts, tb] = await Promise.all([
+    getTranslations('shell'), getTranslations('nav'), getTranslations('exports'), getTranslations('import'), getTranslations('submissions'), getTranslations('budgetRequests'),
   ]);
   const groups: Array<{ label: string; items: Item[] }> = [
     {
@@ -36,6 +36,8 @@ export async function navGroups(role: Role): Promise<NavGroup[]> {
         { href: '/central', label: t('items.central'), permission: 'stats.national' },
         { href: '/escalations', label: t('items.escalations'), permission: 'stats.national' },
         { href: '/action-plans', label: t('items.actionPlans'), permission: 'stats.national' },
+        { href: '/budget-requests', label: tb('nav'), permission: 'budget.read' },
+        { href: '/entry/requests', label: tb('inboxNav'), permission: 'budget.decide' },
       ],
     },
     { label: te('nav'), items: [{ href: '/exports', label: te('nav'), permission: 'exports.tables' }] },

@@ -1,7 +1,10 @@
 import { z } from 'zod';
 import { createIssueSchema, statusChangeSchema, updateIssueSchema } from '@/features/issues/schemas';
 import { createMeetingSchema, updateMeetingSchema } from '@/features/meetings/schemas';
-import { POLICY } from '@/server/access/policy';
+import {
+  createBudgetRequestSchema, decideBudgetRequestSchema, submitBudgetRequestSchema, updateBudgetRequestSchema, withdrawBudgetRequestSchema,
+} from '@/features/budget/schemas';
+import { POLICY, type Permission } from '@/server/access/policy';
 
 // The write API's part of the OpenAPI document: request bodies from the very zod schemas the
 // routes parse with, and the refusal shape `{ errors: [{ field, message }] }`.
@@ -29,19 +32,24 @@ export const WRITE_SCHEMAS: Record<string, JsonSchema> = {
   IssueCreate: bodySchema(createIssueSchema),
   IssueUpdate: bodySchema(updateIssueSchema),
   IssueStatusChange: bodySchema(statusChangeSchema),
+  BudgetRequestCreate: bodySchema(createBudgetRequestSchema),
+  BudgetRequestUpdate: bodySchema(updateBudgetRequestSchema),
+  BudgetRequestSubmit: bodySchema(submitBudgetRequestSchema),
+  BudgetRequestWithdraw: bodySchema(withdrawBudgetRequestSchema),
+  BudgetRequestDecision: bodySchema(decideBudgetRequestSchema),
 };
 
 const ID = { name: 'id', in: 'path', required: true, description: 'The record’s id.', schema: { type: 'string', pattern: '^[1-9]\\d{0,9}$' } };
 const LANG = { name: 'lang', in: 'query', required: false, description: 'Language of refusal messages: ru, kk or en (else Accept-Language, else ru).', schema: { enum: ['ru', 'kk', 'en'] } };
-const roles = `Permission \`records.write\` (roles: ${POLICY['records.write'].join(', ')}), within the caller’s scope.`;
+const roles = (permission: Permission) => `Permission \`${permission}\` (roles: ${POLICY[permission].join(', ')}), within the caller’s scope.`;
 
-function write(operationId: string, summary: string, body: string, created: boolean, versioned: boolean, withId: boolean) {
+function write(operationId: string, summary: string, body: string, created: boolean, versioned: boolean, withId: boolean, permission: Permission = 'records.write') {
   return {
     operationId,
-    tags: ['records'],
+    tags: [permission === 'records.write' ? 'records' : 'budget-requests'],
     summary,
-    description: `${roles} Validated by the same schema as the form. A record dated in a closed half-year is refused with 422.${versioned ? ' The body carries the `version` read; a stale version is refused with 409 and changes nothing.' : ''}`,
-    'x-permission': 'records.write',
+    description: `${roles(permission)} Validated by the same schema as the form. A record dated in a closed half-year is refused with 422.${versioned ? ' The body carries the `version` read; a stale version is refused with 409 and changes nothing.' : ''}`,
+    'x-permission': permission,
     parameters: withId ? [ID, LANG] : [LANG],
     requestBody: { required: true, content: json({ $ref: `#/components/schemas/${body}` }) },
     responses: {
@@ -63,4 +71,11 @@ export const WRITE_PATHS: Record<string, Record<string, unknown>> = {
   '/api/v1/issues': { post: write('createIssue', 'Add an issue raised at an existing meeting', 'IssueCreate', true, false, false) },
   '/api/v1/issues/{id}': { patch: write('updateIssue', 'Change an issue’s category, description or responsible level', 'IssueUpdate', false, true, true) },
   '/api/v1/issues/{id}/status': { post: write('changeIssueStatus', 'Record a status change with its effective date and comment', 'IssueStatusChange', true, true, true) },
+  '/api/v1/budget-requests': { post: write('createBudgetRequest', 'An akimat drafts a budget request to a central body: the amount, the issues it covers, a note', 'BudgetRequestCreate', true, false, false, 'region.plans.write') },
+  '/api/v1/budget-requests/{id}': { patch: write('updateBudgetRequest', 'Change a draft budget request; a submitted one is fixed (422)', 'BudgetRequestUpdate', false, true, true, 'region.plans.write') },
+  '/api/v1/budget-requests/{id}/submit': { post: write('submitBudgetRequest', 'The akimat submits its draft on a date', 'BudgetRequestSubmit', false, true, true, 'region.plans.write') },
+  '/api/v1/budget-requests/{id}/withdraw': { post: write('withdrawBudgetRequest', 'The akimat withdraws a submitted request, with a reason', 'BudgetRequestWithdraw', false, true, true, 'region.plans.write') },
+  '/api/v1/budget-requests/{id}/decision': {
+    post: write('decideBudgetRequest', 'The addressed body approves, approves in part (with the approved amount) or rejects (with a reason code)', 'BudgetRequestDecision', false, true, true, 'budget.decide'),
+  },
 };

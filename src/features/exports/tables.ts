@@ -6,9 +6,10 @@ import { getActionPlanStats } from '@/features/stats/queries/action-plans';
 import { getCategoryBreakdown, getRegionRanking } from '@/features/stats/queries/breakdowns';
 import { getCentralMeetingStats } from '@/features/stats/queries/central-meetings';
 import { getEscalationStats } from '@/features/stats/queries/escalations';
+import { type RequestFiguresRow, getBudgetRequestFigures } from '@/features/stats/queries/budget-requests';
 import { NO_MONEY, getBudget } from '@/features/stats/queries/budget';
 import { getSummary } from '@/features/stats/queries/summary';
-import { Disposition } from '@/generated/prisma/enums';
+import { BudgetRequestRejection, Disposition } from '@/generated/prisma/enums';
 import { Prisma } from '@/generated/prisma/client';
 import { meetingScopeSql } from '@/server/access/scope-sql';
 import type { Caller } from '@/server/auth/caller';
@@ -20,7 +21,7 @@ import type { ExportLang, Translate } from './translator';
 // aggregate tables take their figures from the statistics module; the record tables read the
 // caller's meetings and issues a page at a time (keyset on date and id), so no export holds them all.
 
-export const TABLES = ['summary', 'regions', 'categories', 'budget', 'escalations', 'central', 'action-plans', 'meetings', 'issues'] as const;
+export const TABLES = ['summary', 'regions', 'categories', 'budget', 'escalations', 'budget-requests', 'central', 'action-plans', 'meetings', 'issues'] as const;
 export type TableName = (typeof TABLES)[number];
 
 export type CellType = 'int' | 'pct' | 'kzt' | 'text' | 'date';
@@ -124,6 +125,40 @@ async function escalationsTable(c: ExportContext): Promise<ExportTable> {
   return {
     name: 'escalations',
     columns: [col('disposition', 'text', 40), col('issues', 'int', 12), col('amountKzt', 'kzt', 20), col('half', 'text', 10), col('region', 'text', 30), col('body', 'text', 40), col('description', 'text', 60)],
+    pages: one(rows),
+  };
+}
+
+/** Budget requests as /api/v1/stats/budget-requests gives them: by region with the total, by body, rejections by reason, the list's coverage. */
+async function budgetRequestsTable(c: ExportContext): Promise<ExportTable> {
+  const s = await getBudgetRequestFigures(c.filter, c.lang);
+  const figures = (r: RequestFiguresRow): Cell[] => [
+    r.requested.count, r.requested.amountKzt, r.approved.count, r.approved.approvedKzt, r.partiallyApproved.count, r.partiallyApproved.amountKzt, r.partiallyApproved.approvedKzt,
+    r.pending.count, r.pending.amountKzt, r.rejected.count, r.rejected.amountKzt, r.withdrawn.count, r.withdrawn.amountKzt, r.medianDaysToDecision,
+  ];
+  const blank: Cell[] = [];
+  const rows: Cell[][] = [
+    [c.t('exports.summary.byRegion')],
+    ...s.byRegion.map((r) => [r.code, r.name, ...figures(r)]),
+    [null, c.t('exports.columns.total'), ...figures(s)],
+    blank,
+    [c.t('exports.summary.byBody')],
+    ...s.byBody.map((r) => [r.code, r.name, ...figures(r)]),
+    blank,
+    [c.t('exports.summary.rejectedByReason')],
+    ...Object.values(BudgetRequestRejection).map((reason) => [reason, c.t(`codes.requestRejection.${reason}`), null, null, null, null, null, null, null, null, null, s.rejected.byReason[reason].count, s.rejected.byReason[reason].amountKzt]),
+    blank,
+    [null, c.t('exports.summary.listEntries'), s.list.entries],
+    [null, c.t('exports.summary.listWithRequest'), s.list.withRequest],
+    [null, c.t('exports.summary.listShareWithRequest'), { value: s.list.share, type: 'pct' }],
+  ];
+  return {
+    name: 'budget-requests',
+    columns: [
+      col('code', 'text', 12), col('name', 'text', 40), col('requested', 'int'), col('requestedKzt', 'kzt', 20), col('approved', 'int'), col('approvedKzt', 'kzt', 20),
+      col('partiallyApproved', 'int'), col('partiallyRequestedKzt', 'kzt', 20), col('partiallyApprovedKzt', 'kzt', 20), col('pending', 'int'), col('pendingKzt', 'kzt', 20),
+      col('rejected', 'int'), col('rejectedKzt', 'kzt', 20), col('withdrawn', 'int'), col('withdrawnKzt', 'kzt', 20), col('medianDays', 'int', 14),
+    ],
     pages: one(rows),
   };
 }
@@ -259,6 +294,7 @@ export async function exportTable(name: TableName, c: ExportContext): Promise<Ex
     case 'categories': return categoriesTable(c);
     case 'budget': return budgetTable(c);
     case 'escalations': return escalationsTable(c);
+    case 'budget-requests': return budgetRequestsTable(c);
     case 'central': return centralTable(c);
     case 'action-plans': return actionPlansTable(c);
     case 'meetings': return meetingsTable(c);

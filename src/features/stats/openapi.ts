@@ -53,6 +53,7 @@ const STATS_ROUTES: Record<keyof typeof STATS_RESPONSES, { permission: Permissio
   escalations: { permission: 'stats.national', summary: 'The central-level list of the period’s half-years as it stood on asOf: the entries then on it, by their disposition then, and those then selected' },
   'central-meetings': { permission: 'stats.national', summary: 'Central officials: scheduled against held meetings, Decree requirements, personal receptions, with the compared period and the change' },
   'action-plans': { permission: 'stats.national', summary: 'Akimats that published their half-year action plans, and those that did not' },
+  'budget-requests': { permission: 'stats.national', summary: 'Budget requests submitted in the period, by status as of asOf (requested, pending, approved, in part, rejected by reason, withdrawn), the list’s coverage and the median days to a decision; by region and by body' },
 };
 
 /** A zod schema as JSON Schema 2020-12 (the dialect of OpenAPI 3.1), without its $schema line. */
@@ -109,6 +110,7 @@ const SCHEMA_NAMES: Record<keyof typeof STATS_RESPONSES, string> = {
   escalations: 'StatsEscalations',
   'central-meetings': 'StatsCentralMeetings',
   'action-plans': 'StatsActionPlans',
+  'budget-requests': 'StatsBudgetRequests',
 };
 
 /** The whole document. Built on each request: it is small, and cheap to make. */

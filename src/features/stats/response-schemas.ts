@@ -1,7 +1,8 @@
 import { z } from 'zod';
 import { DECREE_REQUIREMENTS } from '@/features/meetings/rules';
-import { Disposition } from '@/generated/prisma/enums';
+import { BudgetRequestRejection, Disposition } from '@/generated/prisma/enums';
 import type { getActionPlanStats } from './queries/action-plans';
+import type { getBudgetRequestFigures } from './queries/budget-requests';
 import type { getCategoryBreakdownCompared, getLevelBreakdownCompared, getRegionRankingCompared } from './queries/breakdowns';
 import type { getCentralMeetingStatsCompared } from './queries/central-meetings';
 import type { getEscalationStats } from './queries/escalations';
@@ -172,6 +173,41 @@ export const actionPlansResponse = z
     notPublished: z.array(z.strictObject({ kato, name })),
   });
 
+// ---------- budget requests ----------
+
+const requestTotals = z.strictObject({ count, amountKzt: tenge.meta({ description: 'The amount requested, whole tenge.' }) });
+const requestDecided = z.strictObject({ count, amountKzt: tenge.meta({ description: 'The amount requested.' }), approvedKzt: tenge.meta({ description: 'The amount approved.' }) });
+const requestFigures = {
+  requested: requestTotals.meta({ description: 'Requests submitted within the period (by asOf), whatever their status now.' }),
+  pending: requestTotals.meta({ description: 'Submitted and awaiting the body’s decision on asOf.' }),
+  approved: requestDecided,
+  partiallyApproved: requestDecided.meta({ description: 'Approved in part: the amount asked and the amount approved.' }),
+  approvedTotalKzt: tenge.meta({ description: 'Approved in full and in part, summed.' }),
+  withdrawn: requestTotals,
+  medianDaysToDecision: z.number().min(0).nullable().meta({ description: 'Median days from submission to the first decision, among requests decided by asOf; null when none.' }),
+};
+const requestRow = z.strictObject({ code: z.string().meta({ description: 'The region’s KATO code, or the body’s code.' }), name, ...requestFigures, rejected: requestTotals });
+
+export const budgetRequestsResponse = z
+  .strictObject({
+    period: z.string(),
+    asOf: day,
+    ...requestFigures,
+    rejected: z.strictObject({
+      count, amountKzt: tenge,
+      byReason: z.strictObject(
+        Object.fromEntries(Object.values(BudgetRequestRejection).map((r) => [r, requestTotals])) as Record<BudgetRequestRejection, typeof requestTotals>,
+      ),
+    }),
+    list: z.strictObject({
+      entries: count.meta({ description: 'Entries of the central-level list of the period’s half-years.' }),
+      withRequest: count.meta({ description: 'Entries whose issue a request submitted and not withdrawn by asOf covers.' }),
+      share: rate,
+    }),
+    byRegion: z.array(requestRow),
+    byBody: z.array(requestRow),
+  });
+
 // ---------- errors ----------
 
 export const errorResponse = z
@@ -192,6 +228,7 @@ export const STATS_RESPONSES = {
   escalations: escalationsResponse,
   'central-meetings': centralMeetingsResponse,
   'action-plans': actionPlansResponse,
+  'budget-requests': budgetRequestsResponse,
 } as const;
 
 // ---------- the schemas and the queries agree (checked by the compiler) ----------
@@ -207,8 +244,9 @@ export type SchemaMatchesQueries = {
   escalations: Same<z.infer<typeof escalationsResponse>, Result<typeof getEscalationStats>>;
   centralMeetings: Same<z.infer<typeof centralMeetingsResponse>, Result<typeof getCentralMeetingStatsCompared>>;
   actionPlans: Same<z.infer<typeof actionPlansResponse>, Result<typeof getActionPlanStats>>;
+  budgetRequests: Same<z.infer<typeof budgetRequestsResponse>, Result<typeof getBudgetRequestFigures>>;
 };
 const schemasMatchQueries: SchemaMatchesQueries = {
-  summary: true, regions: true, categories: true, levels: true, escalations: true, centralMeetings: true, actionPlans: true,
+  summary: true, regions: true, categories: true, levels: true, escalations: true, centralMeetings: true, actionPlans: true, budgetRequests: true,
 };
 void schemasMatchQueries;

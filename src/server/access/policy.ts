@@ -15,6 +15,10 @@ export const POLICY = {
   'region.plans.write': ['ADMIN', 'AKIMAT_EDITOR'],
   /** Put an issue on the central-level list. */
   'escalations.propose': ['ADMIN', 'AKIMAT_EDITOR'],
+  /** The budget requests page: every region's requests to every body, by status. */
+  'budget.read': ['ADMIN', 'ANALYST', 'MANAGER'],
+  /** Decide the budget requests addressed to the body: approve, approve in part, reject. */
+  'budget.decide': ['ADMIN', 'MINISTRY_EDITOR'],
   /** Disposition and `selected` of escalations addressed to the body. */
   'escalations.decide': ['ADMIN', 'MINISTRY_EDITOR'],
   'schedule.write': ['ADMIN', 'MINISTRY_EDITOR'],

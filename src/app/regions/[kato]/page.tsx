@@ -3,6 +3,7 @@ import { notFound } from 'next/navigation';
 import { getLocale, getTranslations } from 'next-intl/server';
 import { ChartCardSkeleton } from '@/components/charts/chart-skeleton';
 import { KpiSkeleton } from '@/components/ui/kpi-skeleton';
+import { RegionRequestsSection } from '@/features/budget/components/request-sections';
 import { FiguresKpis } from '@/features/dashboard/components/figures-kpis';
 import { FilterBar } from '@/features/dashboard/components/filter-bar';
 import { CategorySection } from '@/features/dashboard/components/overview-sections';
@@ -17,7 +18,7 @@ const FIELDS = ['period', 'category', 'level', 'compare'] as const;
 
 // GET /regions/[kato] — one region's figures beside the national ones; an unknown KATO is a 404.
 export default async function RegionPage({ params, searchParams }: { params: Promise<{ kato: string }>; searchParams: Promise<SearchParams> }) {
-  await requirePageCaller('stats.regions');
+  const caller = await requirePageCaller('stats.regions');
   const region = await getRegionByKato((await params).kato);
   if (!region) notFound();
   const filters = await parseDashboardFilters(await searchParams, { allowed: FIELDS });
@@ -53,6 +54,9 @@ export default async function RegionPage({ params, searchParams }: { params: Pro
         </Suspense>
         <Suspense key={`plan${key}`} fallback={loading(80)}>
           <ActionPlanSection filter={filter} />
+        </Suspense>
+        <Suspense key={`requests${key}`} fallback={loading(120)}>
+          <RegionRequestsSection filter={filter} caller={caller} />
         </Suspense>
       </div>
     </div>

@@ -1,14 +1,12 @@
 'use client';
 
 import { useTranslations } from 'next-intl';
-import { type Choice, Input, Select, TextArea } from '@/features/entry/components/form-kit';
+import { type Choice, Input, Select } from '@/features/entry/components/form-kit';
 import { type EntryAction, FormNotices, SaveButton, useVersionedForm, type VersionedRecord } from '@/features/entry/components/versioned-form';
 import { saveActionPlanAction } from '@/features/action-plans/actions';
 import { saveActionPlanSchema } from '@/features/action-plans/entry-schemas';
-import { createBudgetRequestAction, updateBudgetRequestAction } from '../actions';
-import { createBudgetRequestSchema, updateBudgetRequestSchema } from '../schemas';
 
-// An akimat's action plan for a half-year and its budget requests, new or changed, in the
+// An akimat's action plan for a half-year, new or changed, in the
 // data-entry forms' pattern (versioned-form): field errors beside fields, what was typed kept
 // on failure, and a save on a stale version shows what changed meanwhile.
 
@@ -16,8 +14,6 @@ function useLabels() {
   const t = useTranslations('entry.plans');
   const fields: Record<string, string> = {
     regionKato: t('region'), year: t('year'), half: t('half'), approvedOn: t('approvedOn'), url: t('url'), publishedOn: t('publishedOn'),
-    centralBodyCode: t('body'), amountKzt: t('amount'), status: t('status'), submittedOn: t('submittedOn'), decidedOn: t('decidedOn'),
-    issueIds: t('issueIds'), note: t('note'),
   };
   return (field: string) => fields[field] ?? field;
 }
@@ -53,38 +49,6 @@ export function ActionPlanForm({ plan, regions }: { plan?: EditablePlan; regions
       <Input id={f.id('url')} field={f.form.register('url')} label={label('url')} hint={t('urlHint')} error={f.err('url')} maxLength={500} />
       <Input id={f.id('publishedOn')} field={f.form.register('publishedOn')} type="date" label={label('publishedOn')} error={f.err('publishedOn')} className="max-w-48" />
       <SaveButton f={f} label={t('save')} pendingLabel={t('saving')} />
-    </form>
-  );
-}
-
-export type RequestValues = { centralBodyCode: string; amountKzt: string; status: string; submittedOn: string; decidedOn: string; issueIds: string; note: string };
-
-const REQUEST_COMPARED = ['centralBodyCode', 'amountKzt', 'status', 'submittedOn', 'decidedOn', 'issueIds', 'note'] as const;
-const EMPTY_REQUEST: RequestValues = { centralBodyCode: '', amountKzt: '', status: 'DRAFT', submittedOn: '', decidedOn: '', issueIds: '', note: '' };
-
-/** A new budget request, or a change of one (`request`). Admins name the region of a new one. */
-export function BudgetRequestForm({ request, bodies, statuses, regions }: { request?: VersionedRecord<RequestValues>; bodies: Choice[]; statuses: Choice[]; regions?: Choice[] }) {
-  const t = useTranslations('entry.plans');
-  const label = useLabels();
-  const f = useVersionedForm({
-    schema: request ? updateBudgetRequestSchema : createBudgetRequestSchema, idPrefix: request ? `r${request.id}` : undefined,
-    record: request, compare: REQUEST_COMPARED, action: (request ? updateBudgetRequestAction : createBudgetRequestAction) as EntryAction,
-    defaults: request ? { ...request.values, regionKato: '' } : { ...EMPTY_REQUEST, regionKato: '' },
-  });
-  return (
-    <form onSubmit={f.submit} noValidate className="max-w-xl space-y-3" data-testid={request ? `budget-request-form-${request.id}` : 'budget-request-form'}>
-      <FormNotices f={f} label={label} errorTitle={t('errorTitle')} conflictTitle={t('requestConflict')} savedText={t('requestSaved')} />
-      {regions && !request ? <Select id={f.id('regionKato')} field={f.form.register('regionKato')} label={label('regionKato')} options={regions} emptyLabel={t('choose')} error={f.err('regionKato')} /> : null}
-      <Select id={f.id('centralBodyCode')} field={f.form.register('centralBodyCode')} label={label('centralBodyCode')} options={bodies} emptyLabel={t('choose')} error={f.err('centralBodyCode')} />
-      <Input id={f.id('amountKzt')} field={f.form.register('amountKzt')} type="number" inputMode="numeric" min="0" label={label('amountKzt')} error={f.err('amountKzt')} />
-      <Select id={f.id('status')} field={f.form.register('status')} label={label('status')} options={statuses} error={f.err('status')} />
-      <div className="flex flex-wrap gap-3">
-        <Input id={f.id('submittedOn')} field={f.form.register('submittedOn')} type="date" label={label('submittedOn')} error={f.err('submittedOn')} className="max-w-48" />
-        <Input id={f.id('decidedOn')} field={f.form.register('decidedOn')} type="date" label={label('decidedOn')} error={f.err('decidedOn')} className="max-w-48" />
-      </div>
-      <Input id={f.id('issueIds')} field={f.form.register('issueIds')} label={label('issueIds')} hint={t('issueIdsHint')} error={f.err('issueIds')} />
-      <TextArea id={f.id('note')} field={f.form.register('note')} label={label('note')} error={f.err('note')} maxLength={2000} rows={2} />
-      <SaveButton f={f} label={request ? t('saveRequest') : t('createRequest')} pendingLabel={t('saving')} />
     </form>
   );
 }

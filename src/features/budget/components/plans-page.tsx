@@ -1,14 +1,16 @@
 import { getLocale, getTranslations } from 'next-intl/server';
 import { EmptyState } from '@/components/ui/empty-state';
-import { BudgetRequestStatus } from '@/generated/prisma/enums';
 import { regionOptions } from '@/features/entry/options';
 import { pickName } from '@/i18n/pick-name';
-import { formatMoneyExact } from '@/lib/format';
 import { DetailList } from '@/components/ui/detail-list';
 import { mayWriteRegionPlans, recordScope } from '@/server/access/scope';
 import type { Caller } from '@/server/auth/caller';
 import { db } from '@/server/db/client';
-import { ActionPlanForm, BudgetRequestForm } from './plan-forms';
+import { todayKz } from '@/features/entry/fields';
+import { listOwnRequests } from '../queries';
+import { ActionPlanForm } from './plan-forms';
+import { OwnRequest } from './own-request';
+import { DraftRequestForm } from './request-forms';
 import { PageHeader } from '@/components/ui/page-header';
 
 const iso = (d: Date | null) => (d ? d.toISOString().slice(0, 10) : '');
@@ -22,12 +24,11 @@ export async function PlansPage({ caller }: { caller: Caller }) {
     getTranslations('entry.plans'), getLocale(),
     db().centralBody.findMany({ orderBy: { nameRu: 'asc' } }),
     regionId ? db().actionPlan.findMany({ where: { regionId }, orderBy: [{ year: 'desc' }, { half: 'desc' }] }) : [],
-    db().budgetRequest.findMany({ where: regionId ? { regionId } : {}, orderBy: { id: 'desc' }, take: 50, include: { centralBody: true, region: true, issues: { select: { issueId: true } } } }),
+    listOwnRequests(caller),
     regionId ? undefined : regionOptions(),
   ]);
-  const statusLabel = (s: string) => t(`requestStatus.${s}`);
   const bodyOptions = bodies.map((b) => ({ value: b.code, label: pickName(locale, b) }));
-  const statusOptions = Object.values(BudgetRequestStatus).map((s) => ({ value: s, label: statusLabel(s) }));
+  const today = todayKz();
   return (
     <div className="space-y-8">
       <PageHeader title={t('title')} lead={t('subtitle')} />
@@ -60,32 +61,13 @@ export async function PlansPage({ caller }: { caller: Caller }) {
         <h2 id="requests" className="text-lg font-semibold">{t('requestsTitle')}</h2>
         {requests.length === 0 ? <EmptyState title={t('noRequests')} /> : (
           <ul className="space-y-2">
-            {requests.map((r) => {
-              const values = {
-                centralBodyCode: r.centralBody.code, amountKzt: r.amountKzt.toString(), status: r.status, submittedOn: iso(r.submittedOn), decidedOn: iso(r.decidedOn),
-                issueIds: r.issues.map((i) => i.issueId).sort((a, b) => a - b).join(', '), note: r.note ?? '',
-              };
-              const display = { ...values, centralBodyCode: pickName(locale, r.centralBody), amountKzt: formatMoneyExact(locale, Number(r.amountKzt)), status: statusLabel(r.status) };
-              const summary = `№ ${r.id} · ${pickName(locale, r.region)} → ${pickName(locale, r.centralBody)} · ${display.amountKzt} · ${statusLabel(r.status)} · ${t('issuesCount', { count: r.issues.length })}`;
-              if (!writable) return <li key={r.id} className="tabular rounded border border-neutral-300 bg-white p-3">{summary}</li>;
-              return (
-                <li key={r.id}>
-                  <details className="rounded border border-neutral-300 bg-white p-3" data-testid={`budget-request-${r.id}`}>
-                    <summary className="tabular cursor-pointer">{summary}</summary>
-                    <div className="pt-3">
-                      <h3 className="sr-only">{t('editRequest', { id: r.id })}</h3>
-                      <BudgetRequestForm request={{ id: r.id, version: r.version, values, display }} bodies={bodyOptions} statuses={statusOptions} />
-                    </div>
-                  </details>
-                </li>
-              );
-            })}
+            {requests.map((r) => <li key={r.id}><OwnRequest request={r} bodies={bodyOptions} today={today} writable={writable} /></li>)}
           </ul>
         )}
         {writable ? (
           <>
             <h3 className="font-medium">{t('newRequest')}</h3>
-            <BudgetRequestForm bodies={bodyOptions} regions={regions} statuses={statusOptions} />
+            <DraftRequestForm bodies={bodyOptions} regions={regions} />
           </>
         ) : null}
       </section>

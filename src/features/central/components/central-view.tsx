@@ -13,6 +13,7 @@ import { ReceptionsSection } from './receptions-section';
 import { ScheduleByBody, ScheduleByHalf, ScheduleKpis } from './schedule-section';
 import { PageHeader } from '@/components/ui/page-header';
 import { PageSection } from '@/components/ui/page-section';
+import { RequestsPageSection } from '@/features/budget/components/request-sections';
 
 // /central: central officials' meetings under the Decree and the Government's schedule.
 
@@ -70,6 +71,8 @@ export async function CentralView({ caller, pf, sp }: { caller: Caller; pf: Page
           <ReceptionsSection filter={pf.filter} />
         </Suspense>
       </PageSection>
+
+      <RequestsPageSection caller={caller} filter={pf.filter} suspenseKey={`${key}-r`} />
 
       <PageSection id="missed" title={t('missed.title')} note={t('missed.note')}>
         <Suspense key={`${key}|${requirement ?? ''}|${page}`} fallback={<TableSkeleton rows={10} />}>

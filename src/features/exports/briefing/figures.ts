@@ -5,6 +5,7 @@ import { getActionPlanStats } from '@/features/stats/queries/action-plans';
 import { getCategoryBreakdown, getRegionRanking } from '@/features/stats/queries/breakdowns';
 import { getCentralMeetingStats } from '@/features/stats/queries/central-meetings';
 import { getEscalationStats } from '@/features/stats/queries/escalations';
+import { getBudgetRequestStats } from '@/features/stats/queries/budget-requests';
 import { getSummary } from '@/features/stats/queries/summary';
 import type { Disposition } from '@/generated/prisma/enums';
 import { type Period, parsePeriod, previousPeriod } from '@/lib/period';
@@ -34,6 +35,17 @@ export type CentralFigures = {
   shortfalls: Array<{ code: string; scheduled: number; held: number; requirements: DecreeRequirement[] }>;
 };
 
+export type BriefingRequests = {
+  requested: { count: number; amountKzt: number };
+  approved: { count: number; approvedKzt: number };
+  partiallyApproved: { count: number; amountKzt: number; approvedKzt: number };
+  pending: { count: number; amountKzt: number };
+  rejected: { count: number; amountKzt: number };
+  withdrawn: { count: number };
+  listEntries: number;
+  listWithoutRequest: number;
+};
+
 export type BriefingFigures = {
   period: BriefingPeriod;
   asOf: string;
@@ -46,6 +58,8 @@ export type BriefingFigures = {
     budget: { needKzt: number; allocatedKzt: number; allocatedShare: number | null };
     republicanBudget: { needKzt: number; allocatedKzt: number; allocatedShare: number | null };
     centralList: { halves: string[]; total: number; selected: number; undecided: number; byDisposition: Record<Disposition, { count: number; amountKzt: number }> };
+    /** Budget requests submitted in the period, as they stood on asOf, and the list's entries without one. */
+    budgetRequests: BriefingRequests;
     /** The half-year before: its list and where it stands at this period's end (half-year briefings only). */
     previousList: { half: string; total: number; byDisposition: Record<Disposition, { count: number; amountKzt: number }> } | null;
     /** The year's totals (an H2 or a year briefing): its issues resolved by its end, and the rate. */
@@ -103,7 +117,7 @@ export async function collectBriefingFigures(periodCode: string): Promise<Briefi
   const rankingPeriod = withYear ? year : p;
   const previousHalf = period.kind === 'half' ? previousPeriod(p) : null;
 
-  const [summary, categories, centralList, previousList, yearSummary, ranking, plans, central, centralYear, centralBefore] = await Promise.all([
+  const [summary, categories, centralList, previousList, yearSummary, ranking, plans, central, centralYear, centralBefore, requests] = await Promise.all([
     getSummary(f),
     getCategoryBreakdown(f, 'ru'),
     getEscalationStats(f),
@@ -115,6 +129,7 @@ export async function collectBriefingFigures(periodCode: string): Promise<Briefi
     centralFigures(p),
     withYear ? centralFigures(year) : null,
     previousHalf ? getCentralMeetingStats(nationalFilter(previousHalf), 'ru') : null,
+    getBudgetRequestStats(f),
   ]);
 
   const totalsOf = (s: NonNullable<typeof yearSummary>) => ({
@@ -141,6 +156,16 @@ export async function collectBriefingFigures(periodCode: string): Promise<Briefi
       budget: summary.budget,
       republicanBudget: summary.republicanBudget,
       centralList: { halves: centralList.halves, total: centralList.total, selected: centralList.selected, undecided: centralList.undecided, byDisposition: centralList.byDisposition },
+      budgetRequests: {
+        requested: requests.requested,
+        approved: { count: requests.approved.count, approvedKzt: requests.approved.approvedKzt },
+        partiallyApproved: requests.partiallyApproved,
+        pending: requests.pending,
+        rejected: { count: requests.rejected.count, amountKzt: requests.rejected.amountKzt },
+        withdrawn: { count: requests.withdrawn.count },
+        listEntries: requests.list.entries,
+        listWithoutRequest: requests.list.entries - requests.list.withRequest,
+      },
       previousList: previousList && previousHalf ? { half: previousHalf.code, total: previousList.total, byDisposition: previousList.byDisposition } : null,
       yearTotals: yearSummary ? totalsOf(yearSummary) : period.kind === 'year' ? totalsOf(summary) : null,
       ranking: {

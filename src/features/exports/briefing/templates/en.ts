@@ -1,7 +1,7 @@
 import { DECREE_REQUIREMENTS, type DecreeRequirement } from '@/features/meetings/rules';
 import type { Disposition } from '@/generated/prisma/enums';
 import type { Block, Template } from '../document';
-import type { CentralFigures } from '../figures';
+import type { BriefingRequests, CentralFigures } from '../figures';
 import { count, money, percent, thousands, thousandsUnderstates, times } from '../numbers';
 
 // The English briefing: the Russian one's sections and figures, in plain English.
@@ -26,6 +26,23 @@ const DISPOSITION_LINE: Record<Disposition, (n: number, kzt: number, year: numbe
   EXECUTED: (n) => `${issues(n)} have already been executed by state bodies.`,
 };
 
+
+/** The budget requests paragraph, after the central-level list: what akimats filed and what became of it. */
+function requestsParagraph(r: BriefingRequests, p: string): string | null {
+  if (r.requested.count === 0 && r.listWithoutRequest === 0) return null;
+  const filed = r.requested.count === 0
+    ? `In ${period(p)} akimats filed no budget requests with central state bodies`
+    : `In ${period(p)} akimats filed ${count(L, r.requested.count)} budget ${r.requested.count === 1 ? 'request' : 'requests'} with central state bodies for ${money(L, r.requested.amountKzt)}`;
+  const parts = [
+    r.approved.count ? `${count(L, r.approved.count)} approved for ${money(L, r.approved.approvedKzt)}` : '',
+    r.partiallyApproved.count ? `${count(L, r.partiallyApproved.count)} approved in part for ${money(L, r.partiallyApproved.approvedKzt)} of ${money(L, r.partiallyApproved.amountKzt)} requested` : '',
+    r.pending.count ? `${count(L, r.pending.count)} under consideration for ${money(L, r.pending.amountKzt)}` : '',
+    r.rejected.count ? `${count(L, r.rejected.count)} rejected for ${money(L, r.rejected.amountKzt)}` : '',
+    r.withdrawn.count ? `${count(L, r.withdrawn.count)} withdrawn by akimats` : '',
+  ].filter(Boolean);
+  const tail = r.listWithoutRequest > 0 ? `; for ${issues(r.listWithoutRequest)} of the list no request was filed` : '';
+  return `${filed}${parts.length ? `: ${parts.join(', ')}` : ''}${tail}.`;
+}
 function central(c: CentralFigures, bodyShort: (code: string) => string, requirement: (r: DecreeRequirement) => string): Block[] {
   const out: Block[] = [];
   const halves = c.byHalf.length > 1 ? `, of which ${c.byHalf.map((h, i) => `${count(L, h.scheduled)} in the ${i === 0 ? 'first' : 'second'} half-year`).join(' and ')}` : '';
@@ -96,6 +113,9 @@ export const en: Template = (f, n, meta) => {
     ].filter(Boolean);
     blocks.push({ kind: 'paragraph', text: `In ${period(a.previousList.half)}, ${issues(a.previousList.total)} required a decision at the central level; at the end of ${period(p)}: ${parts.join(', ')}.` });
   }
+  const requests = requestsParagraph(a.budgetRequests, p);
+  if (requests) blocks.push({ kind: 'paragraph', text: requests });
+
   if (a.yearTotals) {
     const t = a.yearTotals;
     blocks.push({

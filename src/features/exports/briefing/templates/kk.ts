@@ -1,7 +1,7 @@
 import { DECREE_REQUIREMENTS, type DecreeRequirement } from '@/features/meetings/rules';
 import type { Disposition } from '@/generated/prisma/enums';
 import type { Block, Template } from '../document';
-import type { CentralFigures } from '../figures';
+import type { BriefingRequests, CentralFigures } from '../figures';
 import { count, money, percent, thousands, thousandsUnderstates, times } from '../numbers';
 
 // Қазақ тіліндегі анықтама: орыс тіліндегі нұсқаның бөлімдері мен сандары, глоссарий терминдерімен.
@@ -35,6 +35,23 @@ const DISPOSITION_LINE: Record<Disposition, (n: number, kzt: number, year: numbe
   EXECUTED: (n) => `${count(L, n)} мәселені мемлекеттік органдар орындады.`,
 };
 
+
+/** The budget requests paragraph, after the central-level list: what akimats filed and what became of it. */
+function requestsParagraph(r: BriefingRequests, p: string): string | null {
+  if (r.requested.count === 0 && r.listWithoutRequest === 0) return null;
+  const filed = r.requested.count === 0
+    ? `${nom(p)} бойынша әкімдіктер орталық мемлекеттік органдарға бюджеттік өтінім енгізген жоқ`
+    : `${nom(p)} бойынша әкімдіктер орталық мемлекеттік органдарға ${money(L, r.requested.amountKzt)} сомасына ${count(L, r.requested.count)} бюджеттік өтінім енгізді`;
+  const parts = [
+    r.approved.count ? `${count(L, r.approved.count)} өтінім ${money(L, r.approved.approvedKzt)} сомасына мақұлданды` : '',
+    r.partiallyApproved.count ? `${count(L, r.partiallyApproved.count)} өтінім сұралған ${money(L, r.partiallyApproved.amountKzt)} ішінен ${money(L, r.partiallyApproved.approvedKzt)} сомасына ішінара мақұлданды` : '',
+    r.pending.count ? `${money(L, r.pending.amountKzt)} сомасына ${count(L, r.pending.count)} өтінім қаралуда` : '',
+    r.rejected.count ? `${money(L, r.rejected.amountKzt)} сомасына ${count(L, r.rejected.count)} өтінім қабылданбады` : '',
+    r.withdrawn.count ? `${count(L, r.withdrawn.count)} өтінімді әкімдіктер кері қайтарды` : '',
+  ].filter(Boolean);
+  const tail = r.listWithoutRequest > 0 ? `; тізбенің ${count(L, r.listWithoutRequest)} мәселесі бойынша өтінім енгізілмеген` : '';
+  return `${filed}${parts.length ? `, оның ішінде ${parts.join(', ')}` : ''}${tail}.`;
+}
 function central(c: CentralFigures, bodyShort: (code: string) => string, requirement: (r: DecreeRequirement) => string): Block[] {
   const out: Block[] = [];
   const halves = c.byHalf.length > 1 ? `, оның ішінде ${c.byHalf.map((h, i) => `${count(L, h.scheduled)} – ${i === 0 ? 'бірінші' : 'екінші'}`).join(', ')} жартыжылдыққа` : '';
@@ -111,6 +128,9 @@ export const kk: Template = (f, n, meta) => {
       text: `Сонымен қатар ${gen(a.previousList.half)} қорытындысы бойынша ${count(L, a.previousList.total)} мәселе орталық деңгейде шешуді талап етті, олардың ішінен ${gen(p)} соңында: ${parts.join(', ')}.`,
     });
   }
+  const requests = requestsParagraph(a.budgetRequests, p);
+  if (requests) blocks.push({ kind: 'paragraph', text: requests });
+
   if (a.yearTotals) {
     const t = a.yearTotals;
     blocks.push({

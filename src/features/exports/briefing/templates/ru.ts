@@ -1,7 +1,7 @@
 import { DECREE_REQUIREMENTS } from '@/features/meetings/rules';
 import type { Disposition } from '@/generated/prisma/enums';
 import type { Block, Template } from '../document';
-import type { CentralFigures } from '../figures';
+import type { BriefingRequests, CentralFigures } from '../figures';
 import { count, money, percent, thousands, thousandsUnderstates, times } from '../numbers';
 
 // The Russian briefing, worded after the ministries' own (seed-report-2022-ru.txt). Every
@@ -75,6 +75,24 @@ const DISPOSITION_LINE: Record<Disposition, (n: number, kzt: number, year: numbe
   EXECUTED: (n) => `${issues(n)} – уже исполнены госорганами.`,
 };
 
+
+/** The budget requests paragraph, after the central-level list: what akimats filed and what became of it. */
+function requestsParagraph(r: BriefingRequests, p: string): string | null {
+  if (r.requested.count === 0 && r.listWithoutRequest === 0) return null;
+  const requests = (n: number) => `${count(L, n)} ${plural(n, 'бюджетная заявка', 'бюджетные заявки', 'бюджетных заявок')}`;
+  const filed = r.requested.count === 0
+    ? `За ${periodAcc(p)} бюджетные заявки в центральные государственные органы акиматами не внесены`
+    : `За ${periodAcc(p)} акиматами в центральные государственные органы ${plural(r.requested.count, 'внесена', 'внесены', 'внесено')} ${requests(r.requested.count)} на ${money(L, r.requested.amountKzt)}`;
+  const parts = [
+    r.approved.count ? `одобрено ${count(L, r.approved.count)} на ${money(L, r.approved.approvedKzt)}` : '',
+    r.partiallyApproved.count ? `частично одобрено ${count(L, r.partiallyApproved.count)} на ${money(L, r.partiallyApproved.approvedKzt)} из запрошенных ${money(L, r.partiallyApproved.amountKzt)}` : '',
+    r.pending.count ? `на рассмотрении ${count(L, r.pending.count)} на ${money(L, r.pending.amountKzt)}` : '',
+    r.rejected.count ? `отклонено ${count(L, r.rejected.count)} на ${money(L, r.rejected.amountKzt)}` : '',
+    r.withdrawn.count ? `отозвано акиматами ${count(L, r.withdrawn.count)}` : '',
+  ].filter(Boolean);
+  const tail = r.listWithoutRequest > 0 ? `; по ${issuesDat(r.listWithoutRequest)} перечня заявки не внесены` : '';
+  return `${filed}${parts.length ? `, из них ${parts.join(', ')}` : ''}${tail}.`;
+}
 function central(c: CentralFigures, bodyShort: (code: string) => string, requirement: (r: (typeof DECREE_REQUIREMENTS)[number]) => string): Block[] {
   const out: Block[] = [];
   const halves = c.byHalf.length > 1 ? `, из которых ${c.byHalf.map((h, i) => `${count(L, h.scheduled)} – на ${i === 0 ? 'первое' : 'второе'}`).join(', ')} полугодие` : '';
@@ -158,6 +176,9 @@ export const ru: Template = (f, n, meta) => {
       text: `Вместе с тем, по итогам ${periodGen(a.previousList.half)} ${count(L, a.previousList.total)} ${plural(a.previousList.total, 'вопрос требовал', 'вопроса требовали', 'вопросов требовали')} решения на центральном уровне, из которых на конец ${periodGen(p)} ${parts.join(', ')}.`,
     });
   }
+
+  const requests = requestsParagraph(a.budgetRequests, p);
+  if (requests) blocks.push({ kind: 'paragraph', text: requests });
 
   if (a.yearTotals) {
     const t = a.yearTotals;
