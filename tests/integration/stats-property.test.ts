@@ -27,6 +27,7 @@ type Modules = typeof import('@/features/stats/filters') &
   typeof import('@/features/stats/queries/escalations') &
   typeof import('@/features/stats/queries/central-meetings') &
   typeof import('@/features/stats/queries/action-plans') &
+  typeof import('@/features/stats/queries/budget-requests') &
   typeof import('@/lib/period');
 
 let database: AppDatabase;
@@ -79,6 +80,7 @@ beforeAll(async () => {
     ...(await import('@/features/stats/queries/escalations')),
     ...(await import('@/features/stats/queries/central-meetings')),
     ...(await import('@/features/stats/queries/action-plans')),
+    ...(await import('@/features/stats/queries/budget-requests')),
     ...(await import('@/lib/period')),
   };
 });
@@ -354,7 +356,7 @@ async function check(view: View) {
     Promise.all([
       app.getSummary(filter, compare), app.getRegionRankingCompared(filter, 'en', compare), app.getCategoryBreakdownCompared(filter, 'en', compare),
       app.getLevelBreakdownCompared(filter, compare), app.getEscalationStats(filter), app.getCentralMeetingStatsCompared(filter, 'en', compare),
-      app.getActionPlanStats(filter, 'en'),
+      app.getActionPlanStats(filter, 'en'), app.getBudgetRequestFigures(filter, 'en'),
     ]),
     oracle.everyRoute(pool, expected),
   ]);
