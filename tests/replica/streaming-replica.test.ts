@@ -5,13 +5,14 @@
 import os from 'node:os';
 import path from 'node:path';
 import type pg from 'pg';
+import { createTranslator } from 'next-intl';
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
-import { formatLocalTime } from '@/i18n/format-time';
 import { parsePeriod, type Period } from '@/lib/period';
 import { type ReplicaCluster, startNode, startReplicaCluster, stopNode, stopReplicaCluster, waitForStreaming } from '../../scripts/db/replica-cluster';
 import { createIssue, createMeeting } from '../factories/issues';
 import { createReference, type Reference } from '../factories/reference';
 import { sqlPool } from '../support/database';
+import { loadCatalogue } from '../support/messages';
 
 const dir = path.join(os.tmpdir(), `kezdesu-replica-test-${process.pid}`);
 const basePort = process.env.REPLICA_TEST_PORT ? Number(process.env.REPLICA_TEST_PORT) : undefined;
@@ -139,9 +140,13 @@ describe('with a streaming replica', () => {
       const lag = await replicaLag({ now: inAMinute });
       expect(lag?.getTime()).toBe(at.getTime());
       expect(await replicaLag({ now: inAMinute, thresholdMs: 120_000 })).toBeNull();
-      // What the page prints beside the figures' date, in Astana time.
-      const astana = new Date(at.getTime() + (at < new Date('2024-03-01T00:00:00+06:00') ? 6 : 5) * 3600_000);
-      expect(formatLocalTime(lag!)).toBe(astana.toISOString().slice(11, 16));
+      // What the figures' source line adds, in Astana time (UTC+5 since 2024-03-01).
+      const { replicaAsOfLabel } = await import('@/features/dashboard/replica-note');
+      const time = await replicaAsOfLabel('ru', inAMinute);
+      expect(time).toBe(new Date(at.getTime() + 5 * 3600_000).toISOString().slice(11, 16));
+      const t = createTranslator({ locale: 'ru', messages: loadCatalogue('ru') as never }) as unknown as (key: string, values: Record<string, string>) => string;
+      expect(t('overview.replicaAsOf', { time: time! })).toBe(`(данные реплики на ${time})`);
+      expect(await replicaAsOfLabel('ru')).toBeNull();
     } finally {
       await replicaPool.query('SELECT pg_wal_replay_resume()');
     }
