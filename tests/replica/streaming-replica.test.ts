@@ -2,9 +2,10 @@
 // scripts/db/replica-cluster.ts): reads go to the replica, writes to the primary, a read after
 // this process's write sees it, a stopped replica sends reads to the primary at once (logged),
 // and a replica that stopped replaying is reported with the time it stands at.
+import net from 'node:net';
 import os from 'node:os';
 import path from 'node:path';
-import type pg from 'pg';
+import pg from 'pg';
 import { createTranslator } from 'next-intl';
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { parsePeriod, type Period } from '@/lib/period';
@@ -122,7 +123,12 @@ describe('with a streaming replica', () => {
     // Past the short pause after a timed-out wait, a write the replica replays promptly is read from it.
     await new Promise((r) => setTimeout(r, (RETRY_SECONDS * 1000) / 6 + 100));
     await saveMeetingThroughApp('2031-05-02');
+    const started = performance.now();
     expect((await figures()).meetings).toBe(before + 2);
+    console.info(`read after a write, replica caught up: ${(performance.now() - started).toFixed(0)} ms (figures: 3 queries, with the LSN check)`);
+    const again = performance.now();
+    await figures();
+    console.info(`the same read with no write since: ${(performance.now() - again).toFixed(0)} ms`);
     expect(await statsFromReplica()).toBe(true);
   });
 
@@ -162,7 +168,9 @@ describe('with a streaming replica', () => {
       expect(await statsFromReplica()).toBe(true);
       await stopNode(cluster, 'replica', 'immediate');
 
+      const started = performance.now();
       expect(await figures()).toEqual(expected);
+      console.info(`stopped replica: the first request's figures, from the primary, in ${(performance.now() - started).toFixed(0)} ms`);
       expect(await statsFromReplica()).toBe(false);
       expect(warn.mock.calls.flat().join('\n')).toMatch(/Replica unavailable.*statistics are read from the primary/);
       const { replicaLag } = await app();
@@ -180,6 +188,42 @@ describe('with a streaming replica', () => {
     } finally {
       warn.mockRestore();
       await startNode(cluster, 'replica').catch(() => undefined);
+    }
+  });
+});
+
+describe('a replica that does not answer', () => {
+  it('costs one connect timeout: the breaker sends later reads to the primary without trying it', async () => {
+    // A socket that accepts and then says nothing, like a replica whose machine hangs.
+    const accepted: net.Socket[] = [];
+    const silent = net.createServer((socket) => accepted.push(socket));
+    await new Promise<void>((resolve) => silent.listen(0, '127.0.0.1', resolve));
+    const { createReplicaRouter } = await import('@/server/db/replica');
+    const primary = new pg.Pool({ connectionString: cluster.primaryUrl, max: 2 });
+    const logged: string[] = [];
+    const router = createReplicaRouter(
+      primary,
+      { connectionString: `postgresql://postgres@127.0.0.1:${(silent.address() as net.AddressInfo).port}/postgres`, max: 2 },
+      { connectTimeoutMs: 300, retryMs: 60_000, freshWaitMs: 100 },
+      (m) => logged.push(m),
+    );
+    try {
+      const times: number[] = [];
+      for (let i = 0; i < 4; i++) {
+        const started = performance.now();
+        const { rows } = await router.statsPool.query<{ r: boolean }>('SELECT pg_is_in_recovery() AS r');
+        times.push(performance.now() - started);
+        expect(rows[0]!.r).toBe(false);
+      }
+      expect(accepted).toHaveLength(1);
+      expect(logged).toHaveLength(1);
+      expect(logged[0]).toMatch(/Replica unavailable/);
+      console.info(`hung replica: first read ${times[0]!.toFixed(0)} ms (connect timeout 300 ms), next ${times.slice(1).map((t) => t.toFixed(1)).join(', ')} ms`);
+    } finally {
+      accepted.forEach((s) => s.destroy());
+      await router.statsPool.end().catch(() => undefined);
+      await primary.end();
+      await new Promise((r) => silent.close(r));
     }
   });
 });
