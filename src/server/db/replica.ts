@@ -163,8 +163,9 @@ export function createReplicaRouter(primary: pg.Pool, replicaConfig: pg.PoolConf
       skipWaitUntil = Date.now() + options.retryMs / 6;
       return false;
     } catch (error) {
-      if (!isUnavailable(error)) throw error;
-      trip(error);
+      // Whatever broke the check, the primary can still answer the read.
+      if (isUnavailable(error)) trip(error);
+      else log(`Replica replay check failed (${(error as Error)?.message ?? error}): this read goes to the primary`);
       return false;
     }
   }
@@ -193,8 +194,8 @@ export function createReplicaRouter(primary: pg.Pool, replicaConfig: pg.PoolConf
       const replayedAt = row.replayedAt as Date;
       return now.getTime() - replayedAt.getTime() > thresholdMs ? replayedAt : null;
     } catch (error) {
-      if (!isUnavailable(error)) throw error;
-      trip(error);
+      if (isUnavailable(error)) trip(error);
+      else log(`Replica lag check failed (${(error as Error)?.message ?? error})`);
       return null;
     }
   }
