@@ -192,7 +192,16 @@ export function createReplicaRouter(primary: pg.Pool, replicaConfig: pg.PoolConf
       // Caught up is current, however long ago the last transaction was.
       if (!row?.standby || row.caughtUp || !row.replayedAt) return null;
       const replayedAt = row.replayedAt as Date;
-      return now.getTime() - replayedAt.getTime() > thresholdMs ? replayedAt : null;
+      if (now.getTime() - replayedAt.getTime() <= thresholdMs) return null;
+      // After a quiet spell the last transaction is old while a new one is milliseconds from replay:
+      // only a replica still behind after a short wait is reported.
+      const deadline = Date.now() + options.freshWaitMs;
+      while (Date.now() < deadline) {
+        await new Promise((r) => setTimeout(r, 20));
+        const [again] = await direct('SELECT pg_last_wal_replay_lsn() >= $1::pg_lsn AS "caughtUp"', [lsn]);
+        if (again?.caughtUp) return null;
+      }
+      return replayedAt;
     } catch (error) {
       if (isUnavailable(error)) trip(error);
       else log(`Replica lag check failed (${(error as Error)?.message ?? error})`);
