@@ -27,3 +27,6 @@ export const formatLocalDate = (locale: string, at: Date) => (locale === 'en' ? 
 
 /** 2026-11-27 10:20:57 UTC */
 export const formatUtc = (at: Date) => `${at.toISOString().slice(0, 19).replace('T', ' ')} UTC`;
+
+/** 14:05, in Kazakhstan's time. */
+export const formatLocalTime = (at: Date) => parts(at).time;
