@@ -21,8 +21,15 @@ export type Sample = { action: string; ms: number; status: number; ok: boolean; 
 export class Recorder {
   readonly samples: Sample[] = [];
   requests = 0;
+  private readonly seen = new Set<string>();
   add(s: Omit<Sample, 'at'>): void {
     this.samples.push({ ...s, at: now() });
+    // The first error of each kind is shown at once: a long run should not hide its cause until the end.
+    const key = `${s.action} | ${s.status}`;
+    if (!s.ok && !this.seen.has(key)) {
+      this.seen.add(key);
+      console.log(`  first error: ${key}: ${(s.detail ?? '').slice(0, 400)}`);
+    }
   }
 }
 
@@ -33,7 +40,8 @@ export class Balancer {
   private next = 0;
   private readonly agents: http.Agent[];
   constructor(readonly ports: number[], readonly publicOrigin: string, maxSockets: number) {
-    this.agents = ports.map(() => new http.Agent({ keepAlive: true, maxSockets }));
+    // Idle sockets closed before the server's 5 s keep-alive timeout closes them under a request.
+    this.agents = ports.map(() => new http.Agent({ keepAlive: true, maxSockets, timeout: 4000 }));
   }
   pick(): { port: number; agent: http.Agent } {
     const i = this.next++ % this.ports.length;
@@ -68,7 +76,17 @@ export class Browser {
   }
 
   /** One request to the next instance; the body read whole (as a browser waits for it), gzip undone. */
-  request(method: string, path: string, opts: { headers?: Record<string, string>; body?: Buffer | string } = {}): Promise<Answer> {
+  async request(method: string, path: string, opts: { headers?: Record<string, string>; body?: Buffer | string } = {}): Promise<Answer> {
+    try {
+      return await this.send(method, path, opts);
+    } catch (error) {
+      // A kept-alive connection the server closed as the request went out: a browser sends it again.
+      if (error instanceof Error && (error as Error & { reusedSocket?: boolean }).reusedSocket) return this.send(method, path, opts);
+      throw error;
+    }
+  }
+
+  private send(method: string, path: string, opts: { headers?: Record<string, string>; body?: Buffer | string }): Promise<Answer> {
     const { port, agent } = this.lb.pick();
     const host = new URL(this.lb.publicOrigin).host;
     const headers: Record<string, string> = {
@@ -95,7 +113,10 @@ export class Browser {
         });
       });
       req.setTimeout(120_000, () => req.destroy(new Error('timeout after 120 s')));
-      req.on('error', reject);
+      req.on('error', (error: Error & { code?: string; reusedSocket?: boolean }) => {
+        if (req.reusedSocket && error.code === 'ECONNRESET') error.reusedSocket = true;
+        reject(error);
+      });
       req.end(body);
     });
   }

@@ -288,6 +288,7 @@ async function main(): Promise<boolean> {
   const seeded = await seedDemoData(created.url);
   if (!seeded.seeded) throw new Error(`the demo seed did not load: ${seeded.reason}`);
   const client = await connect(created.url);
+  client.on('error', () => undefined); // the database dropped under it on Ctrl-C
   try {
     const closed = await client.query('SELECT 1 FROM closed_period WHERE year = $1 AND half = $2 AND reopened_at IS NULL', [year, half]);
     if (closed.rowCount) throw new Error(`${period} is closed in the seed: nothing can be saved in it`);

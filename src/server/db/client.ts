@@ -8,6 +8,14 @@ import { env } from '@/env';
 // One client per process; the dev server's hot reload would otherwise open a pool per edit.
 const globalForPrisma = globalThis as unknown as { prisma?: PrismaClient; stats?: PrismaClient; pools?: pg.Pool[] };
 
+/**
+ * Every interactive transaction's limits. Prisma's defaults (2 s to get a connection, 5 s to run)
+ * failed saves in the deadline rush (npm run bench:load): a save queued behind other writers on
+ * the same summary rows, or for a pooled connection, was refused with "try again later" though
+ * nothing was wrong. A request waits this long before giving up; a transaction that passes it
+ * still rolls back whole. The import's commit sets its own, longer, limits.
+ */
+export const WRITE_TRANSACTION = { maxWait: 15_000, timeout: 30_000 } as const;
 function createClient(url: string | undefined): PrismaClient {
   if (!url) {
     throw new Error('DATABASE_URL is not set: start the app with `npm start`, or point it at PostgreSQL.');
@@ -17,7 +25,7 @@ function createClient(url: string | undefined): PrismaClient {
   // the pool replaces it on the next query.
   pool.on('error', (error) => console.error(`Idle database connection closed: ${error.message}`));
   (globalForPrisma.pools ??= []).push(pool);
-  return new PrismaClient({ adapter: new PrismaPg(pool) });
+  return new PrismaClient({ adapter: new PrismaPg(pool), transactionOptions: WRITE_TRANSACTION });
 }
 
 export function db(): PrismaClient {
