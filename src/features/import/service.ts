@@ -4,6 +4,7 @@ import { assertOpen } from '@/features/periods/closing';
 import { writeAudit } from '@/server/audit';
 import type { Caller } from '@/server/auth/caller';
 import { db } from '@/server/db/client';
+import { retryOnConflict } from '@/server/db/retry';
 import { AppError } from '@/server/errors';
 import { checkAgainstDatabase, type CheckedRow } from './check';
 import type { ImportRow } from './row-schema';
@@ -147,7 +148,8 @@ export async function commitImport(
   options: { onStep?: (step: string, backendPid: number) => Promise<void>; onProgress?: OnProgress } = {},
 ): Promise<CommitResult> {
   if (!/^[0-9a-f-]{36}$/i.test(id)) throw new AppError('NOT_FOUND', 'import');
-  return db().$transaction(
+  // A deadlock's victim rolled back whole: run again (src/server/db/retry.ts).
+  return retryOnConflict(() => db().$transaction(
     async (tx) => {
       const [batch] = await tx.$queryRawUnsafe<Array<{ user_id: number; status: string; error_count: number; rows: CheckedRow[]; result: CommitCounts | null; file_hash: string; row_count: number }>>(
         `SELECT user_id, status::text, error_count, rows, result, file_hash, row_count FROM import_batch WHERE id = $1::uuid FOR UPDATE`, id);
@@ -183,5 +185,5 @@ export async function commitImport(
       return { status: 'committed', counts, repeated: false } as const;
     },
     { timeout: 10 * 60_000, maxWait: 30_000 },
-  );
+  ));
 }
