@@ -264,6 +264,37 @@ async function figures(client: pg.Client, lb: Balancer, rec: Recorder, people: P
   return verdicts;
 }
 
+
+/** The latency table, the requests per second and the errors; also on Ctrl-C, for the run so far. */
+function printLatencies(rec: Recorder, outcomes: Outcome[], wall: number): Map<string, { n: number; example: string }> {
+  const byAction = new Map<string, number[]>();
+  const errors = new Map<string, { n: number; example: string }>();
+  for (const s of rec.samples) {
+    byAction.set(s.action, [...(byAction.get(s.action) ?? []), s.ms]);
+    if (!s.ok) {
+      const key = `${s.action} | ${s.status}`;
+      const e = errors.get(key) ?? { n: 0, example: s.detail ?? '' };
+      e.n += 1;
+      errors.set(key, e);
+    }
+  }
+  lastLatencies = Object.fromEntries([...byAction].map(([a, t]) => {
+    const s = [...t].sort((x, y) => x - y);
+    return [a, { n: s.length, p50: percentile(s, 50), p95: percentile(s, 95), p99: percentile(s, 99), max: s.at(-1) }];
+  }));
+  log(`\n=== Deadline rush: ${o.editors} editors, ${o.analysts} analysts, two instances, ${wall.toFixed(1)} s (${os.cpus().length} CPUs, Node ${process.version}, load average ${os.loadavg().map((l) => l.toFixed(1)).join(' ')}) ===\n`);
+  log(table(['action', 'n', 'p50 ms', 'p95 ms', 'p99 ms', 'max ms', 'errors'], [...byAction].map(([action, times]) => {
+    const sorted = [...times].sort((a, b) => a - b);
+    const errs = rec.samples.filter((x) => x.action === action && !x.ok).length;
+    return [action, String(sorted.length), ms(percentile(sorted, 50)), ms(percentile(sorted, 95)), ms(percentile(sorted, 99)), ms(sorted.at(-1)!), String(errs)];
+  })));
+  log(`\nrequests: ${rec.requests} in ${wall.toFixed(1)} s = ${(rec.requests / wall).toFixed(1)} requests/s; editors finished: ${outcomes.filter((x) => x?.submitted).length}/${o.editors}`);
+  log(errors.size ? `\nERRORS (action | HTTP status: count, first):\n${[...errors].map(([k, v]) => `  ${k}: ${v.n}  ${v.example.slice(0, 300)}`).join('\n')}` : '\nerrors: none');
+  return errors;
+}
+let lastLatencies: Record<string, unknown> = {};
+let live: { rec: Recorder; outcomes: Outcome[]; started: number } | null = null;
+
 // ---- the run ----
 let dbUrl: string | undefined;
 let stopping = false;
@@ -274,7 +305,15 @@ async function cleanup(): Promise<void> {
   if (dbUrl && !o.keep) await dropDatabase(o.url, o.db).catch((e) => console.error(`could not drop ${o.db}: ${e}`));
   else if (dbUrl) log(`kept database ${o.db} (${dbUrl})`);
 }
-for (const signal of ['SIGINT', 'SIGTERM'] as const) process.once(signal, () => void cleanup().finally(() => process.exit(130)));
+for (const signal of ['SIGINT', 'SIGTERM'] as const) {
+  process.once(signal, () => {
+    if (live) {
+      log('\ninterrupted: the run so far');
+      printLatencies(live.rec, live.outcomes, (now() - live.started) / 1000);
+    }
+    void cleanup().finally(() => process.exit(130));
+  });
+}
 
 const ms = (v: number) => (Number.isNaN(v) ? '–' : v.toFixed(0));
 
@@ -329,6 +368,7 @@ async function main(): Promise<boolean> {
       else active -= 1;
     };
     let finished = 0;
+    live = { rec, outcomes, started };
     const progress = setInterval(() => log(`  ${((now() - started) / 1000).toFixed(0)} s: ${finished}/${people.editors.length} editors done, ${active} working, ${rec.samples.filter((s) => !s.ok).length} errors, ${rec.requests} requests`), 10_000);
     await Promise.all(people.editors.map(async (e, i) => {
       await new Promise((r) => setTimeout(r, (o.ramp * 1000 * i) / Math.max(1, people.editors.length)));
@@ -344,27 +384,10 @@ async function main(): Promise<boolean> {
     await Promise.all(analysts);
     clearInterval(progress);
     const wall = (now() - started) / 1000;
+    live = null;
 
     // ---- report ----
-    const byAction = new Map<string, number[]>();
-    const errors = new Map<string, { n: number; example: string }>();
-    for (const s of rec.samples) {
-      byAction.set(s.action, [...(byAction.get(s.action) ?? []), s.ms]);
-      if (!s.ok) {
-        const key = `${s.action} | ${s.status}`;
-        const e = errors.get(key) ?? { n: 0, example: s.detail ?? '' };
-        e.n += 1;
-        errors.set(key, e);
-      }
-    }
-    log(`\n=== Deadline rush: ${o.editors} editors, ${o.analysts} analysts, two instances, ${wall.toFixed(1)} s (${os.cpus().length} CPUs, Node ${process.version}) ===\n`);
-    log(table(['action', 'n', 'p50 ms', 'p95 ms', 'p99 ms', 'max ms', 'errors'], [...byAction].map(([action, times]) => {
-      const sorted = [...times].sort((a, b) => a - b);
-      const errs = rec.samples.filter((s) => s.action === action && !s.ok).length;
-      return [action, String(sorted.length), ms(percentile(sorted, 50)), ms(percentile(sorted, 95)), ms(percentile(sorted, 99)), ms(sorted.at(-1)!), String(errs)];
-    })));
-    log(`\nrequests: ${rec.requests} in ${wall.toFixed(1)} s = ${(rec.requests / wall).toFixed(1)} requests/s; editors finished: ${outcomes.filter((x) => x?.submitted).length}/${o.editors}`);
-    log(errors.size ? `\nERRORS (action | HTTP status: count, first):\n${[...errors].map(([k, v]) => `  ${k}: ${v.n}  ${v.example.slice(0, 300)}`).join('\n')}` : '\nerrors: none');
+    const errors = printLatencies(rec, outcomes, wall);
     const appErrors = instances.flatMap((i) => i.output.join('').split('\n').filter((l) => /error|unhandled|deadlock/i.test(l)).map((l) => `  [${i.port}] ${l.slice(0, 300)}`));
     if (appErrors.length) log(`\nthe instances logged ${appErrors.length} error line(s), first ones:\n${appErrors.slice(0, 15).join('\n')}`);
 
@@ -379,10 +402,7 @@ async function main(): Promise<boolean> {
     fs.mkdirSync(path.dirname(file), { recursive: true });
     fs.writeFileSync(file, `${JSON.stringify({
       options: { ...o, url: undefined }, period, today, wall, requests: rec.requests, machine: { cpus: os.cpus().length, node: process.version, loadavg: os.loadavg() },
-      actions: Object.fromEntries([...byAction].map(([a, t]) => {
-        const s = [...t].sort((x, y) => x - y);
-        return [a, { n: s.length, p50: percentile(s, 50), p95: percentile(s, 95), p99: percentile(s, 99), max: s.at(-1) }];
-      })),
+      actions: lastLatencies,
       errors: Object.fromEntries(errors), checks, verdicts,
     }, null, 2)}\n`);
     log(`\nJSON: ${path.relative(process.cwd(), file)}`);
