@@ -8,6 +8,7 @@ import { writeAudit } from '@/server/audit';
 import type { AuditAction, AuditEntity } from '@/server/audit-codes';
 import { type Caller, getCaller } from '@/server/auth/caller';
 import { db } from '@/server/db/client';
+import { retryOnConflict } from '@/server/db/retry';
 import { AppError, isAppError } from '@/server/errors';
 
 // The one wrapper for every mutation: caller and role, input parsed with the form's zod
@@ -49,7 +50,8 @@ export function authorizedAction<S extends z.ZodType, T = undefined>(
       const parsed = options.schema.safeParse(raw);
       if (!parsed.success) return { status: 'error', message: t('validation'), fields: await fieldMessages(parsed.error) };
       const active = caller;
-      const result = await db().$transaction(async (tx) => {
+      // A deadlock's victim rolled back whole: run again (src/server/db/retry.ts).
+      const result = await retryOnConflict(() => db().$transaction(async (tx) => {
         const r = await handler(parsed.data, { caller: active, tx });
         if (options.audit) {
           await writeAudit(
@@ -58,7 +60,7 @@ export function authorizedAction<S extends z.ZodType, T = undefined>(
           );
         }
         return r;
-      });
+      }));
       return { status: 'ok', data: result.data, message: result.message };
     } catch (error) {
       if (isAppError(error)) {

@@ -60,6 +60,17 @@ describe('submitHalfYear', () => {
     expect(audit.rows.map((r) => r.user_id)).toEqual([akimat.id, akimat.id, ministry.id]);
   });
 
+  it('takes the same scope submitted many times at once (the deadline rush) as one submission and repeats, never an error', async () => {
+    const editors = await Promise.all(Array.from({ length: 2 }, () => createUser(pool, { role: 'AKIMAT_EDITOR', regionId })));
+    // Each call reads its caller when it starts; the two editors alternate.
+    for (const e of [...editors, ...editors, ...editors, ...editors]) getCaller.mockResolvedValueOnce(callerFor(e, { regionId }));
+    const results = await Promise.all(Array.from({ length: 8 }, () => actions.submitHalfYear(undefined, form({ period: '2025-H2' }))));
+    expect(results.map((r) => r.status)).toEqual(Array(8).fill('ok'));
+    expect(results.filter((r) => r.status === 'ok' && !(r.data as { repeated: boolean }).repeated)).toHaveLength(1);
+    const rows = await pool.query(`SELECT scope_key FROM half_year_submission WHERE year = 2025 AND half = 2`);
+    expect(rows.rows).toEqual([{ scope_key: `R${regionId}` }]);
+  });
+
   it('refuses a malformed half-year, naming the field, and changes nothing', async () => {
     as(akimat);
     const before = await submissions();

@@ -11,6 +11,7 @@ import { writeAudit } from '@/server/audit';
 import type { AuditAction, AuditEntity } from '@/server/audit-codes';
 import type { Caller } from '@/server/auth/caller';
 import { db } from '@/server/db/client';
+import { retryOnConflict } from '@/server/db/retry';
 import { isAppError } from '@/server/errors';
 import type { Tx } from './write-kit';
 
@@ -79,11 +80,11 @@ export async function handleWrite<S extends z.ZodType, R extends { id: number; b
   const parsed = schema.safeParse(body);
   if (!parsed.success) return refusal(400, zodErrors(t, parsed.error));
   try {
-    const result = await db().$transaction(async (tx) => {
+    const result = await retryOnConflict(() => db().$transaction(async (tx) => {
       const r = await write(tx, ctx.caller, parsed.data);
       await writeAudit({ userId: ctx.caller.userId, action: audit.action, entity: audit.entity, entityId: r.id, before: r.before, after: r.after, ip: ctx.caller.ip }, tx);
       return r;
-    });
+    }));
     return NextResponse.json(respond(result), { status, headers: { 'Cache-Control': 'no-store' } });
   } catch (error) {
     if (isAppError(error)) {

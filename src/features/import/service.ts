@@ -4,6 +4,7 @@ import { assertOpen } from '@/features/periods/closing';
 import { writeAudit } from '@/server/audit';
 import type { Caller } from '@/server/auth/caller';
 import { db } from '@/server/db/client';
+import { retryOnConflict } from '@/server/db/retry';
 import { AppError } from '@/server/errors';
 import { checkAgainstDatabase, type CheckedRow } from './check';
 import type { ImportRow } from './row-schema';
@@ -152,7 +153,8 @@ export async function commitImport(
   options: { onStep?: (step: string, backendPid: number) => Promise<void>; onProgress?: OnProgress } = {},
 ): Promise<CommitResult> {
   if (!/^[0-9a-f-]{36}$/i.test(id)) throw new AppError('NOT_FOUND', 'import');
-  return db().$transaction(
+  // A deadlock's victim rolled back whole: run again (src/server/db/retry.ts).
+  return retryOnConflict(() => db().$transaction(
     async (tx) => {
       // One commit per user across every app instance: held until this transaction ends, so a
       // process that dies mid-commit releases it with its connection.
@@ -192,5 +194,5 @@ export async function commitImport(
       return { status: 'committed', counts, repeated: false } as const;
     },
     { timeout: 10 * 60_000, maxWait: 30_000 },
-  );
+  ));
 }

@@ -18,10 +18,12 @@ export const submitHalfYear = authorizedAction(
           ? { scopeKey: `B${caller.centralBodyId}`, regionId: null, unitId: null, centralBodyId: caller.centralBodyId }
           : null;
     if (!scope) throw new AppError('VALIDATION', 'no scope to submit for', { period: 'validation.generic.invalid' });
-    const existing = await tx.halfYearSubmission.findUnique({ where: { year_half_scopeKey: { year, half, scopeKey: scope.scopeKey } } });
-    if (existing) return { entityId: existing.id, data: { id: existing.id, repeated: true } };
-    const after = await tx.halfYearSubmission.create({ data: { year, half, ...scope, submittedById: caller.userId } });
-    return { entityId: after.id, after, data: { id: after.id, repeated: false } };
+    // The region's editors may submit at the same moment: the unique key decides (ON CONFLICT DO
+    // NOTHING waits for the other's commit), so the second is a repeat rather than a failure.
+    const { count } = await tx.halfYearSubmission.createMany({ data: [{ year, half, ...scope, submittedById: caller.userId }], skipDuplicates: true });
+    const row = await tx.halfYearSubmission.findUniqueOrThrow({ where: { year_half_scopeKey: { year, half, scopeKey: scope.scopeKey } } });
+    if (count === 0) return { entityId: row.id, data: { id: row.id, repeated: true } };
+    return { entityId: row.id, after: row, data: { id: row.id, repeated: false } };
   },
 );
 

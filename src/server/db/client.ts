@@ -13,6 +13,15 @@ const globalForPrisma = globalThis as unknown as {
 // With a replica, the primary's connections count the writes they make (for read-your-writes, see ./replica.ts).
 const writes = { noted: () => globalForPrisma.replica?.noteWrite() };
 
+/**
+ * Every interactive transaction's limits. Prisma's defaults (2 s to get a connection, 5 s to run)
+ * failed saves in the deadline rush (npm run bench:load): a save queued behind other writers on
+ * the same summary rows, or for a pooled connection, was refused with "try again later" though
+ * nothing was wrong. A request waits this long before giving up; a transaction that passes it
+ * still rolls back whole. The import's commit sets its own, longer, limits.
+ */
+export const WRITE_TRANSACTION = { maxWait: 15_000, timeout: 30_000 } as const;
+
 function createPool(url: string | undefined): pg.Pool {
   if (!url) {
     throw new Error('DATABASE_URL is not set: start the app with `npm start`, or point it at PostgreSQL.');
@@ -29,7 +38,7 @@ function createPool(url: string | undefined): pg.Pool {
 export function db(): PrismaClient {
   if (!globalForPrisma.prisma) {
     globalForPrisma.primaryPool = createPool(env.DATABASE_URL);
-    globalForPrisma.prisma = new PrismaClient({ adapter: new PrismaPg(globalForPrisma.primaryPool) });
+    globalForPrisma.prisma = new PrismaClient({ adapter: new PrismaPg(globalForPrisma.primaryPool), transactionOptions: WRITE_TRANSACTION });
   }
   return globalForPrisma.prisma;
 }
@@ -56,7 +65,7 @@ function replica(): ReplicaRouter {
  */
 export function statsDb(): PrismaClient {
   if (!env.DATABASE_REPLICA_URL) return db();
-  globalForPrisma.stats ??= new PrismaClient({ adapter: new PrismaPg(replica().statsPool) });
+  globalForPrisma.stats ??= new PrismaClient({ adapter: new PrismaPg(replica().statsPool), transactionOptions: WRITE_TRANSACTION });
   return globalForPrisma.stats;
 }
 
