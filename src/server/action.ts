@@ -9,6 +9,7 @@ import type { AuditAction, AuditEntity } from '@/server/audit-codes';
 import { type Caller, getCaller } from '@/server/auth/caller';
 import { db } from '@/server/db/client';
 import { AppError, isAppError } from '@/server/errors';
+import { logger } from '@/server/observability/logger';
 
 // The one wrapper for every mutation: caller and role, input parsed with the form's zod
 // schema, the change and its audit row in one transaction, errors turned into messages
@@ -70,7 +71,7 @@ export function authorizedAction<S extends z.ZodType, T = undefined>(
         }
         return { status: 'error', message: t(codeMessage[error.code]) };
       }
-      console.error(`Action ${options.name} failed`, error);
+      logger.error({ err: error, action: options.name }, 'action failed');
       return { status: 'error', message: t('internal') };
     }
   };

@@ -5,6 +5,7 @@ import { writeAudit } from '@/server/audit';
 import type { Caller } from '@/server/auth/caller';
 import { db } from '@/server/db/client';
 import { AppError } from '@/server/errors';
+import { recordImportCommit } from '@/server/observability/metrics';
 import { checkAgainstDatabase, type CheckedRow } from './check';
 import type { ImportRow } from './row-schema';
 import { ImportLimitError, MAX_FILE_BYTES, fileTooLarge, pause, unreadable } from './limits';
@@ -147,7 +148,9 @@ export async function commitImport(
   options: { onStep?: (step: string, backendPid: number) => Promise<void>; onProgress?: OnProgress } = {},
 ): Promise<CommitResult> {
   if (!/^[0-9a-f-]{36}$/i.test(id)) throw new AppError('NOT_FOUND', 'import');
-  return db().$transaction(
+  const started = performance.now();
+  let written = 0;
+  const result: CommitResult = await db().$transaction(
     async (tx) => {
       const [batch] = await tx.$queryRawUnsafe<Array<{ user_id: number; status: string; error_count: number; rows: CheckedRow[]; result: CommitCounts | null; file_hash: string; row_count: number }>>(
         `SELECT user_id, status::text, error_count, rows, result, file_hash, row_count FROM import_batch WHERE id = $1::uuid FOR UPDATE`, id);
@@ -175,6 +178,7 @@ export async function commitImport(
         done += chunk.length;
         options.onProgress?.({ phase: 'writing', done, total: rows.length });
       }
+      written = rows.length;
       await tx.importBatch.update({ where: { id }, data: { status: 'COMMITTED', committedAt: new Date(), result: counts } });
       await writeAudit({
         userId: caller.userId, action: 'import.commit', entity: 'import_batch', entityId: id,
@@ -184,4 +188,7 @@ export async function commitImport(
     },
     { timeout: 10 * 60_000, maxWait: 30_000 },
   );
+  // Counted once the transaction has committed: a rolled-back commit wrote no rows.
+  if (result.status === 'committed' && !result.repeated) recordImportCommit(written, (performance.now() - started) / 1000);
+  return result;
 }

@@ -51,6 +51,8 @@ export async function startEmbeddedDatabase(options: EmbeddedOptions = {}): Prom
         if (stopped) return;
         stopped = true;
         await server.stop();
+        // Everything written reaches the data files now, so the next start replays no WAL.
+        await pglite.exec('CHECKPOINT').catch(() => undefined);
         await pglite.close();
         await release?.();
       },
