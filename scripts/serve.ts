@@ -58,7 +58,8 @@ const server = createServer((req, res) => {
     const method = METHODS.has(req.method ?? '') ? req.method! : 'OTHER';
     httpDuration.observe({ method, route, status: String(res.statusCode) }, seconds);
     // Never the query string, headers or body: they may hold a password, a token, a cookie or personal text.
-    logger[res.statusCode >= 500 ? 'error' : 'info'](
+    // 503 is readiness or stopping, said on purpose; any other 5xx is a fault.
+    logger[res.statusCode === 503 ? 'warn' : res.statusCode >= 500 ? 'error' : 'info'](
       {
         reqId: requestId, method, route, path: pathname, status: res.statusCode, ms: Math.round(seconds * 10_000) / 10,
         userId: context.userId, ...(res.writableFinished ? {} : { aborted: true }),
