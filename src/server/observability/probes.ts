@@ -10,7 +10,7 @@ import { metrics, setPoolStates, setTriggerStats } from './metrics';
 // The operators' routes: liveness, readiness (database and migrations) and Prometheus metrics.
 // Their answers carry no version and no secret.
 
-const PROBE_TIMEOUT_MS = 3_000;
+const PROBE_TIMEOUT_MS = 5_000;
 
 function withTimeout<T>(work: Promise<T>, ms: number): Promise<T> {
   let timer: NodeJS.Timeout | undefined;
