@@ -36,7 +36,11 @@ const app = next({ dev: false, dir: process.cwd(), hostname, port: env.PORT });
 await app.prepare();
 const handle = app.getRequestHandler();
 const upgrade = app.getUpgradeHandler();
-const routeOf = routePatterns(JSON.parse(fs.readFileSync(path.resolve('.next/routes-manifest.json'), 'utf8')) as RoutesManifest);
+const publicDir = path.resolve('public');
+const publicFiles = fs.existsSync(publicDir)
+  ? fs.readdirSync(publicDir, { recursive: true, withFileTypes: true }).filter((e) => e.isFile()).map((e) => `/${path.relative(publicDir, path.join(e.parentPath, e.name))}`)
+  : [];
+const routeOf = routePatterns(JSON.parse(fs.readFileSync(path.resolve('.next/routes-manifest.json'), 'utf8')) as RoutesManifest, publicFiles);
 const { httpDuration } = metrics();
 
 const inFlight = new Set<ServerResponse>();

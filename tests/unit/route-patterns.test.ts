@@ -13,13 +13,14 @@ const manifest = {
 };
 
 describe('routePatterns', () => {
-  const routeOf = routePatterns(manifest);
+  const routeOf = routePatterns(manifest, ['/favicon.svg', '/robots.txt']);
   it('names a path by its route pattern, never by its ids', () => {
     expect(routeOf('/')).toBe('/');
     expect(routeOf('/meetings/')).toBe('/meetings');
     expect(routeOf('/meetings/123')).toBe('/meetings/[id]');
     expect(routeOf('/api/v1/imports/0b5e2c1a-1111-4222-8333-444455556666/commit')).toBe('/api/v1/imports/[id]/commit');
     expect(routeOf('/api/auth/callback/credentials')).toBe('/api/auth/[...nextauth]');
+    expect(routeOf('/robots.txt')).toBe('/robots.txt');
   });
 
   it('folds Next assets and unknown paths into a few labels', () => {

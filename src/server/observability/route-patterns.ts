@@ -4,9 +4,9 @@
 type ManifestRoute = { page: string; regex: string };
 export type RoutesManifest = { staticRoutes?: ManifestRoute[]; dynamicRoutes?: ManifestRoute[] };
 
-/** A label for every path: a route's pattern, `/_next/static`, `/_next/*`, or `unmatched`. */
-export function routePatterns(manifest: RoutesManifest): (pathname: string) => string {
-  const statics = new Set((manifest.staticRoutes ?? []).map((r) => r.page));
+/** A label for every path: a route's pattern, a file of public/ by its path, `/_next/static`, `/_next/*`, or `unmatched`. */
+export function routePatterns(manifest: RoutesManifest, publicFiles: readonly string[] = []): (pathname: string) => string {
+  const statics = new Set([...(manifest.staticRoutes ?? []).map((r) => r.page), ...publicFiles]);
   const dynamics = (manifest.dynamicRoutes ?? []).map((r) => ({ page: r.page, regex: new RegExp(r.regex) }));
   return (pathname) => {
     if (pathname.startsWith('/_next/static/')) return '/_next/static';
