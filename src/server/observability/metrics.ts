@@ -45,13 +45,13 @@ function createMetrics() {
     // Cumulative figures the database keeps (pg_stat_user_functions): counters, set at each scrape.
     triggerCalls: new client.Counter({
       name: 'kezdesu_summary_trigger_calls_total',
-      help: 'Calls of each stat_* summary trigger function, from pg_stat_user_functions',
+      help: 'Calls of each stat_* summary function (the triggers and the refreshes they call), from pg_stat_user_functions',
       labelNames: ['function'] as const,
       registers: [registry],
     }),
     triggerSeconds: new client.Counter({
       name: 'kezdesu_summary_trigger_seconds_total',
-      help: 'Time spent in each stat_* summary trigger function including what it calls, from pg_stat_user_functions',
+      help: 'Seconds in each stat_* summary function (the triggers and the refreshes they call), including what it calls, from pg_stat_user_functions',
       labelNames: ['function'] as const,
       registers: [registry],
     }),
