@@ -3,6 +3,9 @@ import { AsyncLocalStorage } from 'node:async_hooks';
 // What the request log line needs from inside the app: the app's own server (scripts/serve.ts)
 // opens a context per request and Next's handlers run within it, in the same process. The
 // store lives on globalThis because Next bundles its own copy of this module.
+// The user id is set where the app has confirmed the caller against the database (caller.ts,
+// and the sign-in itself), not decoded from the cookie in the server: a cookie may name a revoked
+// session, and an API token names its user only through a database lookup.
 
 export type RequestContext = { requestId: string; userId: number | null };
 
