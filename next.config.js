@@ -6,7 +6,8 @@ const withNextIntl = createNextIntlPlugin('./src/i18n/request.ts');
 const nextConfig = {
   // PGlite ships WebAssembly that the bundler must not touch; it only runs in scripts anyway.
   // pdfkit and exceljs read their own data files at run time (fonts metrics, templates): loaded from node_modules, not bundled.
-  serverExternalPackages: ['@electric-sql/pglite', '@electric-sql/pglite-socket', 'pg', 'pdfkit', 'exceljs', 'unzipper'],
+  // prom-client: one copy in the process, shared by the app's server and the route handlers (observability/metrics.ts).
+  serverExternalPackages: ['@electric-sql/pglite', '@electric-sql/pglite-socket', 'pg', 'pdfkit', 'exceljs', 'unzipper', 'prom-client'],
   experimental: {
     // proxy.ts matches every route, so Next buffers each request's body for it, by default only its
     // first 10 MB: an import of up to 20 MB (MAX_FILE_BYTES, import/limits.ts) and its multipart framing

@@ -113,7 +113,12 @@ const app = spawn(process.execPath, ['--import', 'tsx', path.resolve('scripts/se
   // interleave their protocol messages, so the app talks to it over a single connection.
   env: { ...process.env, NODE_ENV: 'production', HOST: host, DATABASE_URL: url, NEXT_TELEMETRY_DISABLED: '1', ...(embedded ? { DB_POOL_SIZE: '1' } : {}) },
 });
+// SIGTERM: the app finishes its requests in flight (up to 10 s) and closes its pools, then exits;
+// only then is the embedded database checkpointed and closed (shutdown). A hung app is killed.
 for (const signal of ['SIGINT', 'SIGTERM'] as const) {
-  process.on(signal, () => app.kill(signal));
+  process.on(signal, () => {
+    app.kill(signal);
+    setTimeout(() => app.kill('SIGKILL'), 15_000).unref();
+  });
 }
 app.on('exit', (code, signal) => void shutdown(code ?? (signal ? 0 : 1)));

@@ -42,7 +42,8 @@ export function proxy(request: NextRequest) {
   requestHeaders.set('x-nonce', nonce);
   requestHeaders.set('x-kz-path', pathname + search);
   // API tokens are for /api/v1 alone: a page never sees one (getCaller ignores it as well).
-  if (!pathname.startsWith('/api/v1/')) requestHeaders.delete('authorization');
+  // /api/metrics reads its own bearer (METRICS_TOKEN), which signs no one in.
+  if (!pathname.startsWith('/api/v1/') && pathname !== '/api/metrics') requestHeaders.delete('authorization');
   const csp = contentSecurityPolicy(nonce, https);
   requestHeaders.set('Content-Security-Policy', csp);
   return withSecurityHeaders(NextResponse.next({ request: { headers: requestHeaders } }), csp, https);

@@ -10,6 +10,7 @@ import { type Caller, getCaller } from '@/server/auth/caller';
 import { db } from '@/server/db/client';
 import { retryOnConflict } from '@/server/db/retry';
 import { AppError, isAppError } from '@/server/errors';
+import { logger } from '@/server/observability/logger';
 
 // The one wrapper for every mutation: caller and role, input parsed with the form's zod
 // schema, the change and its audit row in one transaction, errors turned into messages
@@ -72,7 +73,7 @@ export function authorizedAction<S extends z.ZodType, T = undefined>(
         }
         return { status: 'error', message: t(codeMessage[error.code]) };
       }
-      console.error(`Action ${options.name} failed`, error);
+      logger.error({ err: error, action: options.name }, 'action failed');
       return { status: 'error', message: t('internal') };
     }
   };

@@ -6,6 +6,7 @@ import type { Permission } from '@/server/access/policy';
 import { env } from '@/env';
 import { type Caller, callerFromHeaders } from '@/server/auth/caller';
 import { isAppOrigin } from '@/server/http/app-origin';
+import { logger } from '@/server/observability/logger';
 import { AppError, HTTP_STATUS, isAppError } from '@/server/errors';
 
 // Every route handler goes through here: caller from token or session (401 without one),
@@ -60,6 +61,7 @@ export function errorResponse(error: unknown): Response {
       { status: HTTP_STATUS[error.code] },
     );
   }
-  console.error('Unhandled API error', error);
+  // The stack goes to the log; the client gets the request id to quote (X-Request-Id), never the stack.
+  logger.error({ err: error }, 'unhandled API error');
   return NextResponse.json({ error: { code: 'INTERNAL', message: 'internal error' } }, { status: 500 });
 }

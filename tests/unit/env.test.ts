@@ -29,6 +29,8 @@ describe('readEnv', () => {
     ['PORT', '70000'],
     ['SEED_DEMO', 'yes'],
     ['DATA_DIR', ''],
+    ['LOG_LEVEL', 'verbose'],
+    ['METRICS_TOKEN', 'short'],
   ])('rejects %s=%j, naming the variable', (name, value) => {
     expect(() => readEnv(src({ [name]: value }))).toThrow(new RegExp(`Invalid environment variables:[\\s\\S]*\\b${name}:`));
   });

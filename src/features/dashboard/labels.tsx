@@ -3,6 +3,7 @@ import { getLocale, getTranslations } from 'next-intl/server';
 import { periodLabel } from '@/features/stats/period-label';
 import { formatDay } from '@/i18n/format-day';
 import { parsePeriod } from '@/lib/period';
+import { logger } from '@/server/observability/logger';
 
 // Words shared by the dashboard's sections.
 
@@ -28,7 +29,7 @@ export async function attempt<T>(load: () => Promise<T>): Promise<{ ok: true; va
   try {
     return { ok: true, value: await load() };
   } catch (error) {
-    console.error('dashboard section failed', error);
+    logger.error({ err: error }, 'dashboard section failed');
     return { ok: false };
   }
 }

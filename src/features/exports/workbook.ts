@@ -3,6 +3,7 @@ import { PassThrough, Readable } from 'node:stream';
 import { once } from 'node:events';
 import ExcelJS from 'exceljs';
 import { type Cell, type CellType, type ExportContext, TABLES, exportTable } from './tables';
+import { logger } from '@/server/observability/logger';
 
 // The workbook, streamed: exceljs's WorkbookWriter commits each row as it is written, the
 // record sheets arrive a page at a time, and a page waits while the reader is behind, so
@@ -50,7 +51,7 @@ export function workbookStream(c: ExportContext, onDone?: (rows: number) => void
     onDone?.(total);
   };
   write().catch((error: unknown) => {
-    console.error('Workbook export failed', error);
+    logger.error({ err: error }, 'workbook export failed');
     out.destroy(error instanceof Error ? error : new Error(String(error)));
   });
   return Readable.toWeb(out) as ReadableStream<Uint8Array>;

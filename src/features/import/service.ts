@@ -6,6 +6,7 @@ import type { Caller } from '@/server/auth/caller';
 import { db } from '@/server/db/client';
 import { retryOnConflict } from '@/server/db/retry';
 import { AppError } from '@/server/errors';
+import { recordImportCommit } from '@/server/observability/metrics';
 import { checkAgainstDatabase, type CheckedRow } from './check';
 import type { ImportRow } from './row-schema';
 import { ImportLimitError, MAX_FILE_BYTES, fileTooLarge, pause, unreadable } from './limits';
@@ -153,8 +154,10 @@ export async function commitImport(
   options: { onStep?: (step: string, backendPid: number) => Promise<void>; onProgress?: OnProgress } = {},
 ): Promise<CommitResult> {
   if (!/^[0-9a-f-]{36}$/i.test(id)) throw new AppError('NOT_FOUND', 'import');
+  const started = performance.now();
+  let written = 0;
   // A deadlock's victim rolled back whole: run again (src/server/db/retry.ts).
-  return retryOnConflict(() => db().$transaction(
+  const result: CommitResult = await retryOnConflict(() => db().$transaction(
     async (tx) => {
       // One commit per user across every app instance: held until this transaction ends, so a
       // process that dies mid-commit releases it with its connection.
@@ -186,6 +189,7 @@ export async function commitImport(
         done += chunk.length;
         options.onProgress?.({ phase: 'writing', done, total: rows.length });
       }
+      written = rows.length;
       await tx.importBatch.update({ where: { id }, data: { status: 'COMMITTED', committedAt: new Date(), result: counts } });
       await writeAudit({
         userId: caller.userId, action: 'import.commit', entity: 'import_batch', entityId: id,
@@ -195,4 +199,7 @@ export async function commitImport(
     },
     { timeout: 10 * 60_000, maxWait: 30_000 },
   ));
+  // Counted once the transaction has committed: a rolled-back commit wrote no rows.
+  if (result.status === 'committed' && !result.repeated) recordImportCommit(written, (performance.now() - started) / 1000);
+  return result;
 }

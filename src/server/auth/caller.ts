@@ -8,6 +8,7 @@ import { env } from '@/env';
 import { db } from '@/server/db/client';
 import { ROLES_REQUIRING_TOTP } from '@/server/access/policy';
 import { clientAddressFrom } from '@/server/http/client-address';
+import { noteUserId } from '@/server/observability/request-context';
 import { authSecret } from './secret';
 
 // Who is asking, decided from the database on every request: the session cookie only names
@@ -113,6 +114,13 @@ function cookieValue(cookieHeader: string | null, names: readonly string[]): str
  * actions read the session cookie and ignore an Authorization header.
  */
 export async function callerFromHeaders(h: Headers, options: { bearer: boolean } = { bearer: false }): Promise<Caller | null> {
+  const caller = await resolveCaller(h, options);
+  // The request's log line names the user the database confirmed, never the cookie's claim.
+  if (caller) noteUserId(caller.userId);
+  return caller;
+}
+
+async function resolveCaller(h: Headers, options: { bearer: boolean }): Promise<Caller | null> {
   const ip = clientIp(h);
   const authorization = h.get('authorization');
   if (options.bearer && authorization?.toLowerCase().startsWith('bearer ')) return callerFromToken(authorization.slice(7).trim(), ip);

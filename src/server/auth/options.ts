@@ -4,6 +4,7 @@ import type { NextAuthOptions } from 'next-auth';
 import CredentialsProvider from 'next-auth/providers/credentials';
 import { env } from '@/env';
 import { CLIENT_ADDRESS_HEADER } from '@/server/http/client-address';
+import { noteUserId } from '@/server/observability/request-context';
 import { parseCookies } from './device';
 import { authSecret } from './secret';
 import { SignInError, endSession, signInWithPassword } from './sign-in';
@@ -46,6 +47,7 @@ export function authOptions(): NextAuthOptions {
               userAgent: header(h, 'user-agent'),
               cookies: parseCookies(header(h, 'cookie')),
             });
+            noteUserId(signedIn.userId);
             // The device cookie: this browser has signed in as this user (see throttle.ts).
             const secure = header(h, 'x-forwarded-proto') === 'https' || Boolean(env.APP_URL?.startsWith('https:'));
             (await cookies()).set(signedIn.device.name, signedIn.device.value, {

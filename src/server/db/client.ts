@@ -77,7 +77,10 @@ export async function replicaLag(options?: { now?: Date; thresholdMs?: number })
   return env.DATABASE_REPLICA_URL ? replica().lag(options) : null;
 }
 
-/** Closes the clients and their pools: for scripts and tests that end, never for the running app. */
+/** The open pools, the primary's first: read by the metrics route. */
+export const dbPools = (): readonly pg.Pool[] => globalForPrisma.pools ?? [];
+
+/** Closes the clients and their pools: for scripts and tests that end, and the app's server on shutdown (below). */
 export async function closeDb(): Promise<void> {
   const { prisma, stats, pools = [] } = globalForPrisma;
   globalForPrisma.prisma = undefined;
@@ -88,3 +91,6 @@ export async function closeDb(): Promise<void> {
   await Promise.all([prisma?.$disconnect(), stats?.$disconnect()]);
   await Promise.all(pools.map((p) => p.end()));
 }
+
+// The app's own server (scripts/serve.ts) closes the pools Next's copy of this module opened.
+(globalThis as Record<symbol, unknown>)[Symbol.for('kezdesu.closeDb')] = closeDb;
