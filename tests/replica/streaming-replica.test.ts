@@ -162,7 +162,8 @@ describe('with a streaming replica', () => {
   });
 
   it('falls back to the primary within the request when the replica stops, logs it, and returns to the replica', async () => {
-    const warn = vi.spyOn(console, 'warn').mockImplementation(() => undefined);
+    const { logger } = await import('@/server/observability/logger');
+    const warn = vi.spyOn(logger, 'warn').mockImplementation(() => undefined);
     try {
       const expected = await figures();
       expect(await statsFromReplica()).toBe(true);

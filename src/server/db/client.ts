@@ -3,6 +3,7 @@ import { PrismaPg } from '@prisma/adapter-pg';
 import pg from 'pg';
 import { PrismaClient } from '@/generated/prisma/client';
 import { env } from '@/env';
+import { logger } from '@/server/observability/logger';
 import { createReplicaRouter, writeWatchingClient, type ReplicaRouter } from './replica';
 
 // One client per process; the dev server's hot reload would otherwise open a pool per edit.
@@ -30,7 +31,7 @@ function createPool(url: string | undefined): pg.Pool {
   const pool = new pg.Pool({ connectionString: url, max: env.DB_POOL_SIZE, ...(Client ? { Client } : {}) });
   // An idle connection dropped by the server (restart, failover) must not take the process down;
   // the pool replaces it on the next query.
-  pool.on('error', (error) => console.error(`Idle database connection closed: ${error.message}`));
+  pool.on('error', (error) => logger.error(`Idle database connection closed: ${error.message}`));
   (globalForPrisma.pools ??= []).push(pool);
   return pool;
 }
@@ -50,7 +51,7 @@ function replica(): ReplicaRouter {
       globalForPrisma.primaryPool!,
       { connectionString: env.DATABASE_REPLICA_URL, max: env.DB_POOL_SIZE },
       { connectTimeoutMs: env.DB_REPLICA_CONNECT_TIMEOUT_MS, retryMs: env.DB_REPLICA_RETRY_SECONDS * 1000, freshWaitMs: env.DB_REPLICA_WAIT_MS },
-      (message) => console.warn(message),
+      (message) => logger.warn(message),
     );
     (globalForPrisma.pools ??= []).push(router.statsPool);
     globalForPrisma.replica = router;
