@@ -1,4 +1,4 @@
-import { splitByWeights, splitWithinBounds } from './allocate';
+import { splitWithinBounds } from './allocate';
 import { type IsoDate, addDays, daysBetween, halfBounds, maxDate, minDate, monthBounds } from './dates';
 import type { Dataset, Fate, IssueRow, MeetingRow } from './dataset';
 import type { CategoryCode, OfficialRow, UnitRow } from './reference';
@@ -134,11 +134,6 @@ export function planFates(
       resolveBetween(rng, d, maxDate(next.start, addDays(d.issue.raised_on, 14)), next.end, 120);
     } else leaveOpen(rng, d, openUntil);
   });
-}
-
-/** Splits region totals into per-region issue, resolution and half counts that add up exactly. */
-export function splitRegions(rng: Rng, weights: number[], total: number) {
-  return splitByWeights(total, weights.map((w) => w * (0.9 + rng.float() * 0.2)));
 }
 
 export { splitWithinBounds };

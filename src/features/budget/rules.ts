@@ -25,8 +25,6 @@ export const canMove = (side: Side, from: RequestStatus, to: RequestStatus) => A
 /** Only a draft's content (body, amount, issues, note) may change; what was submitted is fixed. */
 export const isEditable = (status: RequestStatus) => status === 'DRAFT';
 
-export const isDecision = (s: RequestStatus): s is Decision => (DECISIONS as readonly string[]).includes(s);
-
 export type DecisionInput = { decision: Decision; approvedAmountKzt?: number; rejectionReason?: RejectionReason; comment?: string };
 export type DecisionCheck = { ok: true } | { ok: false; field: 'approvedAmountKzt' | 'rejectionReason' | 'comment'; reason: 'AMOUNT_REQUIRED' | 'AMOUNT_NOT_PARTIAL' | 'REASON_REQUIRED' | 'COMMENT_REQUIRED' };
 

@@ -29,12 +29,6 @@ export function parseAmount(cell: Cell): number | null | undefined {
   return Number.isSafeInteger(n) ? n : null;
 }
 
-/** A non-negative whole number (counts, issue numbers). */
-export function parseCount(cell: Cell): number | null | undefined {
-  const n = parseAmount(cell);
-  return n === undefined || n === null ? n : n;
-}
-
 const iso = (y: number, m: number, d: number): string | null => {
   const date = new Date(Date.UTC(y, m - 1, d));
   if (date.getUTCFullYear() !== y || date.getUTCMonth() !== m - 1 || date.getUTCDate() !== d) return null;

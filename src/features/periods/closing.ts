@@ -54,10 +54,6 @@ export async function assertOpen(tx: Tx, dates: Record<string, ReadonlyArray<str
   throw new AppError('VALIDATION', `half-year closed: ${[...closed].join(', ')}`, fields);
 }
 
-export async function isClosed(tx: Tx, p: HalfYear): Promise<boolean> {
-  return (await closedAmong(tx, [p])).size > 0;
-}
-
 const snapshot = (row: { year: number; half: number; closedAt: Date; closedById: number | null; reopenedAt: Date | null; reopenedById: number | null; reason: string | null } | null) => row;
 
 /** Whether a half-year is over by today's date in Kazakhstan: only such a half-year can be closed. */

@@ -20,7 +20,5 @@ export function noteUserId(userId: number): void {
   if (store) store.userId = userId;
 }
 
-export const currentRequestId = (): string | null => requestContext.getStore()?.requestId ?? null;
-
 /** An incoming X-Request-Id is kept only when it is a short token that cannot smuggle text into the logs. */
 export const SAFE_REQUEST_ID = /^[A-Za-z0-9._-]{8,64}$/;

@@ -27,6 +27,3 @@ export type Names = {
 
 export type Template = (f: BriefingFigures, names: Names, meta: { generatedOn: string; draft: boolean }) => BriefingDocument;
 
-/** All of a document's text, one block per line: what the tests compare with the extracted text. */
-export const plainText = (d: BriefingDocument) =>
-  [d.title, ...d.blocks.flatMap((b) => (b.kind === 'list' ? b.items : [b.text])), d.footer].join('\n');
