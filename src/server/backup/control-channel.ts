@@ -72,6 +72,8 @@ async function serve(socket: net.Socket, backup: (out: string) => Promise<Backup
       const stream = createReadStream(file);
       stream.on('error', reject);
       stream.on('end', resolve);
+      // A client that goes away mid-file ends the transfer, not the app.
+      socket.once('close', () => { stream.destroy(); resolve(); });
       stream.pipe(socket);
     });
   } catch (error) {

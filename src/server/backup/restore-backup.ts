@@ -120,12 +120,18 @@ export async function restoreEmbedded(dataDir: string, file: string, options: Re
     const held = await dataDirContents(dir);
     if (held.length) throw new Error(`DATA_DIR ${dir} is not empty (it holds ${held.join(', ')}). Restore into a new or empty folder and point DATA_DIR at it.`);
     const tar = new Blob([await fs.readFile(path.join(backup.dir, backup.manifest.database.path))]);
-    const db = await startEmbeddedDatabase({ dataDir: dir, loadDataDir: tar });
     let applied: string[];
     try {
-      applied = (await applyMigrations(db.url)).applied;
-    } finally {
-      await db.stop();
+      const db = await startEmbeddedDatabase({ dataDir: dir, loadDataDir: tar });
+      try {
+        applied = (await applyMigrations(db.url)).applied;
+      } finally {
+        await db.stop();
+      }
+    } catch (error) {
+      // The folder was empty: leave it so, and a second attempt is not refused.
+      await fs.rm(path.join(dir, 'pglite'), { recursive: true, force: true });
+      throw error;
     }
     if (backup.manifest.authSecret) {
       await fs.copyFile(path.join(backup.dir, backup.manifest.authSecret.path), path.join(dir, 'auth-secret'));
