@@ -1,5 +1,6 @@
 // The embedded database's daily backups (issue 15): the clock is moved, not waited for. A backup
-// is taken when the newest is a day old, and only the newest BACKUP_KEEP stay.
+// is taken when the newest is a day old, and only the newest BACKUP_KEEP stay. The database is
+// one migration behind, so restoring its backup must apply that migration.
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
@@ -9,18 +10,24 @@ import { openBackup } from '@/server/backup/archive';
 import { backupEmbedded } from '@/server/backup/create-backup';
 import { dailyBackupName, dailyBackups, listDailyBackups } from '@/server/backup/daily-backups';
 import { startEmbeddedDatabase, type EmbeddedDatabase } from '@/server/db/embedded';
-import { applyMigrations } from '@/server/db/migrations';
+import { applyMigrations, MIGRATIONS_DIR, readMigrations } from '@/server/db/migrations';
+import { restoreEmbedded, restorePostgres } from '@/server/backup/restore-backup';
 
 const HOUR = 60 * 60 * 1000;
 
 describe('daily backups of the embedded database', () => {
   let root: string;
   let db: EmbeddedDatabase;
+  let newest: string;
 
   beforeAll(async () => {
     root = fs.mkdtempSync(path.join(os.tmpdir(), 'kz-daily-'));
+    const older = path.join(root, 'migrations');
+    fs.cpSync(MIGRATIONS_DIR, older, { recursive: true });
+    newest = (await readMigrations()).at(-1)!.name;
+    fs.rmSync(path.join(older, newest), { recursive: true });
     db = await startEmbeddedDatabase({ dataDir: path.join(root, 'data') });
-    await applyMigrations(db.url);
+    await applyMigrations(db.url, older);
   });
 
   afterAll(async () => {
@@ -76,5 +83,13 @@ describe('daily backups of the embedded database', () => {
     } finally {
       await newest.dispose();
     }
+  }, 180_000);
+
+  it('restores the newest into an empty DATA_DIR and applies the migration it lacks', async () => {
+    const file = (await listDailyBackups(path.join(root, 'data', 'backups'))).at(-1)!.file;
+    await expect(restorePostgres('postgresql://nobody@127.0.0.1:1/none', file)).rejects.toThrow(/backup of the embedded database/);
+    const result = await restoreEmbedded(path.join(root, 'restored'), file);
+    expect(result.manifest.lastMigration).not.toBe(newest);
+    expect(result.applied).toEqual([newest]);
   }, 180_000);
 });
