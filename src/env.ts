@@ -8,6 +8,12 @@ const schema = z.object({
   DATABASE_URL: z.url({ protocol: /^postgres(ql)?$/ }).optional(),
   /** A read replica for statistics; writes always go to DATABASE_URL. */
   DATABASE_REPLICA_URL: z.url({ protocol: /^postgres(ql)?$/ }).optional(),
+  /** How long a statistics read waits to reach the replica before it reads the primary instead. */
+  DB_REPLICA_CONNECT_TIMEOUT_MS: z.coerce.number().int().min(100).max(60_000).default(1000),
+  /** After the replica failed, how often it is retried in the background; until then the primary answers. */
+  DB_REPLICA_RETRY_SECONDS: z.coerce.number().int().min(1).max(3600).default(30),
+  /** After a write, how long a statistics read waits for the replica to replay it before reading the primary. */
+  DB_REPLICA_WAIT_MS: z.coerce.number().int().min(0).max(10_000).default(500),
   TEST_DATABASE_URL: z.url({ protocol: /^postgres(ql)?$/ }).optional(),
   DATA_DIR: z.string().min(1).default('data'),
   PORT: z.coerce.number().int().min(1).max(65535).default(3000),

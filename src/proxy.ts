@@ -59,5 +59,6 @@ function withSecurityHeaders(response: NextResponse, csp: string | null, https: 
 }
 
 export const config = {
-  matcher: ['/((?!_next/static|_next/image|favicon.ico).*)'],
+  // Files in public/ are served to anyone: the sign-in page needs the icons too.
+  matcher: ['/((?!_next/static|_next/image|favicon.ico|favicon.svg|icon-|apple-touch-icon.png|manifest.webmanifest|robots.txt).*)'],
 };

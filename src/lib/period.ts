@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { halfYearCodeOf, isoDayOf } from './calendar';
 
 // Reporting periods: a year, a half-year (H1 = Jan–Jun, H2 = Jul–Dec), a quarter,
 // or any inclusive date range. All are inclusive ranges of calendar dates.
@@ -36,12 +37,8 @@ export function dateRangePeriod(from: string, to: string): Period | null {
   return { kind: 'range', code: `${from}..${to}`, from, to };
 }
 
-/** The half-year that contains a date. */
-export function halfOf(date: string): Period {
-  const year = Number(date.slice(0, 4));
-  const month = Number(date.slice(5, 7));
-  return parsePeriod(`${year}-H${month <= 6 ? 1 : 2}`) as Period;
-}
+/** The half-year that contains a date, as a period. */
+export const halfOf = (date: string): Period => parsePeriod(halfYearCodeOf(date)) as Period;
 
 /** The period of equal length just before: the previous year, half, quarter, or the same number of days. */
 export function previousPeriod(p: Period): Period {
@@ -59,7 +56,7 @@ export function previousPeriod(p: Period): Period {
   const from = Date.parse(`${p.from}T00:00:00Z`);
   const to = Date.parse(`${p.to}T00:00:00Z`);
   const length = (to - from) / day + 1;
-  const iso = (t: number) => new Date(t).toISOString().slice(0, 10);
+  const iso = (t: number) => isoDayOf(new Date(t));
   return { kind: 'range', code: `${iso(from - length * day)}..${iso(from - day)}`, from: iso(from - length * day), to: iso(from - day) };
 }
 

@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { AkimLevel, MeetingKind } from '@/generated/prisma/enums';
 import { parsePeriod } from '@/lib/period';
+import { isoDayOf } from '@/lib/calendar';
 
 // Pieces shared by the JSON API's list and detail parameters: record ids, codes, page size
 // and the opaque keyset cursor. Every string is checked by shape before it reaches SQL.
@@ -26,7 +27,7 @@ export const categoryCode = z.string().regex(/^[A-Z][A-Z0-9_]{0,39}$/, 'must be 
 /** The years a date parameter may name. Zod's date format takes any four-digit year, but PostgreSQL
  * has no year 0 and the previous period of a long range must stay in years it can store. */
 export const DAY_RANGE = { min: '1900-01-01', max: '2199-12-31' } as const;
-export const isoDay = z.iso
+export const isoDayParam = z.iso
   .date('must be a date YYYY-MM-DD')
   .refine((d) => d >= DAY_RANGE.min && d <= DAY_RANGE.max, `must be a date from ${DAY_RANGE.min} to ${DAY_RANGE.max}`);
 
@@ -52,7 +53,7 @@ export type Cursor = { sort: string; on: string; id: number };
 
 export const encodeCursor = (c: Cursor) => Buffer.from(JSON.stringify([c.sort, c.on, c.id])).toString('base64url');
 
-const cursorTuple = z.tuple([z.string().max(16), isoDay, z.number().int().min(1).max(INT4_MAX)]);
+const cursorTuple = z.tuple([z.string().max(16), isoDayParam, z.number().int().min(1).max(INT4_MAX)]);
 
 export const cursorParam = z
   .string()
@@ -70,7 +71,6 @@ export const cursorParam = z
 /** Query-string parameters as a plain object; a repeated name keeps its last value. */
 export const searchParamsOf = (request: Request) => Object.fromEntries(new URL(request.url).searchParams);
 
-export const toIsoDay = (d: Date) => d.toISOString().slice(0, 10);
 export const dayStart = (isoDate: string) => new Date(`${isoDate}T00:00:00Z`);
 
 /**
@@ -106,7 +106,7 @@ export const periodCode = z
 export function keysetPage<T extends { id: number }>(rows: T[], limit: number, sort: string, dateOf: (row: T) => Date) {
   const page = rows.slice(0, limit);
   const last = page.at(-1);
-  const nextCursor = rows.length > limit && last ? encodeCursor({ sort, on: toIsoDay(dateOf(last)), id: last.id }) : null;
+  const nextCursor = rows.length > limit && last ? encodeCursor({ sort, on: isoDayOf(dateOf(last)), id: last.id }) : null;
   return { page, nextCursor };
 }
 
@@ -116,8 +116,8 @@ export function keysetPage<T extends { id: number }>(rows: T[], limit: number, s
 /** Filters by the meeting a record belongs to: its dates (a period or from/to), region, kind, akim level and body. */
 export const meetingFilterParams = {
   period: optional(periodCode),
-  from: optional(isoDay),
-  to: optional(isoDay),
+  from: optional(isoDayParam),
+  to: optional(isoDayParam),
   region: optional(katoCode),
   kind: optional(z.enum(MeetingKind, 'must be AKIM or CENTRAL')),
   level: optional(z.enum(AkimLevel, 'must be REGION, DISTRICT or RURAL')),

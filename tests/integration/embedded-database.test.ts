@@ -1,5 +1,6 @@
 // The embedded database (src/server/db/embedded.ts) on a data folder: one process at a time
 // holds the folder, and what was written survives a stop and a new start.
+import { spawnSync } from 'node:child_process';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
@@ -82,6 +83,19 @@ describe('startEmbeddedDatabase on a data folder', () => {
 
     const db = await start(dataDir);
     expect(await query(db.url, 'SELECT 1 AS one')).toEqual([{ one: 1 }]);
+  });
+
+  it('right after its holder was killed, waits for the fresh lock to go stale instead of refusing', async () => {
+    const dataDir = tmpDataDir();
+    fs.mkdirSync(dataDir, { recursive: true });
+    // A holder killed a moment ago: its lock still fresh, its pid (a process that has exited) in holder.pid.
+    fs.mkdirSync(`${path.resolve(dataDir)}.lock`);
+    const dead = spawnSync(process.execPath, ['-e', '0']).pid!;
+    fs.writeFileSync(path.join(dataDir, 'holder.pid'), String(dead));
+
+    const db = await start(dataDir);
+    expect(await query(db.url, 'SELECT 1 AS one')).toEqual([{ one: 1 }]);
+    expect(fs.readFileSync(path.join(dataDir, 'holder.pid'), 'utf8')).toBe(String(process.pid));
   });
 
   it('gives each in-memory database its own data', async () => {

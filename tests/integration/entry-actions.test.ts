@@ -162,8 +162,8 @@ describe('period actions', () => {
     // A manager closes a half-year only by issuing its briefing (exports.test.ts).
     expect(await run(periods.closePeriod!, { year: '2023', half: '2' }, 'manager')).toMatchObject({ message: 'forbidden' });
     expect(await run(periods.closePeriod!, { year: '2100', half: '1' }, 'admin')).toMatchObject({ fields: { half: 'entry.validation.periodNotEnded' } });
-    const { todayKz } = await import('@/features/entry/fields');
-    const today = todayKz();
+    const { todayInKazakhstan } = await import('@/lib/calendar');
+    const today = todayInKazakhstan();
     const current = { year: today.slice(0, 4), half: Number(today.slice(5, 7)) <= 6 ? '1' : '2' };
     expect(await run(periods.closePeriod!, current, 'admin')).toMatchObject({ fields: { half: 'entry.validation.periodNotEnded' } });
     expect((await pool.query(`SELECT count(*)::int AS n FROM closed_period`)).rows[0].n).toBe(0);

@@ -3,7 +3,8 @@ import { getLocale, getTranslations } from 'next-intl/server';
 import { CompletenessTable, UnitCompleteness } from '@/features/submissions/components/completeness-table';
 import { DeadlineForm, SubmitHalfYearForm } from '@/features/submissions/components/submit-form';
 import { getCompleteness, getOwnSubmission } from '@/features/submissions/queries';
-import { HALF_CODE, halfOfDay, parseHalf } from '@/features/submissions/schemas';
+import { HALF_CODE, parseHalf } from '@/features/submissions/schemas';
+import { halfYearOf, todayInKazakhstan } from '@/lib/calendar';
 import { requirePageCaller } from '@/server/access/guard';
 import { can } from '@/server/access/policy';
 import { PageHeader } from '@/components/ui/page-header';
@@ -15,7 +16,7 @@ export async function generateMetadata(): Promise<Metadata> {
 /** The current half-year and the five before it, newest first. */
 function recentHalves(today: string): string[] {
   const out: string[] = [];
-  let { year, half } = parseHalf(halfOfDay(today))!;
+  let { year, half }: { year: number; half: number } = halfYearOf(today);
   for (let i = 0; i < 6; i += 1) {
     out.push(`${year}-H${half}`);
     if (half === 2) half = 1;
@@ -31,7 +32,7 @@ function recentHalves(today: string): string[] {
 export default async function SubmissionsPage({ searchParams }: { searchParams: Promise<Record<string, string | undefined>> }) {
   const caller = await requirePageCaller('records.read');
   const [t, locale, params] = await Promise.all([getTranslations('submissions'), getLocale(), searchParams]);
-  const today = new Date().toISOString().slice(0, 10);
+  const today = todayInKazakhstan();
   const halves = recentHalves(today);
   const period = params.period && HALF_CODE.test(params.period) ? params.period : halves[0]!;
   const label = (code: string) => {

@@ -7,13 +7,13 @@ import { useEffect, useId, useRef, type ReactNode } from 'react';
 
 export type FieldErrors = Record<string, string> | undefined;
 
-const describedBy = (id: string, hint?: string, error?: string) =>
+export const describedBy = (id: string, hint?: string, error?: string) =>
   [hint ? `${id}-hint` : null, error ? `${id}-error` : null].filter(Boolean).join(' ') || undefined;
 
-const inputClass = (error?: string) =>
+export const inputClass = (error?: string) =>
   `w-full rounded border px-3 py-2 ${error ? 'border-2 border-red-700' : 'border-neutral-400'}`;
 
-function FieldShell({ id, label, hint, error, children }: { id: string; label: string; hint?: string; error?: string; children: ReactNode }) {
+export function FieldShell({ id, label, hint, error, children }: { id: string; label: string; hint?: string; error?: string; children: ReactNode }) {
   return (
     <div className="flex flex-col gap-1">
       <label htmlFor={id} className="font-medium">{label}</label>

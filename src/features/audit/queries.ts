@@ -1,20 +1,19 @@
 import 'server-only';
 import type { Prisma } from '@/generated/prisma/client';
 import { db } from '@/server/db/client';
+import { astanaDayStart, nextIsoDay } from '@/lib/calendar';
 import type { AuditFilter } from './schemas';
 
 // The audit trail for the admin page: newest first, filtered by the URL. Dates are
-// calendar days in Kazakhstan (UTC+5), matched against the UTC time of each entry.
+// calendar days in Astana time, matched against the UTC time of each entry.
 
 export const AUDIT_PAGE_SIZE = 50;
 
-const dayStart = (date: string) => new Date(`${date}T00:00:00+05:00`);
-const nextDayStart = (date: string) => new Date(dayStart(date).getTime() + 86_400_000);
 
 export function auditWhere(filter: AuditFilter): Prisma.AuditLogWhereInput {
   const at: Prisma.DateTimeFilter = {};
-  if (filter.from) at.gte = dayStart(filter.from);
-  if (filter.to) at.lt = nextDayStart(filter.to);
+  if (filter.from) at.gte = astanaDayStart(filter.from);
+  if (filter.to) at.lt = astanaDayStart(nextIsoDay(filter.to));
   return {
     ...(filter.action ? { action: filter.action } : {}),
     ...(filter.entity ? { entity: filter.entity } : {}),

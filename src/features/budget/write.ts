@@ -1,5 +1,6 @@
 import 'server-only';
-import { day, isoDay, refuse, STALE, type Tx, type Who } from '@/features/entry/write-kit';
+import { day, refuse, STALE, type Tx, type Who } from '@/features/entry/write-kit';
+import { isoDayOf } from '@/lib/calendar';
 import { assertOpen } from '@/features/periods/closing';
 import type { BudgetRequestStatus } from '@/generated/prisma/enums';
 import { recordScope, regionPlansWriter } from '@/server/access/scope';
@@ -94,7 +95,7 @@ async function move(tx: Tx, caller: Who, id: number, version: number, side: Side
   if (!canMove(side, before.status, step.to)) throw refuse({ [side === 'body' ? 'decision' : '_']: 'budgetRequests.validation.transition' });
   await assertOpen(tx, { [step.field]: step.on });
   const last = await tx.budgetRequestStatusChange.findFirst({ where: { requestId: id }, orderBy: [{ effectiveOn: 'desc' }, { id: 'desc' }], select: { effectiveOn: true } });
-  if (last && step.on < isoDay(last.effectiveOn)) throw refuse({ [step.field]: 'entry.validation.beforeLastStep' });
+  if (last && step.on < isoDayOf(last.effectiveOn)) throw refuse({ [step.field]: 'entry.validation.beforeLastStep' });
   const decided = step.to === 'APPROVED' || step.to === 'PARTIALLY_APPROVED' || step.to === 'REJECTED';
   const { count } = await tx.budgetRequest.updateMany({
     where: { id, version },

@@ -1,11 +1,10 @@
 import { z } from 'zod';
+import { todayInKazakhstan } from '@/lib/calendar';
 
 // Field pieces shared by every write schema (forms, server actions, the write API and the
 // importer). Messages are catalogue keys: `validation.*` from the core catalogue, or
 // `entry.validation.*` from this area's messages; both are translated where they are shown.
 
-/** Today's calendar date in Kazakhstan (UTC+5), as YYYY-MM-DD. */
-export const todayKz = (now = new Date()) => new Date(now.getTime() + 5 * 3_600_000).toISOString().slice(0, 10);
 
 /** Upper bound of one amount: 10 trillion tenge, far above any single issue and well inside a safe integer. */
 export const MAX_AMOUNT_KZT = 10_000_000_000_000;
@@ -23,7 +22,7 @@ export const recordDate = z
   .refine((d) => d >= MIN_RECORD_DATE, 'entry.validation.dateTooEarly');
 
 /** A date on which something already happened: not after today in Kazakhstan. */
-export const pastDate = recordDate.refine((d) => d <= todayKz(), 'entry.validation.dateInFuture');
+export const pastDate = recordDate.refine((d) => d <= todayInKazakhstan(), 'entry.validation.dateInFuture');
 
 export const optionalDate = z.preprocess(blank, recordDate.optional());
 

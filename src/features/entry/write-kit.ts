@@ -11,8 +11,6 @@ export type Tx = Prisma.TransactionClient;
 export type Who = Pick<Caller, 'userId' | 'role' | 'regionId' | 'unitId' | 'centralBodyId' | 'ip'>;
 
 export const day = (iso: string) => new Date(`${iso}T00:00:00Z`);
-export const isoDay = (d: Date) => d.toISOString().slice(0, 10);
-export const isoOrNull = (d: Date | null | undefined) => (d ? isoDay(d) : null);
 
 /** A rule refusal naming each field (message keys); the API answers 422 with them. */
 export const refuse = (fields: Record<string, string>, what = 'refused') => new AppError('VALIDATION', what, fields);

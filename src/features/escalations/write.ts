@@ -1,5 +1,5 @@
-import { day, isoDay, refuse, requireInScope, STALE, meetingPlace, type Tx, type Who } from '@/features/entry/write-kit';
-import { todayKz } from '@/features/entry/fields';
+import { day, refuse, requireInScope, STALE, meetingPlace, type Tx, type Who } from '@/features/entry/write-kit';
+import { halfYearOf, isoDayOf, todayInKazakhstan } from '@/lib/calendar';
 import { assertOpen } from '@/features/periods/closing';
 import { recordScope } from '@/server/access/scope';
 import { AppError } from '@/server/errors';
@@ -19,11 +19,11 @@ export async function proposeEscalation(tx: Tx, caller: Who, input: z.output<typ
   if (issue.meeting.kind !== 'AKIM') throw refuse({ issueId: 'entry.validation.issueUnknown' });
   const body = await tx.centralBody.findUnique({ where: { code: input.centralBodyCode }, select: { id: true } });
   if (!body) throw refuse({ centralBodyCode: 'entry.validation.bodyUnknown' });
-  if (firstDayOf(input.year, input.half) < firstDayOf(Number(isoDay(issue.raisedOn).slice(0, 4)), Number(isoDay(issue.raisedOn).slice(5, 7)) <= 6 ? 1 : 2)) {
+  if (firstDayOf(input.year, input.half) < firstDayOf(halfYearOf(issue.raisedOn).year, halfYearOf(issue.raisedOn).half)) {
     throw refuse({ year: 'entry.validation.beforeRaised' });
   }
-  const includedOn = input.includedOn ?? todayKz();
-  if (includedOn < isoDay(issue.raisedOn)) throw refuse({ includedOn: 'entry.validation.beforeRaised' });
+  const includedOn = input.includedOn ?? todayInKazakhstan();
+  if (includedOn < isoDayOf(issue.raisedOn)) throw refuse({ includedOn: 'entry.validation.beforeRaised' });
   await assertOpen(tx, { half: firstDayOf(input.year, input.half), includedOn });
   if (await tx.escalation.findUnique({ where: { issueId_year_half: { issueId: input.issueId, year: input.year, half: input.half } } })) {
     throw refuse({ issueId: 'entry.validation.alreadyListed' });
@@ -43,9 +43,9 @@ export async function decideEscalation(tx: Tx, caller: Who, input: DecideEscalat
   // One after the other: one connection carries the transaction.
   const last = await tx.escalationDispositionChange.findFirst({ where: { escalationId: input.id }, orderBy: [{ effectiveOn: 'desc' }, { id: 'desc' }], select: { effectiveOn: true } });
   const included = await tx.escalationInclusionChange.findFirst({ where: { escalationId: input.id, included: true }, orderBy: [{ effectiveOn: 'asc' }, { id: 'asc' }], select: { effectiveOn: true } });
-  if (last && input.effectiveOn < isoDay(last.effectiveOn)) throw refuse({ effectiveOn: 'entry.validation.beforeLastStep' });
+  if (last && input.effectiveOn < isoDayOf(last.effectiveOn)) throw refuse({ effectiveOn: 'entry.validation.beforeLastStep' });
   // A decision on an entry before it was on the list would count it as selected before it was listed.
-  if (included && input.effectiveOn < isoDay(included.effectiveOn)) throw refuse({ effectiveOn: 'entry.validation.beforeIncluded' });
+  if (included && input.effectiveOn < isoDayOf(included.effectiveOn)) throw refuse({ effectiveOn: 'entry.validation.beforeIncluded' });
   const amount = input.republicanAmountKzt === undefined ? null : BigInt(input.republicanAmountKzt);
   const { count } = await tx.escalation.updateMany({
     where: { id: input.id, version: input.version },

@@ -2,13 +2,14 @@ import 'server-only';
 import { BOM, type Delimiter, csvLine } from './csv';
 import { type Cell, type ExportContext, type TableName, exportTable } from './tables';
 import { columnHeader } from './workbook';
+import { isoDayOf } from '@/lib/calendar';
 
 // One table as CSV, pulled a page at a time: the next page is read only when the reader has
 // taken the last, so a record table of any size streams in flat memory.
 
 const toCsv = (cell: Cell): string | number | null => {
   if (cell === null) return null;
-  if (cell instanceof Date) return cell.toISOString().slice(0, 10);
+  if (cell instanceof Date) return isoDayOf(cell);
   if (typeof cell === 'object') return cell.value;
   return cell;
 };

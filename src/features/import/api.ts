@@ -17,7 +17,8 @@ import { assertOwnBatch, checkImport, commitImport, type ImportProgress } from '
 // last line { status, body } with the status and body the plain request would have had.
 //
 // A file past a cap is refused with 413 (or 400) and the cap named, before the check starts or as
-// soon as reading meets it; one user runs one import (a check or a commit) at a time, a second gets 409.
+// soon as reading meets it; one user runs one import (a check or a commit) at a time in an app
+// process, a second gets 409; a commit is also one per user across instances (service.ts's lock).
 
 type Answer = { status: number; body: unknown };
 
@@ -152,6 +153,7 @@ export async function postCommit(caller: Caller, request: Request, id: string): 
   return asOnlyImport(caller, request, async (done) =>
     answer(request, async (onProgress) => {
       const result = await commitImport(caller, id, { onProgress });
+      if (result.status === 'busy') return { status: 409, body: await refusalBody(request, 'busy') };
       if (result.status === 'rejected') return { status: 422, body: { errors: await describeErrors(result.errors, requestLocale(request)) } };
       return { status: 200, body: { id, ...result.counts, repeated: result.repeated } };
     }, done),

@@ -9,6 +9,7 @@ import type { RowError } from './parse-rows';
 import type { ImportRow } from './row-schema';
 import { IMPORT_COLUMNS, type ColumnKey } from './columns';
 import { pause } from './limits';
+import { halfYearCodeOf } from '@/lib/calendar';
 
 // The checks that need the database: scope, units and their akims, central officials, and for rows whose keys
 // already exist, whether the status change and the amounts are allowed. Run at the check and
@@ -20,7 +21,6 @@ type ScopeCaller = Pick<Caller, 'role' | 'regionId' | 'unitId' | 'centralBodyId'
 /** A checked row with what the commit needs: the akim or central official who held a new meeting. */
 export type CheckedRow = ImportRow & { officialId: number };
 
-const halfCode = (isoDay: string) => `${isoDay.slice(0, 4)}-H${Number(isoDay.slice(5, 7)) <= 6 ? 1 : 2}`;
 const header = (key: ColumnKey) => IMPORT_COLUMNS.find((c) => c.key === key)!.ru;
 
 const KIND_OF_LEVEL: Record<string, string[]> = { DISTRICT: ['DISTRICT', 'CITY'], RURAL: ['RURAL_DISTRICT'] };
@@ -120,21 +120,21 @@ export async function checkAgainstDatabase(tx: Tx, caller: ScopeCaller, rows: Im
           if (step.toStatus) fail('status', 'notAllowed', { from: issue.status, to: row.status });
           else if (step.comment) fail('comment', schemaMessage(step.comment));
           else if (step.effectiveOn) fail('statusOn', 'statusBeforeHistory', { date: issue.last_on });
-          else if (closed.has(halfCode(row.statusOn))) fail('statusOn', 'entry.validation.periodClosed');
+          else if (closed.has(halfYearCodeOf(row.statusOn))) fail('statusOn', 'entry.validation.periodClosed');
           touched.add(row.statusOn);
         }
         for (const [field, recorded] of [['needKzt', issue.need], ['allocatedKzt', issue.allocated]] as const) {
           const total = row[field];
           if (total === null || total === Number(recorded)) continue;
           if (total < Number(recorded)) fail(field, 'amountLowered', { recorded });
-          else if (closed.has(halfCode(row.statusOn))) fail('statusOn', 'entry.validation.periodClosed');
+          else if (closed.has(halfYearCodeOf(row.statusOn))) fail('statusOn', 'entry.validation.periodClosed');
           touched.add(row.statusOn);
         }
       }
     }
     if (errors.length === before && !issue) {
-      if (closed.has(halfCode(row.heldOn))) fail('heldOn', 'entry.validation.periodClosed');
-      else if (!meeting && row.reception && closed.has(halfCode(row.reception.heldOn))) fail('receptionOn', 'entry.validation.periodClosed');
+      if (closed.has(halfYearCodeOf(row.heldOn))) fail('heldOn', 'entry.validation.periodClosed');
+      else if (!meeting && row.reception && closed.has(halfYearCodeOf(row.reception.heldOn))) fail('receptionOn', 'entry.validation.periodClosed');
       touched.add(row.heldOn).add(row.statusOn);
       if (!meeting && row.reception) touched.add(row.reception.heldOn);
     }

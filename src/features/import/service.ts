@@ -138,7 +138,12 @@ export async function assertOwnBatch(caller: Caller, id: string): Promise<void> 
 
 export type CommitResult =
   | { status: 'committed'; counts: CommitCounts; repeated: boolean }
-  | { status: 'rejected'; errors: RowError[] };
+  | { status: 'rejected'; errors: RowError[] }
+  /** Another commit of this user's runs, in this app instance or another. */
+  | { status: 'busy' };
+
+// Advisory lock keys: one namespace for the import (closing.ts has its own), one key per user.
+const IMPORT_LOCK_SPACE = 0x6b7a02;
 
 /** `onStep` lets the fault test cut the connection between writes; `onProgress` hears of each chunk checked and written. */
 export async function commitImport(
@@ -149,6 +154,10 @@ export async function commitImport(
   if (!/^[0-9a-f-]{36}$/i.test(id)) throw new AppError('NOT_FOUND', 'import');
   return db().$transaction(
     async (tx) => {
+      // One commit per user across every app instance: held until this transaction ends, so a
+      // process that dies mid-commit releases it with its connection.
+      const [{ locked }] = await tx.$queryRaw<[{ locked: boolean }]>`SELECT pg_try_advisory_xact_lock(${IMPORT_LOCK_SPACE}::int, ${caller.userId}::int) AS locked`;
+      if (!locked) return { status: 'busy' } as const;
       const [batch] = await tx.$queryRawUnsafe<Array<{ user_id: number; status: string; error_count: number; rows: CheckedRow[]; result: CommitCounts | null; file_hash: string; row_count: number }>>(
         `SELECT user_id, status::text, error_count, rows, result, file_hash, row_count FROM import_batch WHERE id = $1::uuid FOR UPDATE`, id);
       // Someone else's batch is as good as absent: its rows may lie outside this caller's scope.

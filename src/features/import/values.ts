@@ -2,13 +2,15 @@
 // space thousands, decimal comma), dates "dd.mm.yyyy". XLSX cells may already hold numbers
 // and dates. Each parser answers a value or null for "does not parse"; empty is undefined.
 
+import { isoDayOf } from '@/lib/calendar';
+
 export type Cell = string | number | Date | boolean | null | undefined;
 
 const SPACES = /[\s\u00a0\u202f\u2007]/g;
 
 export const cellText = (cell: Cell): string => {
   if (cell === null || cell === undefined) return '';
-  if (cell instanceof Date) return cell.toISOString().slice(0, 10);
+  if (cell instanceof Date) return isoDayOf(cell);
   return String(cell).replace(/[\u00a0\u202f]/g, ' ').trim();
 };
 

@@ -5,7 +5,8 @@ import { issueWhere } from '@/server/access/scope';
 import type { Caller } from '@/server/auth/caller';
 import { db } from '@/server/db/client';
 import { AppError } from '@/server/errors';
-import { containsText, type Cursor, dayStart, keysetPage, toIsoDay } from '@/server/list-params';
+import { containsText, type Cursor, dayStart, keysetPage } from '@/server/list-params';
+import { isoDayOf, isoDayOrNull } from '@/lib/calendar';
 import { categoryIdOf, centralBodyIdOf, regionIdOf } from '@/server/reference-codes';
 import type { IssueListParams, IssuePageParams } from './schemas';
 
@@ -20,7 +21,6 @@ const listSelect = {
 } as const satisfies Prisma.RaisedIssueSelect;
 
 type ListRow = Prisma.RaisedIssueGetPayload<{ select: typeof listSelect }>;
-const isoOrNull = (d: Date | null) => (d ? toIsoDay(d) : null);
 
 const toListItem = (i: ListRow) => ({
   id: i.id,
@@ -28,9 +28,9 @@ const toListItem = (i: ListRow) => ({
   meetingId: i.meetingId,
   regionKato: i.region.kato,
   kind: i.meetingKind,
-  raisedOn: toIsoDay(i.raisedOn),
+  raisedOn: isoDayOf(i.raisedOn),
   status: i.status,
-  resolvedOn: isoOrNull(i.resolvedOn),
+  resolvedOn: isoDayOrNull(i.resolvedOn),
   responsibleLevel: i.responsibleLevel,
   category: i.category.code,
   description: i.description,
@@ -135,15 +135,15 @@ function toDetail(i: DetailRow) {
     createdAt: i.createdAt,
     updatedAt: i.updatedAt,
     meeting: {
-      id: i.meeting.id, kind: i.meeting.kind, heldOn: toIsoDay(i.meeting.heldOn), level: i.meeting.akimLevel,
+      id: i.meeting.id, kind: i.meeting.kind, heldOn: isoDayOf(i.meeting.heldOn), level: i.meeting.akimLevel,
       body: i.meeting.centralBody?.code ?? null,
     },
     statusHistory: i.statusChanges.map(({ author, effectiveOn, ...c }) => ({
-      ...c, effectiveOn: toIsoDay(effectiveOn), author: author?.username ?? null,
+      ...c, effectiveOn: isoDayOf(effectiveOn), author: author?.username ?? null,
     })),
     // Integer tenge as strings: JSON numbers lose precision past 2^53.
     budgetEntries: i.budgetEntries.map(({ amountKzt, effectiveOn, ...b }) => ({
-      ...b, amountKzt: amountKzt.toString(), effectiveOn: toIsoDay(effectiveOn),
+      ...b, amountKzt: amountKzt.toString(), effectiveOn: isoDayOf(effectiveOn),
     })),
   };
 }
@@ -195,9 +195,9 @@ export async function getIssuePage(caller: Caller, id: number) {
     names: { region, category, body },
     escalations: escalations.map(({ inclusions, selections, ...e }) => ({
       ...e,
-      includedOn: inclusions[0]?.included ? toIsoDay(inclusions[0].effectiveOn) : null,
-      selectedOn: selections[0]?.selected ? toIsoDay(selections[0].effectiveOn) : null,
-      history: e.history.map(({ effectiveOn, author, ...h }) => ({ ...h, effectiveOn: toIsoDay(effectiveOn), author: author?.username ?? null })),
+      includedOn: inclusions[0]?.included ? isoDayOf(inclusions[0].effectiveOn) : null,
+      selectedOn: selections[0]?.selected ? isoDayOf(selections[0].effectiveOn) : null,
+      history: e.history.map(({ effectiveOn, author, ...h }) => ({ ...h, effectiveOn: isoDayOf(effectiveOn), author: author?.username ?? null })),
     })),
   };
 }

@@ -1,5 +1,6 @@
 import type { Prisma } from '@/generated/prisma/client';
-import { day, isoDay, meetingPlace, refuse, requireInScope, STALE, type Tx, type Who } from '@/features/entry/write-kit';
+import { day, meetingPlace, refuse, requireInScope, STALE, type Tx, type Who } from '@/features/entry/write-kit';
+import { isoDayOf } from '@/lib/calendar';
 import { assertOpen } from '@/features/periods/closing';
 import { can } from '@/server/access/policy';
 import { AppError } from '@/server/errors';
@@ -67,7 +68,7 @@ export async function createIssue(tx: Tx, caller: Who, input: CreateIssueInput) 
   if (!meeting || meeting.deletedAt) throw refuse({ meetingId: 'entry.validation.meetingUnknown' });
   requireInScope(caller, meeting, 'the meeting');
   await assertOpen(tx, { meetingId: meeting.heldOn });
-  const [id] = await createIssuesAt(tx, caller, { ...meeting, heldOn: isoDay(meeting.heldOn) }, [input], null);
+  const [id] = await createIssuesAt(tx, caller, { ...meeting, heldOn: isoDayOf(meeting.heldOn) }, [input], null);
   const after = await issueSnapshot(tx, id!);
   return { id: id!, version: after!.version, after };
 }
@@ -106,7 +107,7 @@ export async function changeStatus(tx: Tx, caller: Who, id: number, input: Statu
   const issue = await issueForChange(tx, caller, id, input.version);
   const last = await tx.issueStatusChange.findFirst({ where: { issueId: id }, orderBy: [{ effectiveOn: 'desc' }, { recordedAt: 'desc' }, { id: 'desc' }], select: { effectiveOn: true } });
   const errors = checkStatusChange(
-    { status: issue.status as IssueStatus, raisedOn: isoDay(issue.raisedOn), lastEffectiveOn: last ? isoDay(last.effectiveOn) : null },
+    { status: issue.status as IssueStatus, raisedOn: isoDayOf(issue.raisedOn), lastEffectiveOn: last ? isoDayOf(last.effectiveOn) : null },
     input,
   );
   if (Object.keys(errors).length) throw refuse(errors);
@@ -122,7 +123,7 @@ export async function changeStatus(tx: Tx, caller: Who, id: number, input: Statu
 
 export async function addMoneyEntry(tx: Tx, caller: Who, id: number, input: MoneyEntryInput) {
   const issue = await issueForChange(tx, caller, id, input.version);
-  const errors = checkMoneyEntry({ raisedOn: isoDay(issue.raisedOn) }, input);
+  const errors = checkMoneyEntry({ raisedOn: isoDayOf(issue.raisedOn) }, input);
   if (Object.keys(errors).length) throw refuse(errors);
   await assertOpen(tx, { effectiveOn: input.effectiveOn });
   await claimVersion(tx, id, input.version);

@@ -5,7 +5,8 @@ import { issueWhere, meetingWhere } from '@/server/access/scope';
 import type { Caller } from '@/server/auth/caller';
 import { db } from '@/server/db/client';
 import { AppError } from '@/server/errors';
-import { containsText, type Cursor, dayStart, keysetPage, toIsoDay } from '@/server/list-params';
+import { containsText, type Cursor, dayStart, keysetPage } from '@/server/list-params';
+import { isoDayOf, isoDayOrNull } from '@/lib/calendar';
 import { centralBodyIdOf, regionIdOf } from '@/server/reference-codes';
 import { DEFAULT_ANNOUNCEMENT_MIN_DAYS } from './rules';
 import type { MeetingListParams, MeetingPageParams } from './schemas';
@@ -43,7 +44,7 @@ const toListItem = (m: ListRow): MeetingListItem => ({
   version: m.version,
   regionKato: m.region.kato,
   kind: m.kind,
-  heldOn: toIsoDay(m.heldOn),
+  heldOn: isoDayOf(m.heldOn),
   level: m.akimLevel,
   body: m.centralBody?.code ?? null,
   venue: m.venue,
@@ -170,24 +171,23 @@ function detailSelect(caller: Caller) {
 }
 
 type DetailRow = Prisma.MeetingGetPayload<{ select: ReturnType<typeof detailSelect> }>;
-const isoOrNull = (d: Date | null) => (d ? toIsoDay(d) : null);
 
 function toDetail(m: DetailRow) {
   const { region, centralBody, unit, official, issues, receptions, akimLevel, heldOn, announcedOn, ...rest } = m;
   return {
     ...rest,
     regionKato: region.kato,
-    heldOn: toIsoDay(heldOn),
+    heldOn: isoDayOf(heldOn),
     level: akimLevel,
     body: centralBody?.code ?? null,
     unitCode: unit?.code ?? null,
     unitName: unit?.nameRu ?? null,
-    announcedOn: isoOrNull(announcedOn),
+    announcedOn: isoDayOrNull(announcedOn),
     official,
     issues: issues.map(({ category, raisedOn, resolvedOn, ...i }) => ({
-      ...i, category: category.code, raisedOn: toIsoDay(raisedOn), resolvedOn: isoOrNull(resolvedOn),
+      ...i, category: category.code, raisedOn: isoDayOf(raisedOn), resolvedOn: isoDayOrNull(resolvedOn),
     })),
-    receptions: receptions.map((r) => ({ ...r, heldOn: toIsoDay(r.heldOn) })),
+    receptions: receptions.map((r) => ({ ...r, heldOn: isoDayOf(r.heldOn) })),
   };
 }
 

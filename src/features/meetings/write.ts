@@ -1,6 +1,7 @@
 import { Prisma } from '@/generated/prisma/client';
 import type { AkimLevel, Position } from '@/generated/prisma/enums';
-import { day, isoDay, meetingInScope, meetingPlace, refuse, requireInScope, STALE, type Tx, type Who } from '@/features/entry/write-kit';
+import { day, meetingInScope, meetingPlace, refuse, requireInScope, STALE, type Tx, type Who } from '@/features/entry/write-kit';
+import { isoDayOf } from '@/lib/calendar';
 import { createIssuesAt } from '@/features/issues/write';
 import { assertOpen } from '@/features/periods/closing';
 import { can } from '@/server/access/policy';
@@ -110,8 +111,8 @@ async function claimVersion(tx: Tx, id: number, version: number, data: Prisma.Me
 export async function updateMeeting(tx: Tx, caller: Who, id: number, input: UpdateMeetingInput) {
   const current = await meetingForChange(tx, caller, id, input.version);
   const before = await meetingSnapshot(tx, id);
-  const heldOn = input.heldOn ?? isoDay(current.heldOn);
-  await assertOpen(tx, { heldOn: [isoDay(current.heldOn), heldOn], ...(input.receptions ? { receptions: (before?.receptions ?? []).map((r) => r.heldOn).concat(input.receptions.map((r) => day(r.heldOn))) } : {}) });
+  const heldOn = input.heldOn ?? isoDayOf(current.heldOn);
+  await assertOpen(tx, { heldOn: [isoDayOf(current.heldOn), heldOn], ...(input.receptions ? { receptions: (before?.receptions ?? []).map((r) => r.heldOn).concat(input.receptions.map((r) => day(r.heldOn))) } : {}) });
 
   let place: Placement | null = null;
   if (input.officialId !== undefined && input.officialId !== before!.officialId) {
@@ -123,7 +124,7 @@ export async function updateMeeting(tx: Tx, caller: Who, id: number, input: Upda
   if (input.receptions?.some((r) => r.heldOn < heldOn)) throw refuse({ receptions: 'entry.validation.receptionBeforeMeeting' });
 
   // A later date must not leave any issue's recorded steps before the day it was raised.
-  if (input.heldOn && input.heldOn > isoDay(current.heldOn)) {
+  if (input.heldOn && input.heldOn > isoDayOf(current.heldOn)) {
     const early = await tx.issueStatusChange.count({ where: { issue: { meetingId: id }, fromStatus: { not: null }, effectiveOn: { lt: day(input.heldOn) } } });
     const earlyMoney = await tx.budgetAllocation.count({ where: { issue: { meetingId: id }, effectiveOn: { lt: day(input.heldOn) } } });
     if (early + earlyMoney > 0) throw refuse({ heldOn: 'entry.validation.heldAfterSteps' });

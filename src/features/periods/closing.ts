@@ -1,9 +1,9 @@
 import type { Prisma } from '@/generated/prisma/client';
-import { todayKz } from '@/features/entry/fields';
 import { can } from '@/server/access/policy';
 import { writeAudit } from '@/server/audit';
 import type { Caller } from '@/server/auth/caller';
 import { AppError } from '@/server/errors';
+import { type HalfYear, halfYearCode, halfYearOf, todayInKazakhstan } from '@/lib/calendar';
 
 // Closed half-years: once the official briefing for a half-year is issued, records dated in
 // it may not change until an admin reopens it. Every write path calls `assertOpen` inside
@@ -11,16 +11,7 @@ import { AppError } from '@/server/errors';
 // one, so a write and a close of the same half-year never interleave.
 
 type Tx = Prisma.TransactionClient;
-export type HalfYear = { year: number; half: 1 | 2 };
 type Who = Pick<Caller, 'userId' | 'role' | 'ip'>;
-
-/** The half-year of a calendar date (YYYY-MM-DD or a Date at UTC midnight). */
-export function halfOfDate(d: string | Date): HalfYear {
-  const iso = typeof d === 'string' ? d : d.toISOString().slice(0, 10);
-  return { year: Number(iso.slice(0, 4)), half: Number(iso.slice(5, 7)) <= 6 ? 1 : 2 };
-}
-
-export const halfCode = (p: HalfYear) => `${p.year}-H${p.half}`;
 
 // Advisory lock keys: one namespace for this table, one key per half-year.
 const LOCK_SPACE = 0x6b7a01;
@@ -40,7 +31,7 @@ async function closedAmong(tx: Tx, halves: HalfYear[]): Promise<Set<string>> {
     where: { reopenedAt: null, OR: halves.map((p) => ({ year: p.year, half: p.half })) },
     select: { year: true, half: true },
   });
-  return new Set(rows.map((r) => halfCode({ year: r.year, half: r.half as 1 | 2 })));
+  return new Set(rows.map((r) => halfYearCode({ year: r.year, half: r.half as 1 | 2 })));
 }
 
 /**
@@ -51,7 +42,7 @@ async function closedAmong(tx: Tx, halves: HalfYear[]): Promise<Set<string>> {
 export async function assertOpen(tx: Tx, dates: Record<string, ReadonlyArray<string | Date | null | undefined> | string | Date | null | undefined>): Promise<void> {
   const byField = Object.entries(dates).map(([field, v]) => {
     const list = (Array.isArray(v) ? v : [v]) as Array<string | Date | null | undefined>;
-    return [field, list.filter((d): d is string | Date => Boolean(d)).map(halfOfDate)] as const;
+    return [field, list.filter((d): d is string | Date => Boolean(d)).map(halfYearOf)] as const;
   });
   const halves = byField.flatMap(([, hs]) => hs);
   if (halves.length === 0) return;
@@ -59,7 +50,7 @@ export async function assertOpen(tx: Tx, dates: Record<string, ReadonlyArray<str
   const closed = await closedAmong(tx, halves);
   if (closed.size === 0) return;
   const fields: Record<string, string> = {};
-  for (const [field, hs] of byField) if (hs.some((h) => closed.has(halfCode(h)))) fields[field] = 'entry.validation.periodClosed';
+  for (const [field, hs] of byField) if (hs.some((h) => closed.has(halfYearCode(h)))) fields[field] = 'entry.validation.periodClosed';
   throw new AppError('VALIDATION', `half-year closed: ${[...closed].join(', ')}`, fields);
 }
 
@@ -70,7 +61,7 @@ export async function isClosed(tx: Tx, p: HalfYear): Promise<boolean> {
 const snapshot = (row: { year: number; half: number; closedAt: Date; closedById: number | null; reopenedAt: Date | null; reopenedById: number | null; reason: string | null } | null) => row;
 
 /** Whether a half-year is over by today's date in Kazakhstan: only such a half-year can be closed. */
-export function halfYearEnded(p: HalfYear, today = todayKz()): boolean {
+export function halfYearEnded(p: HalfYear, today = todayInKazakhstan()): boolean {
   return today >= (p.half === 1 ? `${p.year}-07-01` : `${p.year + 1}-01-01`);
 }
 
@@ -83,7 +74,7 @@ export async function closeHalfYear(tx: Tx, period: HalfYear, caller: Who, how: 
   const permission = how === 'briefing' ? 'briefing.issue' : 'period.close';
   if (!can(caller.role, permission)) throw new AppError('FORBIDDEN', `${caller.role} may not close a half-year (${how})`);
   if (!halfYearEnded(period)) {
-    throw new AppError('VALIDATION', `${halfCode(period)} has not ended`, { half: 'entry.validation.periodNotEnded' });
+    throw new AppError('VALIDATION', `${halfYearCode(period)} has not ended`, { half: 'entry.validation.periodNotEnded' });
   }
   await lockHalves(tx, [period], 'exclusive');
   const before = await tx.closedPeriod.findUnique({ where: { year_half: period } });
@@ -93,7 +84,7 @@ export async function closeHalfYear(tx: Tx, period: HalfYear, caller: Who, how: 
     create: { ...period, closedById: caller.userId },
     update: { closedAt: new Date(), closedById: caller.userId, reopenedAt: null, reopenedById: null, reason: null },
   });
-  await writeAudit({ userId: caller.userId, action: 'period.close', entity: 'closed_period', entityId: halfCode(period), before: snapshot(before), after, ip: caller.ip }, tx);
+  await writeAudit({ userId: caller.userId, action: 'period.close', entity: 'closed_period', entityId: halfYearCode(period), before: snapshot(before), after, ip: caller.ip }, tx);
   return { closed: true as const, changed: true, row: after };
 }
 
@@ -108,7 +99,7 @@ export async function reopenHalfYear(tx: Tx, period: HalfYear & { reason: string
     where: { year_half: key },
     data: { reopenedAt: new Date(), reopenedById: caller.userId, reason: period.reason },
   });
-  await writeAudit({ userId: caller.userId, action: 'period.reopen', entity: 'closed_period', entityId: halfCode(key), before, after, ip: caller.ip }, tx);
+  await writeAudit({ userId: caller.userId, action: 'period.reopen', entity: 'closed_period', entityId: halfYearCode(key), before, after, ip: caller.ip }, tx);
   return after;
 }
 
@@ -119,7 +110,7 @@ export async function listClosedPeriods(tx: Pick<Tx, 'closedPeriod' | 'user'>) {
   const users = new Map((await tx.user.findMany({ where: { id: { in: ids } }, select: { id: true, fullName: true } })).map((u) => [u.id, u.fullName]));
   return rows.map((r) => ({
     ...r,
-    code: halfCode({ year: r.year, half: r.half as 1 | 2 }),
+    code: halfYearCode({ year: r.year, half: r.half as 1 | 2 }),
     closedBy: r.closedById === null ? null : users.get(r.closedById) ?? null,
     reopenedBy: r.reopenedById === null ? null : users.get(r.reopenedById) ?? null,
   }));

@@ -3,7 +3,8 @@ import { z } from 'zod';
 import { Prisma } from '@/generated/prisma/client';
 import { db } from '@/server/db/client';
 import { AppError } from '@/server/errors';
-import { bodyCode, categoryCode, isoDay, katoCode, optional } from '@/server/list-params';
+import { bodyCode, categoryCode, isoDayParam, katoCode, optional } from '@/server/list-params';
+import { todayInKazakhstan } from '@/lib/calendar';
 import { categoryIdOf, centralBodyIdOf, regionIdOf } from '@/server/reference-codes';
 import { COMPARES, type Compare, type Period, dateRangePeriod, parsePeriod } from '@/lib/period';
 
@@ -15,14 +16,14 @@ export const LEVELS = ['REGION', 'DISTRICT', 'RURAL'] as const;
 export const statsQuerySchema = z
   .object({
     period: optional(z.string().max(16).refine((v) => parsePeriod(v) !== null, 'must be a year (2022), half-year (2022-H2) or quarter (2022-Q3)')),
-    from: optional(isoDay),
-    to: optional(isoDay),
+    from: optional(isoDayParam),
+    to: optional(isoDayParam),
     region: optional(katoCode),
     unit: optional(z.string().regex(/^\d{5,16}$/, 'must be a unit code')),
     category: optional(categoryCode),
     level: optional(z.enum(LEVELS, { message: 'must be REGION, DISTRICT or RURAL' })),
     body: optional(bodyCode),
-    asOf: optional(isoDay),
+    asOf: optional(isoDayParam),
     lang: optional(z.enum(['ru', 'kk', 'en'], { message: 'must be ru, kk or en' })),
     compare: optional(z.enum(COMPARES, { message: 'must be previous or yearAgo' })),
   })
@@ -49,8 +50,6 @@ export type StatsFilter = {
   level: (typeof LEVELS)[number] | null;
   bodyId: number | null;
 };
-
-export const todayInKazakhstan = () => new Intl.DateTimeFormat('en-CA', { timeZone: 'Asia/Almaty' }).format(new Date());
 
 /** Turns parsed parameters into ids; a well-formed code that names nothing is a 400 for that parameter. */
 export async function resolveStatsFilter(q: StatsQuery, defaultPeriod: () => Promise<Period>): Promise<StatsFilter> {

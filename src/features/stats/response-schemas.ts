@@ -22,7 +22,7 @@ const rate = fraction.nullable().meta({
 });
 const day = z.iso.date().meta({ description: 'A calendar date, YYYY-MM-DD.' });
 const kato = z.string().regex(/^\d{9}$/).meta({ description: 'A region’s 9-digit KATO code.' });
-const halfCode = z.string().regex(/^\d{4}-H[12]$/).meta({ description: 'A half-year, such as 2022-H2.' });
+const halfYearCodeField = z.string().regex(/^\d{4}-H[12]$/).meta({ description: 'A half-year, such as 2022-H2.' });
 const name = z.string().meta({ description: 'A name in the language asked for (lang, else Accept-Language, else Russian).' });
 
 // ---------- summary ----------
@@ -124,7 +124,7 @@ const dispositionTotals = z.strictObject({ count, amountKzt: tenge.meta({ descri
 
 export const escalationsResponse = z
   .strictObject({
-    halves: z.array(halfCode).meta({ description: 'The half-years’ lists the period touches.' }),
+    halves: z.array(halfYearCodeField).meta({ description: 'The half-years’ lists the period touches.' }),
     total: count.meta({ description: 'Escalations on the lists on asOf (each dated by when it was put on its list).' }),
     selected: count.meta({ description: 'Escalations selected for a central decision on asOf.' }),
     undecided: count.meta({ description: 'Escalations without a disposition on asOf.' }),
@@ -149,7 +149,7 @@ export const centralMeetingsResponse = z
     issuesResolved: count,
     issuesInExecution: count,
     announcementMinDays: z.int().min(0),
-    byHalf: z.array(z.strictObject({ half: halfCode, scheduled: count, held: count })),
+    byHalf: z.array(z.strictObject({ half: halfYearCodeField, scheduled: count, held: count })),
     requirements: shares,
     byBody: z.array(z.strictObject({
       code: z.string(), name, scheduled: count, held: count, requirements: shares,
@@ -168,7 +168,7 @@ export const centralMeetingsResponse = z
 
 export const actionPlansResponse = z
   .strictObject({
-    halves: z.array(halfCode),
+    halves: z.array(halfYearCodeField),
     published: z.array(z.strictObject({ kato, name, url: z.string().nullable() })).meta({ description: 'Regions whose plans for every half were published by asOf.' }),
     notPublished: z.array(z.strictObject({ kato, name })),
   });

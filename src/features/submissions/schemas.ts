@@ -17,5 +17,3 @@ export const setDeadlineSchema = z.object({ period: halfYearCode, deadline: z.is
 
 export const deadlineKey = (code: string) => `submissionDeadline.${code}`;
 
-/** The half-year a day falls in, as a code. */
-export const halfOfDay = (isoDay: string) => `${isoDay.slice(0, 4)}-H${Number(isoDay.slice(5, 7)) <= 6 ? 1 : 2}`;

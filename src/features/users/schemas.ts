@@ -2,6 +2,7 @@ import { z } from 'zod';
 import { Role, TokenScope } from '@/generated/prisma/enums';
 import { SCOPE_OF_ROLE } from '@/server/access/policy';
 import { passwordProblem } from '@/server/auth/password';
+import { astanaDayStart, isoDayOf, nextIsoDay, todayInKazakhstan } from '@/lib/calendar';
 
 // Inputs of the user administration forms. Form data arrives as strings: empty selects
 // become undefined, checkboxes are 'on' or absent.
@@ -96,17 +97,14 @@ export const resetPasswordSchema = z
 
 export const userIdSchema = z.object({ id });
 
-/** Today's calendar date in Kazakhstan (UTC+5), where an expiry date is read. */
-export const todayInKazakhstan = (now = new Date()) => new Date(now.getTime() + 5 * 3_600_000).toISOString().slice(0, 10);
-
 export function addYears(date: string, years: number): string {
   const d = new Date(`${date}T00:00:00Z`);
   d.setUTCFullYear(d.getUTCFullYear() + years);
-  return d.toISOString().slice(0, 10);
+  return isoDayOf(d);
 }
 
 /** A token is valid through its expiry date, to the end of that day in Kazakhstan. */
-export const tokenExpiresAt = (expiresOn: string) => new Date(`${expiresOn}T23:59:59.999+05:00`);
+export const tokenExpiresAt = (expiresOn: string) => new Date(astanaDayStart(nextIsoDay(expiresOn)).getTime() - 1);
 
 export const TOKEN_MAX_YEARS = 1;
 

@@ -1,6 +1,7 @@
 import 'server-only';
 import { createHash } from 'node:crypto';
 import { headers } from 'next/headers';
+import { cache } from 'react';
 import { decode } from 'next-auth/jwt';
 import type { Role, TokenScope } from '@/generated/prisma/enums';
 import { env } from '@/env';
@@ -125,7 +126,8 @@ export async function callerFromHeaders(h: Headers, options: { bearer: boolean }
   return callerFromSession(sid, uid, ver, ip);
 }
 
-/** The caller of the current request in pages and server actions: a session, never a token. */
-export async function getCaller(): Promise<Caller | null> {
-  return callerFromHeaders(await headers(), { bearer: false });
-}
+/**
+ * The caller of the current request in pages and server actions: a session, never a token.
+ * Once per request: the layout, the page and its sections all ask, and each ask is a read.
+ */
+export const getCaller = cache(async (): Promise<Caller | null> => callerFromHeaders(await headers(), { bearer: false }));

@@ -32,18 +32,47 @@ export type EmbeddedOptions = {
   loadDataDir?: Blob;
 };
 
+const LOCK = { stale: 10_000, update: 2_000, realpath: false } as const;
+const holderFile = (dataDir: string) => path.join(dataDir, 'holder.pid');
+
+/** Whether the process that last took the folder still runs; unknown (no pid file) counts as running. */
+function holderRuns(dataDir: string): boolean {
+  const pid = Number(fs.readFileSync(holderFile(dataDir), { encoding: 'utf8', flag: 'a+' }).trim());
+  if (!Number.isSafeInteger(pid) || pid <= 0) return true;
+  try {
+    process.kill(pid, 0);
+    return true;
+  } catch (error) {
+    return (error as NodeJS.ErrnoException).code !== 'ESRCH';
+  }
+}
+
+/**
+ * The folder's lock. A crashed holder's lock goes stale 10 s after its last refresh: when the
+ * holder named in holder.pid is gone (SIGKILL, a crash), a restart waits for that instead of
+ * refusing; a running holder is refused at once.
+ */
+async function lockDataDir(dataDir: string): Promise<() => Promise<void>> {
+  let release: () => Promise<void>;
+  try {
+    release = await lockfile.lock(dataDir, { ...LOCK, retries: 0 });
+  } catch (error) {
+    if ((error as NodeJS.ErrnoException).code !== 'ELOCKED') throw error;
+    if (holderRuns(dataDir)) throw new DataDirInUseError(dataDir);
+    release = await lockfile.lock(dataDir, { ...LOCK, retries: { retries: 15, factor: 1, minTimeout: 1_000, maxTimeout: 1_000 } }).catch((e: NodeJS.ErrnoException) => {
+      throw e.code === 'ELOCKED' ? new DataDirInUseError(dataDir) : e;
+    });
+  }
+  fs.writeFileSync(holderFile(dataDir), String(process.pid));
+  return release;
+}
+
 export async function startEmbeddedDatabase(options: EmbeddedOptions = {}): Promise<EmbeddedDatabase> {
   const dataDir = options.dataDir ? path.resolve(options.dataDir) : undefined;
   let release: (() => Promise<void>) | undefined;
   if (dataDir) {
     fs.mkdirSync(dataDir, { recursive: true });
-    try {
-      // A crashed holder's lock goes stale after 10 s, so a restart after a crash still works.
-      release = await lockfile.lock(dataDir, { stale: 10_000, update: 2_000, retries: 0, realpath: false });
-    } catch (error) {
-      if ((error as NodeJS.ErrnoException).code === 'ELOCKED') throw new DataDirInUseError(dataDir);
-      throw error;
-    }
+    release = await lockDataDir(dataDir);
   }
   let db: PGlite | undefined;
   try {

@@ -3,7 +3,7 @@ import { EmptyState } from '@/components/ui/empty-state';
 import { PageHeader } from '@/components/ui/page-header';
 import { PageSection } from '@/components/ui/page-section';
 import { BudgetRequestRejection } from '@/generated/prisma/enums';
-import { todayKz } from '@/features/entry/fields';
+import { todayInKazakhstan } from '@/lib/calendar';
 import { formatMoneyExact } from '@/lib/format';
 import type { Caller } from '@/server/auth/caller';
 import { listInbox } from '../queries';
@@ -23,7 +23,7 @@ export async function InboxPage({ caller }: { caller: Caller }) {
     getTranslations('budgetRequests'), getTranslations('budgetRequests.decision'), getTranslations('codes.requestRejection'), getTranslations('codes.requestStatus'),
     listInbox(caller, 'pending'), listInbox(caller, 'decided', 30),
   ]);
-  const today = todayKz();
+  const today = todayInKazakhstan();
   const decisions = DECISIONS.map((d) => ({ value: d, label: td(d) }));
   const reasons = Object.values(BudgetRequestRejection).map((r) => ({ value: r, label: tr(r) }));
   const item = async (r: (typeof pending)[number], open: boolean) => (

@@ -6,11 +6,11 @@ import { formatMoneyExact } from '@/lib/format';
 import type { RequestDetail } from '../queries';
 import { isEditable } from '../rules';
 import { DraftRequestForm, SubmitRequestForm, WithdrawRequestForm } from './request-forms';
+import { isoDayOf } from '@/lib/calendar';
 
 // One request as its akimat sees it: what it asks, its dated history, and the next step the
 // akimat may take — change and submit a draft, withdraw a submitted request.
 
-const iso = (d: Date) => d.toISOString().slice(0, 10);
 
 /** What a request asks and where it stands: the issues and the dated steps. */
 export async function RequestFacts({ request: r }: { request: RequestDetail }) {
@@ -32,7 +32,7 @@ export async function RequestFacts({ request: r }: { request: RequestDetail }) {
           <ol className="list-decimal pl-5">
             {r.history.map((h) => (
               <li key={h.id}>
-                {t('mine.step', { date: formatDay(locale, iso(h.effectiveOn)), status: ts(h.toStatus) })}
+                {t('mine.step', { date: formatDay(locale, isoDayOf(h.effectiveOn)), status: ts(h.toStatus) })}
                 {h.approvedAmountKzt !== null && h.toStatus === 'PARTIALLY_APPROVED' ? ` · ${t('mine.approvedAmount', { amount: formatMoneyExact(locale, Number(h.approvedAmountKzt)) })}` : ''}
                 {h.rejectionReason ? ` · ${tr(h.rejectionReason)}` : ''}
                 {h.comment ? ` · ${h.comment}` : ''}

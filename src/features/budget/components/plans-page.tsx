@@ -6,14 +6,14 @@ import { DetailList } from '@/components/ui/detail-list';
 import { mayWriteRegionPlans, recordScope } from '@/server/access/scope';
 import type { Caller } from '@/server/auth/caller';
 import { db } from '@/server/db/client';
-import { todayKz } from '@/features/entry/fields';
+import { isoDayOf, todayInKazakhstan } from '@/lib/calendar';
 import { listOwnRequests } from '../queries';
 import { ActionPlanForm } from './plan-forms';
 import { OwnRequest } from './own-request';
 import { DraftRequestForm } from './request-forms';
 import { PageHeader } from '@/components/ui/page-header';
 
-const iso = (d: Date | null) => (d ? d.toISOString().slice(0, 10) : '');
+const iso = (d: Date | null) => (d ? isoDayOf(d) : '');
 
 /** An akimat's action plans and budget requests (admins: any region's); a unit editor only reads its region's. */
 export async function PlansPage({ caller }: { caller: Caller }) {
@@ -28,7 +28,7 @@ export async function PlansPage({ caller }: { caller: Caller }) {
     regionId ? undefined : regionOptions(),
   ]);
   const bodyOptions = bodies.map((b) => ({ value: b.code, label: pickName(locale, b) }));
-  const today = todayKz();
+  const today = todayInKazakhstan();
   return (
     <div className="space-y-8">
       <PageHeader title={t('title')} lead={t('subtitle')} />

@@ -5,7 +5,7 @@ import type { StatsFilter } from '@/features/stats/filters';
 import { DECREE_REQUIREMENTS, type DecreeRequirement } from '@/features/meetings/rules';
 import type { Caller } from '@/server/auth/caller';
 import { statsDb as db } from '@/server/db/client';
-import { toIsoDay } from '@/server/list-params';
+import { isoDayOf } from '@/lib/calendar';
 import { meetingScopeSql } from '@/server/access/scope-sql';
 
 // Central officials' meetings of the period that missed at least one Decree requirement
@@ -70,7 +70,7 @@ export async function listMeetingsMissingRequirements(
     total: Number(rows[0]?.total ?? 0),
     items: rows.map((r) => ({
       id: r.id,
-      heldOn: toIsoDay(r.held_on),
+      heldOn: isoDayOf(r.held_on),
       body: r.body_code ? { code: r.body_code, nameRu: r.body_ru ?? '', nameKk: r.body_kk ?? '', nameEn: r.body_en ?? '' } : null,
       region: { kato: r.kato, nameRu: r.region_ru, nameKk: r.region_kk, nameEn: r.region_en },
       official: { fullName: r.official_name, position: r.position },

@@ -8,6 +8,7 @@ import { formatCompact, formatCount, formatFactor, formatMoney, formatMoneyExact
 import { type Compare, comparedPeriod } from '@/lib/period';
 import { timesChange } from '@/lib/times';
 import { SectionError, attempt, dateLabel } from '../labels';
+import { replicaAsOfLabel } from '../replica-note';
 
 // The headline figures of a period — meetings, issues raised and resolved, the rate, the local
 // and the republican budget — each with its change from the compared period (the one before, or
@@ -20,7 +21,9 @@ export async function FiguresKpis({ filter, national, compare = 'previous' }: { 
   const [summary, nationwide] = loaded.value;
   const [locale, t, to, tc] = await Promise.all([getLocale(), getTranslations('overview'), getTranslations('overviewPage'), getTranslations('change')]);
   const { previous, ...current } = summary;
-  const [label, previousLabel, asOf] = await Promise.all([periodLabel(filter.period), periodLabel(comparedPeriod(filter.period, compare)), dateLabel(current.asOf)]);
+  const [label, previousLabel, asOf, replicaTime] = await Promise.all([
+    periodLabel(filter.period), periodLabel(comparedPeriod(filter.period, compare)), dateLabel(current.asOf), replicaAsOfLabel(locale),
+  ]);
 
   if (current.meetings === 0 && current.issuesRaised === 0) return <EmptyState title={t('empty')} />;
 
@@ -77,7 +80,10 @@ export async function FiguresKpis({ filter, national, compare = 'previous' }: { 
         {moneyCards('budget')}
         {moneyCards('republicanBudget')}
       </div>
-      <p className="mt-3 text-xs text-neutral-600">{t('source', { date: asOf })}</p>
+      <p className="mt-3 text-xs text-neutral-600">
+        {t('source', { date: asOf })}
+        {replicaTime && <strong className="ml-1 font-medium text-amber-900">{t('replicaAsOf', { time: replicaTime })}</strong>}
+      </p>
     </div>
   );
 }

@@ -1,5 +1,6 @@
 import 'server-only';
-import { type StatsFilter, issueConditions, todayInKazakhstan } from '@/features/stats/filters';
+import { type StatsFilter, issueConditions } from '@/features/stats/filters';
+import { todayInKazakhstan } from '@/lib/calendar';
 import { statsDb as db } from '@/server/db/client';
 
 // The resolution rate of every half-year at once: each issue grouped by the half it was raised

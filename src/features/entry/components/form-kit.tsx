@@ -1,10 +1,10 @@
 'use client';
 
 import { useTranslations } from 'next-intl';
-import type { ReactNode } from 'react';
 import type { FieldErrors, FieldValues, UseFormRegisterReturn } from 'react-hook-form';
+import { describedBy, FieldShell, inputClass } from '@/components/ui/form-fields';
 
-// Pieces of the react-hook-form forms of data entry, in the look of components/ui/form-fields:
+// Pieces of the react-hook-form forms of data entry, on the shell of components/ui/form-fields:
 // label above, hint, the field's own error announced through aria-describedby.
 
 /** Translates a schema's message key (`validation.*`, `entry.validation.*`); a server message passes through. */
@@ -41,38 +41,25 @@ export function errorAt(errors: FieldErrors<FieldValues>, path: string): string 
 }
 
 const idOf = (name: string) => name.replaceAll('.', '-');
-const describedBy = (id: string, hint?: string, error?: string) => [hint ? `${id}-hint` : null, error ? `${id}-error` : null].filter(Boolean).join(' ') || undefined;
-const inputClass = (error?: string) => `w-full rounded border px-3 py-2 ${error ? 'border-2 border-red-700' : 'border-neutral-400'}`;
-
-function Shell({ id, label, hint, error, children }: { id: string; label: string; hint?: string; error?: string; children: ReactNode }) {
-  return (
-    <div className="flex flex-col gap-1">
-      <label htmlFor={id} className="font-medium">{label}</label>
-      {hint ? <p id={`${id}-hint`} className="text-sm text-neutral-600">{hint}</p> : null}
-      {error ? <p id={`${id}-error`} className="text-sm font-medium text-red-800">{error}</p> : null}
-      {children}
-    </div>
-  );
-}
 
 type Base = { field: UseFormRegisterReturn; label: string; hint?: string; error?: string; /** When two forms on a page share field names. */ id?: string };
 
 export function Input({ field, label, hint, error, type = 'text', className, id: given, ...rest }: Base & { type?: 'text' | 'number' | 'date'; className?: string; inputMode?: 'numeric'; max?: string; min?: string; maxLength?: number }) {
   const id = given ?? idOf(field.name);
   return (
-    <Shell id={id} label={label} hint={hint} error={error}>
+    <FieldShell id={id} label={label} hint={hint} error={error}>
       <input id={id} type={type} {...field} {...rest} aria-invalid={error ? true : undefined} aria-describedby={describedBy(id, hint, error)}
         className={`${inputClass(error)} ${type === 'number' ? 'tabular' : ''} ${className ?? ''}`} />
-    </Shell>
+    </FieldShell>
   );
 }
 
 export function TextArea({ field, label, hint, error, rows = 3, maxLength, id: given }: Base & { rows?: number; maxLength?: number }) {
   const id = given ?? idOf(field.name);
   return (
-    <Shell id={id} label={label} hint={hint} error={error}>
+    <FieldShell id={id} label={label} hint={hint} error={error}>
       <textarea id={id} rows={rows} maxLength={maxLength} {...field} aria-invalid={error ? true : undefined} aria-describedby={describedBy(id, hint, error)} className={inputClass(error)} />
-    </Shell>
+    </FieldShell>
   );
 }
 
@@ -83,14 +70,14 @@ export function Select({ field, label, hint, error, options, emptyLabel, id: giv
   const groups = [...new Set(options.map((o) => o.group ?? ''))];
   const render = (list: Choice[]) => list.map((o) => <option key={o.value} value={o.value}>{o.label}</option>);
   return (
-    <Shell id={id} label={label} hint={hint} error={error}>
+    <FieldShell id={id} label={label} hint={hint} error={error}>
       <select id={id} {...field} aria-invalid={error ? true : undefined} aria-describedby={describedBy(id, hint, error)} className={`${inputClass(error)} bg-white`}>
         {emptyLabel !== undefined ? <option value="">{emptyLabel}</option> : null}
         {groups.length > 1
           ? groups.map((g) => <optgroup key={g} label={g}>{render(options.filter((o) => (o.group ?? '') === g))}</optgroup>)
           : render(options)}
       </select>
-    </Shell>
+    </FieldShell>
   );
 }
 

@@ -9,6 +9,7 @@ import { renderPdf } from './render-pdf';
 import { en } from './templates/en';
 import { kk } from './templates/kk';
 import { ru } from './templates/ru';
+import { todayInKazakhstan } from '@/lib/calendar';
 
 // From figures to a file: the language's template, the names of regions and bodies in that
 // language, then DOCX or PDF.
@@ -52,7 +53,7 @@ export async function namesFor(lang: ExportLang): Promise<Names> {
 }
 
 export async function briefingDocument(figures: BriefingFigures, lang: ExportLang, draft: boolean): Promise<BriefingDocument> {
-  const generatedOn = new Intl.DateTimeFormat('en-CA', { timeZone: 'Asia/Almaty' }).format(new Date());
+  const generatedOn = todayInKazakhstan();
   return TEMPLATES[lang](figures, await namesFor(lang), { generatedOn, draft });
 }
 

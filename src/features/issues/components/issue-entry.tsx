@@ -9,6 +9,7 @@ import { getCaller } from '@/server/auth/caller';
 import { db } from '@/server/db/client';
 import { checkTransition, type IssueStatus } from '../rules';
 import { DeleteIssueButton, IssueEditForm, MoneyEntryForm, StatusChangeForm } from './issue-entry-forms';
+import { halfYearOf, todayInKazakhstan } from '@/lib/calendar';
 
 /**
  * The data-entry section of /issues/{id}, for those who may change it: the page has already
@@ -31,7 +32,7 @@ export async function IssueEntry({ issue }: {
       ? db().escalation.findMany({ where: { issueId: issue.id, ...(scope.kind === 'body' ? { centralBodyId: scope.centralBodyId } : {}) }, include: { centralBody: true }, orderBy: [{ year: 'asc' }, { half: 'asc' }] })
       : [],
   ]);
-  const today = new Date();
+  const current = halfYearOf(todayInKazakhstan());
   const dispositions = Object.values(Disposition).map((d) => ({ value: d, label: tc(`disposition.${d}`) }));
   // Only the steps the foundation's rules allow from the current status (a reopening asks for a reason).
   const statuses = codes.statuses.filter((s) => checkTransition(issue.status, s.value as IssueStatus, 'reason').ok);
@@ -55,7 +56,7 @@ export async function IssueEntry({ issue }: {
         <div className="grid gap-8 lg:grid-cols-2">
           {mayPropose ? (
             <ProposeEscalationForm issueId={issue.id} bodies={bodies.map((b) => ({ value: b.code, label: pickName(locale, b) }))}
-              year={today.getUTCFullYear()} half={today.getUTCMonth() < 6 ? 1 : 2} />
+              year={current.year} half={current.half} />
           ) : null}
           {escalations.length > 0 ? (
             <div className="space-y-3">

@@ -32,7 +32,7 @@ export async function IssuesPage({ caller, searchParams, years }: { caller: Call
   const sorts = ISSUE_PAGE_SORTS.map((s) => ({ value: s, label: t(`sort.${s}`) }));
   const fieldNames: Record<string, string> = {
     period: tr('filters.period'), region: tr('filters.region'), category: t('filters.category'), status: t('filters.status'),
-    level: t('filters.level'), kind: t('filters.kind'), q: tr('filters.search'), sort: tr('filters.sort'), page: tr('filters.period'),
+    level: t('filters.level'), kind: t('filters.kind'), q: tr('filters.search'), sort: tr('filters.sort'), page: tr('filters.page'),
   };
   const chips = chipsInForce((name, value) => tr('filters.chip', { name: fieldNames[name]!, value }), [
     ['period', params.period?.code, periods], ['region', params.region, regions], ['category', params.category, categories],

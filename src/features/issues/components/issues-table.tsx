@@ -9,8 +9,8 @@ import type { Caller } from '@/server/auth/caller';
 import { ISSUES_PAGE_SIZE, listIssuesPage } from '../queries';
 import type { IssuePageParams } from '../schemas';
 import { issuesLinkParams, issuesQuery } from './issues-query';
+import { isoDayOf } from '@/lib/calendar';
 
-const iso = (d: Date) => d.toISOString().slice(0, 10);
 
 // One page of issues with the total that match; sorting and paging are links, so the
 // server does both and the view can be bookmarked.
@@ -47,8 +47,8 @@ export async function IssuesTable({ caller, params, filtered }: { caller: Caller
         ]}
       >
         {list.rows.map((i) => {
-          const raisedOn = iso(i.raisedOn);
-          const resolvedOn = i.resolvedOn ? iso(i.resolvedOn) : null;
+          const raisedOn = isoDayOf(i.raisedOn);
+          const resolvedOn = i.resolvedOn ? isoDayOf(i.resolvedOn) : null;
           return (
             <tr key={i.id}>
               <Cell numeric>

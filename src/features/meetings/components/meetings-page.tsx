@@ -31,7 +31,7 @@ export async function MeetingsPage({ caller, searchParams, years }: { caller: Ca
   const sorts = MEETING_PAGE_SORTS.map((s) => ({ value: s, label: t(`sort.${s}`) }));
   const fieldNames: Record<string, string> = {
     period: tr('filters.period'), region: tr('filters.region'), kind: t('filters.kind'), level: t('filters.level'),
-    body: t('filters.body'), q: tr('filters.search'), sort: tr('filters.sort'), page: tr('filters.period'),
+    body: t('filters.body'), q: tr('filters.search'), sort: tr('filters.sort'), page: tr('filters.page'),
   };
   const chips = chipsInForce((name, value) => tr('filters.chip', { name: fieldNames[name]!, value }), [
     ['period', params.period?.code, periods], ['region', params.region, regions], ['kind', params.kind, kinds],

@@ -9,6 +9,7 @@ import type { Caller } from '@/server/auth/caller';
 import { MEETINGS_PAGE_SIZE, listMeetingsPage } from '../queries';
 import type { MeetingPageParams, MeetingPageSort } from '../schemas';
 import { meetingsLinkParams, meetingsQuery } from './meetings-query';
+import { isoDayOf } from '@/lib/calendar';
 
 // One page of meetings with the total that match; sorting and paging are links, so the
 // server does both and the view can be bookmarked.
@@ -44,7 +45,7 @@ export async function MeetingsTable({ caller, params, filtered }: { caller: Call
         ]}
       >
         {list.rows.map((m) => {
-          const heldOn = m.heldOn.toISOString().slice(0, 10);
+          const heldOn = isoDayOf(m.heldOn);
           const where = m.unit ? pickName(locale, m.unit) : m.centralBody ? pickName(locale, m.centralBody) : null;
           return (
             <tr key={m.id}>

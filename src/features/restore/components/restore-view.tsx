@@ -9,13 +9,14 @@ import { listDeleted } from '../queries';
 import { RestoreButton } from './restore-button';
 import { SimpleTable } from '@/components/ui/simple-table';
 import { PageHeader } from '@/components/ui/page-header';
+import { isoDayOf } from '@/lib/calendar';
 
 export async function RestoreView() {
   const [t, tc, locale, { meetings, issues }] = await Promise.all([
     getTranslations('entry.restore'), getTranslations('codes'), getLocale(), listDeleted(),
   ]);
   const when = (d: Date | null) => (d ? formatLocalDateTime(locale, d) : '—');
-  const day = (d: Date) => formatDay(locale, d.toISOString().slice(0, 10));
+  const day = (d: Date) => formatDay(locale, isoDayOf(d));
   return (
     <div className="space-y-8">
       <PageHeader title={t('title')} lead={t('subtitle')} />

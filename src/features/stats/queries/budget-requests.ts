@@ -4,6 +4,7 @@ import { BudgetRequestRejection } from '@/generated/prisma/enums';
 import { statsDb as db } from '@/server/db/client';
 import type { StatsFilter } from '../filters';
 import { escalationConditions, escalationStateOn } from './escalations';
+import { isoDayOf } from '@/lib/calendar';
 
 // Budget requests as they stood on asOf: those submitted within the period (the date of their
 // SUBMITTED step), each with its status from the dated history, counted and summed by status in
@@ -159,7 +160,7 @@ export async function listBudgetRequests(f: StatsFilter, limit = 200) {
     FROM req JOIN region r ON r.id = req.region_id JOIN central_body b ON b.id = req.central_body_id
     ORDER BY req.submitted_on DESC, req.id DESC LIMIT ${limit}`;
   return rows.map((r) => ({
-    id: r.id, submittedOn: r.submitted_on.toISOString().slice(0, 10), decidedOn: r.decided_on ? r.decided_on.toISOString().slice(0, 10) : null,
+    id: r.id, submittedOn: isoDayOf(r.submitted_on), decidedOn: r.decided_on ? isoDayOf(r.decided_on) : null,
     status: r.status as 'SUBMITTED' | 'APPROVED' | 'PARTIALLY_APPROVED' | 'REJECTED' | 'WITHDRAWN', reason: r.reason, amountKzt: Number(r.amount), approvedKzt: r.approved === null ? null : Number(r.approved),
     region: { kato: r.kato, nameRu: r.region_ru, nameKk: r.region_kk, nameEn: r.region_en }, body: { code: r.body_code, nameRu: r.body_ru, nameKk: r.body_kk, nameEn: r.body_en },
     issueIds: r.issue_ids ?? [],

@@ -1,7 +1,8 @@
 import 'server-only';
 import { Prisma } from '@/generated/prisma/client';
 import { statsDb as db } from '@/server/db/client';
-import { type StatsFilter, issueConditions, todayInKazakhstan } from '../filters';
+import { type StatsFilter, issueConditions } from '../filters';
+import { todayInKazakhstan } from '@/lib/calendar';
 import { type CubeGroup, issueCubeAt, planOf } from './cube';
 import { type DayRange, monthEnd } from './month-plan';
 

@@ -1,13 +1,13 @@
 import 'server-only';
 import { statsDb as db } from '@/server/db/client';
-import { todayInKazakhstan } from '../filters';
+import { isoDayOf, todayInKazakhstan } from '@/lib/calendar';
 import { type Period, halfOf } from '@/lib/period';
 
 /** The latest half-year in which any akim meeting was held; dashboards and the API default to it. */
 export async function getLatestHalfWithData(): Promise<Period> {
   const [row] = await db().$queryRaw<Array<{ last: Date | null }>>`
     SELECT max(held_on) AS last FROM meeting WHERE kind = 'AKIM' AND deleted_at IS NULL`;
-  return halfOf(row?.last ? row.last.toISOString().slice(0, 10) : todayInKazakhstan());
+  return halfOf(row?.last ? isoDayOf(row.last) : todayInKazakhstan());
 }
 
 /** The years that hold any meeting, for period pickers. */

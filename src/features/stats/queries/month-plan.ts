@@ -3,9 +3,11 @@
 // there and only the days after them (and the changes after the last month end before asOf)
 // from the raw rows. Pure date arithmetic on ISO dates, so it is unit-tested on its own.
 
+import { isoDayOf } from '@/lib/calendar';
+
 const DAY = 86_400_000;
 const toTime = (iso: string) => Date.parse(`${iso}T00:00:00Z`);
-const toIso = (t: number) => new Date(t).toISOString().slice(0, 10);
+const toIso = (t: number) => isoDayOf(new Date(t));
 
 export const monthStart = (iso: string) => `${iso.slice(0, 7)}-01`;
 export const addDays = (iso: string, n: number) => toIso(toTime(iso) + n * DAY);

@@ -9,7 +9,8 @@ import { loadScopeOptions } from '@/features/users/components/scope-options';
 import { TokensTable } from '@/features/users/components/tokens-table';
 import { scopeLabel } from '@/features/users/components/users-table';
 import { getUserForAdmin, listUserTokens } from '@/features/users/queries';
-import { addYears, todayInKazakhstan, TOKEN_MAX_YEARS } from '@/features/users/schemas';
+import { addYears, TOKEN_MAX_YEARS } from '@/features/users/schemas';
+import { todayInKazakhstan } from '@/lib/calendar';
 import { formatLocalDateTime } from '@/i18n/format-time';
 import { requirePageCaller } from '@/server/access/guard';
 
