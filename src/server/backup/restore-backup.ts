@@ -101,13 +101,13 @@ export async function restorePostgres(url: string, file: string, options: Restor
   });
 }
 
-/** What a folder holds that makes it no place to restore into (a backups/ folder is fine). */
+/** What a folder holds that makes it no place to restore into (backups/ and a stopped holder's pid file are fine). */
 export async function dataDirContents(dataDir: string): Promise<string[]> {
   const names = await fs.readdir(dataDir).catch((error: NodeJS.ErrnoException) => {
     if (error.code === 'ENOENT') return [] as string[];
     throw error;
   });
-  return names.filter((n) => n !== 'backups').sort();
+  return names.filter((n) => n !== 'backups' && n !== 'holder.pid').sort();
 }
 
 /**
