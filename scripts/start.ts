@@ -10,6 +10,7 @@ import pg from 'pg';
 import { readEnv } from '../src/env';
 import { startEmbeddedDatabase, type EmbeddedDatabase } from '../src/server/db/embedded';
 import { applyMigrations } from '../src/server/db/migrations';
+import { startEmbeddedBackups, type EmbeddedBackups } from '../src/server/backup/embedded-backups';
 import { seedDemoData } from '../prisma/seed/seed-demo';
 import { compileTrust } from '../src/server/http/trusted-proxies';
 import { demoAccountsWithDemoPassword, demoExposedMessage, demoSeedDecision, isLoopbackHost, listenHost } from '../prisma/seed/demo-guard';
@@ -81,7 +82,10 @@ if (!url) {
   console.log(`Embedded PostgreSQL (PGlite) on ${embedded.dataDir}`);
 }
 
+let backups: EmbeddedBackups | undefined;
+
 async function shutdown(code: number): Promise<never> {
+  await backups?.stop().catch((e: unknown) => console.error('Stopping the backups failed:', e));
   await embedded?.stop().catch((e: unknown) => console.error('Stopping the embedded database failed:', e));
   process.exit(code);
 }
@@ -102,6 +106,13 @@ try {
     if (!env.APP_URL) console.warn(`Warning: APP_URL is not set; set it to the address people open (https://…), or browsers' writes are refused.`);
   }
   ensureBuilt();
+  // The embedded database backs itself up daily and answers `npm run db:backup` (docs/operations.md).
+  if (embedded) {
+    backups = await startEmbeddedBackups({ db: embedded, dataDir: env.DATA_DIR, keep: env.BACKUP_KEEP });
+    console.log(await backups.summary());
+  } else {
+    console.log('Backups: DATABASE_URL is not backed up by the app; schedule npm run db:backup -- --out FILE (pg_dump), see docs/operations.md.');
+  }
 } catch (error) {
   console.error(error instanceof Error ? error.message : error);
   await shutdown(1);

@@ -28,6 +28,8 @@ const schema = z.object({
     .optional()
     .transform((v) => v === '1' || v === 'true'),
   DB_POOL_SIZE: z.coerce.number().int().min(1).max(100).default(10),
+  /** How many daily backups of the embedded database `npm start` keeps in DATA_DIR/backups. */
+  BACKUP_KEEP: z.coerce.number().int().min(1).max(366).default(7),
   /** Signs session tokens and encrypts second-factor secrets; `npm start` keeps one in DATA_DIR when unset. */
   AUTH_SECRET: z.string().min(32, 'must be at least 32 characters').optional(),
   SESSION_IDLE_MINUTES: z.coerce.number().int().min(1).max(24 * 60).default(30),

@@ -15,13 +15,21 @@ export class DataDirInUseError extends Error {
   }
 }
 
-export type EmbeddedDatabase = { url: string; dataDir: string; stop: () => Promise<void> };
+export type EmbeddedDatabase = {
+  url: string;
+  dataDir: string;
+  stop: () => Promise<void>;
+  /** PGlite's data folder as an uncompressed tar, taken under its query lock (a consistent snapshot). */
+  dumpDataDir: () => Promise<Blob>;
+};
 
 export type EmbeddedOptions = {
   /** A folder for the database files; omit for a throw-away in-memory database. */
   dataDir?: string;
   port?: number;
   maxConnections?: number;
+  /** A tar of a PGlite data folder (dumpDataDir) to start from; the folder must hold no database. */
+  loadDataDir?: Blob;
 };
 
 const LOCK = { stale: 10_000, update: 2_000, realpath: false } as const;
@@ -68,7 +76,7 @@ export async function startEmbeddedDatabase(options: EmbeddedOptions = {}): Prom
   }
   let db: PGlite | undefined;
   try {
-    db = await PGlite.create(dataDir ? path.join(dataDir, 'pglite') : undefined);
+    db = await PGlite.create(dataDir ? path.join(dataDir, 'pglite') : undefined, options.loadDataDir ? { loadDataDir: options.loadDataDir } : undefined);
     // PGlite is one session behind its socket: this counts the summary triggers' time for /api/metrics.
     await db.exec(`SET track_functions = 'pl'`);
     const server = new PGLiteSocketServer({ db, host: '127.0.0.1', port: options.port ?? 0, maxConnections: options.maxConnections ?? 32 });
@@ -78,6 +86,7 @@ export async function startEmbeddedDatabase(options: EmbeddedOptions = {}): Prom
     return {
       url: `postgresql://postgres@${server.getServerConn()}/postgres?sslmode=disable`,
       dataDir: dataDir ?? ':memory:',
+      dumpDataDir: () => pglite.dumpDataDir('none'),
       stop: async () => {
         if (stopped) return;
         stopped = true;
