@@ -39,7 +39,7 @@ export function addressedBodyFilter(caller: ScopeCaller): { centralBodyId?: numb
 }
 
 /** Whether the caller acts for the body a record is addressed to (see addressedBodyFilter). */
-export function actsForBody(caller: ScopeCaller, centralBodyId: number | null): boolean {
+function actsForBody(caller: ScopeCaller, centralBodyId: number | null): boolean {
   const filter = addressedBodyFilter(caller);
   return filter !== null && (filter.centralBodyId === undefined || filter.centralBodyId === centralBodyId);
 }

@@ -46,7 +46,7 @@ export function meetingScopeSql(caller: ScopeCaller): Prisma.Sql {
 }
 
 /** A meeting as stored (or as an import row would store it), enough to judge its scope. */
-export type MeetingPlacement = {
+type MeetingPlacement = {
   kind: 'AKIM' | 'CENTRAL'; regionId: number; unitId?: number | null; unitParentId?: number | null; centralBodyId?: number | null;
 };
 

@@ -1,7 +1,7 @@
 import { recordScope, type ScopeCaller } from '../scope';
 
 /** What an editor submits a half-year's data for: its region's akimat, its unit's, or its body. */
-export type SubmissionOwner = { scopeKey: string; regionId: number | null; unitId: number | null; centralBodyId: number | null };
+type SubmissionOwner = { scopeKey: string; regionId: number | null; unitId: number | null; centralBodyId: number | null };
 
 /**
  * The owner of the caller's half-year submissions, or null for a caller who submits none: an
