@@ -1,3 +1,4 @@
+import { SCOPE_OF_ROLE } from '../policy';
 import { recordScope, type ScopeCaller } from '../scope';
 
 /** What an editor submits a half-year's data for: its region's akimat, its unit's, or its body. */
@@ -8,9 +9,10 @@ type SubmissionOwner = { scopeKey: string; regionId: number | null; unitId: numb
  * admin or reader, or an editor without a region or body (the page offers no form, the action refuses).
  */
 export function submissionOwner(caller: ScopeCaller): SubmissionOwner | null {
-  if (caller.role !== 'AKIMAT_EDITOR' && caller.role !== 'MINISTRY_EDITOR') return null;
+  const needs = SCOPE_OF_ROLE[caller.role];
+  if (!needs) return null;
   // An editor with no place set: recordScope would refuse every read; here there is simply nothing to submit.
-  if (caller.role === 'AKIMAT_EDITOR' ? !caller.regionId : !caller.centralBodyId) return null;
+  if (needs === 'region' ? !caller.regionId : !caller.centralBodyId) return null;
   const scope = recordScope(caller);
   switch (scope.kind) {
     case 'all':
