@@ -2,8 +2,8 @@ import 'server-only';
 import type { Prisma } from '@/generated/prisma/client';
 import { checkStatusChange } from '@/features/issues/schemas';
 import type { IssueStatus } from '@/features/issues/rules';
+import type { ScopeCaller } from '@/server/access/scope';
 import { meetingOutOfScope } from '@/server/access/scopes/meeting';
-import type { Caller } from '@/server/auth/caller';
 import { type RowErrorKey, schemaMessage } from './error-keys';
 import type { RowError } from './parse-rows';
 import type { ImportRow } from './row-schema';
@@ -16,7 +16,6 @@ import { halfYearCodeOf } from '@/lib/calendar';
 // again inside the commit's transaction, so a change made in between is caught.
 
 type Tx = Pick<Prisma.TransactionClient, '$queryRawUnsafe'>;
-type ScopeCaller = Pick<Caller, 'role' | 'regionId' | 'unitId' | 'centralBodyId'>;
 
 /** A checked row with what the commit needs: the akim or central official who held a new meeting. */
 export type CheckedRow = ImportRow & { officialId: number };
