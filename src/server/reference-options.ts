@@ -1,6 +1,6 @@
 import 'server-only';
 import { pickName } from '@/i18n/pick-name';
-import { recordScope } from '@/server/access/scope';
+import { bodyChoiceWhere, regionChoiceWhere } from '@/server/access/scopes/filter-choices';
 import type { Caller } from '@/server/auth/caller';
 import { db } from '@/server/db/client';
 
@@ -10,20 +10,20 @@ import { db } from '@/server/db/client';
 export type Choice = { value: string; label: string };
 
 export async function regionChoices(caller: Caller, locale: string): Promise<Choice[]> {
-  const scope = recordScope(caller);
-  if (scope.kind === 'body') return [];
+  const where = regionChoiceWhere(caller);
+  if (!where) return [];
   const rows = await db().region.findMany({
-    where: scope.kind === 'region' ? { id: scope.regionId } : {},
+    where,
     select: { kato: true, nameRu: true, nameKk: true, nameEn: true },
   });
   return sortByLabel(rows.map((r) => ({ value: r.kato, label: pickName(locale, r) })), locale);
 }
 
 export async function bodyChoices(caller: Caller, locale: string): Promise<Choice[]> {
-  const scope = recordScope(caller);
-  if (scope.kind === 'region') return [];
+  const where = bodyChoiceWhere(caller);
+  if (!where) return [];
   const rows = await db().centralBody.findMany({
-    where: scope.kind === 'body' ? { id: scope.centralBodyId } : {},
+    where,
     select: { code: true, nameRu: true, nameKk: true, nameEn: true },
   });
   return sortByLabel(rows.map((r) => ({ value: r.code, label: pickName(locale, r) })), locale);

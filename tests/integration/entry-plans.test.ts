@@ -131,7 +131,7 @@ describe('unit editors (finding 11)', () => {
   });
 
   it('see the plans page without its forms', async () => {
-    const { mayWriteRegionPlans } = await import('@/server/access/scope');
+    const { mayWriteRegionPlans } = await import('@/server/access/scopes/action-plan');
     const base = { role: 'AKIMAT_EDITOR' as const, regionId: ref.regionId, centralBodyId: null };
     expect(mayWriteRegionPlans({ ...base, unitId })).toBe(false);
     expect(mayWriteRegionPlans({ ...base, unitId: null })).toBe(true);

@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { POLICY, PERMISSIONS, can } from '@/server/access/policy';
-import { inScope, meetingWhere, recordScope } from '@/server/access/scope';
+import { recordScope } from '@/server/access/scope';
+import { meetingInScope as inScope, meetingWhere } from '@/server/access/scopes/meeting';
 import { hashPassword, passwordProblem, verifyPassword } from '@/server/auth/password';
 import {
   currentTotp, decryptSecret, encryptSecret, hashRecoveryCode, newRecoveryCodes, newTotpSecret, verifyTotp,

@@ -7,6 +7,7 @@ import { HALF_CODE, parseHalf } from '@/features/submissions/schemas';
 import { halfYearOf, todayInKazakhstan } from '@/lib/calendar';
 import { requirePageCaller } from '@/server/access/guard';
 import { can } from '@/server/access/policy';
+import { submissionOwner } from '@/server/access/scopes/submission';
 import { PageHeader } from '@/components/ui/page-header';
 
 export async function generateMetadata(): Promise<Metadata> {
@@ -39,9 +40,8 @@ export default async function SubmissionsPage({ searchParams }: { searchParams: 
     const p = parseHalf(code)!;
     return t('half', { half: p.half, year: p.year });
   };
-  const ownKey =
-    caller.role === 'AKIMAT_EDITOR' && caller.regionId ? (caller.unitId ? `U${caller.unitId}` : `R${caller.regionId}`)
-    : caller.role === 'MINISTRY_EDITOR' && caller.centralBodyId ? `B${caller.centralBodyId}` : null;
+  const owner = submissionOwner(caller);
+  const ownKey = owner?.scopeKey ?? null;
   const [data, own] = await Promise.all([getCompleteness(period, locale), getOwnSubmission(period, ownKey)]);
   const dayText = (iso: string) => iso.slice(0, 10).split('-').reverse().join('.');
   const options = halves.includes(period) ? halves : [period, ...halves];
@@ -85,7 +85,7 @@ export default async function SubmissionsPage({ searchParams }: { searchParams: 
         <CompletenessTable title={t('bodies')} lines={data.bodies} deadline={data.deadline} today={today} locale={locale} />
       </div>
       <UnitCompleteness regions={data.regions} units={data.units} deadline={data.deadline} today={today} locale={locale}
-        openRegionId={caller.role === 'AKIMAT_EDITOR' ? caller.regionId : null} />
+        openRegionId={owner?.regionId ?? null} />
     </div>
   );
 }

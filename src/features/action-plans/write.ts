@@ -1,6 +1,6 @@
 import { day, refuse, STALE, type Tx, type Who } from '@/features/entry/write-kit';
 import { assertOpen } from '@/features/periods/closing';
-import { regionPlansWriter } from '@/server/access/scope';
+import { regionPlansWriter } from '@/server/access/scopes/action-plan';
 import type { SaveActionPlanInput } from './entry-schemas';
 
 /** Creates or changes a region's plan for a half-year; a change needs the version read. */

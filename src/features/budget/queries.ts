@@ -1,6 +1,6 @@
 import 'server-only';
 import type { Prisma } from '@/generated/prisma/client';
-import { recordScope } from '@/server/access/scope';
+import { ownRequestsWhere, requestInboxWhere } from '@/server/access/scopes/budget-request';
 import type { Caller } from '@/server/auth/caller';
 import { db } from '@/server/db/client';
 
@@ -15,16 +15,15 @@ const withDetail = {
 
 /** An akimat's requests (an admin's: all), newest first. */
 export async function listOwnRequests(caller: Caller, take = 50) {
-  const scope = recordScope(caller);
-  if (scope.kind === 'body') return [];
-  return db().budgetRequest.findMany({ where: scope.kind === 'region' ? { regionId: scope.regionId } : {}, orderBy: { id: 'desc' }, take, include: withDetail });
+  const where = ownRequestsWhere(caller);
+  if (!where) return [];
+  return db().budgetRequest.findMany({ where, orderBy: { id: 'desc' }, take, include: withDetail });
 }
 
 /** Requests addressed to the caller's body (an admin's: every body): awaiting a decision oldest first, or the latest decided. */
 export async function listInbox(caller: Caller, which: 'pending' | 'decided', take = 100) {
-  const scope = recordScope(caller);
-  if (scope.kind === 'region') return [];
-  const body = scope.kind === 'body' ? { centralBodyId: scope.centralBodyId } : {};
+  const body = requestInboxWhere(caller);
+  if (!body) return [];
   return which === 'pending'
     ? db().budgetRequest.findMany({ where: { ...body, status: 'SUBMITTED' }, orderBy: [{ submittedOn: 'asc' }, { id: 'asc' }], take, include: withDetail })
     : db().budgetRequest.findMany({ where: { ...body, status: { in: ['APPROVED', 'PARTIALLY_APPROVED', 'REJECTED'] } }, orderBy: [{ decidedOn: 'desc' }, { id: 'desc' }], take, include: withDetail });

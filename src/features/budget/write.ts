@@ -3,7 +3,8 @@ import { day, refuse, STALE, type Tx, type Who } from '@/features/entry/write-ki
 import { isoDayOf } from '@/lib/calendar';
 import { assertOpen } from '@/features/periods/closing';
 import type { BudgetRequestStatus } from '@/generated/prisma/enums';
-import { recordScope, regionPlansWriter } from '@/server/access/scope';
+import { regionPlansWriter } from '@/server/access/scopes/action-plan';
+import { requireRequestSide } from '@/server/access/scopes/budget-request';
 import { AppError } from '@/server/errors';
 import { approvedAmount, canMove, checkDecision, isEditable, type Side } from './rules';
 import type {
@@ -36,14 +37,7 @@ async function regionOf(tx: Tx, caller: Who, regionKato?: string): Promise<numbe
 async function load(tx: Tx, caller: Who, id: number, side: Side) {
   const before = await tx.budgetRequest.findUnique({ where: { id }, include: withIssues });
   if (!before) throw new AppError('NOT_FOUND', `budget request ${id}`);
-  if (side === 'akimat') {
-    // A region's own akimat (not a unit editor, nor a ministry: regionPlansWriter refuses them), or an admin.
-    const own = regionPlansWriter(caller);
-    if (own && own.regionId !== before.regionId) throw new AppError('FORBIDDEN', 'another region’s request');
-  } else {
-    const scope = recordScope(caller);
-    if (scope.kind === 'region' || (scope.kind === 'body' && scope.centralBodyId !== before.centralBodyId)) throw new AppError('FORBIDDEN', 'addressed to another body');
-  }
+  requireRequestSide(caller, before, side);
   return before;
 }
 

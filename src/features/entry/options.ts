@@ -2,7 +2,7 @@ import 'server-only';
 import { getLocale, getTranslations } from 'next-intl/server';
 import { AnnouncementChannel, BudgetEntryKind, BudgetSource, IssueStatus, ResponsibleLevel, Venue } from '@/generated/prisma/enums';
 import { pickName } from '@/i18n/pick-name';
-import { recordScope } from '@/server/access/scope';
+import { recordableOfficialsWhere } from '@/server/access/scopes/official';
 import type { Caller } from '@/server/auth/caller';
 import { db } from '@/server/db/client';
 
@@ -16,21 +16,11 @@ const AKIM_POSITIONS = ['AKIM_REGION', 'AKIM_DISTRICT', 'AKIM_RURAL'] as const;
 const CENTRAL_POSITIONS = ['MINISTER', 'VICE_MINISTER', 'COMMITTEE_CHAIR'] as const;
 
 export async function officialOptions(caller: Caller, kind: 'AKIM' | 'CENTRAL'): Promise<OfficialOption[]> {
-  const scope = recordScope(caller);
+  const inScope = recordableOfficialsWhere(caller, kind);
   const [tc, locale] = await Promise.all([getTranslations('codes'), getLocale()]);
-  if (kind === 'AKIM' && scope.kind === 'body') return [];
-  if (kind === 'CENTRAL' && scope.kind === 'region') return [];
-  const where =
-    kind === 'AKIM'
-      ? {
-          active: true, position: { in: [...AKIM_POSITIONS] },
-          ...(scope.kind === 'region'
-            ? { regionId: scope.regionId, ...(scope.unitId !== null ? { OR: [{ unitId: scope.unitId }, { unit: { parentId: scope.unitId } }] } : {}) }
-            : {}),
-        }
-      : { active: true, position: { in: [...CENTRAL_POSITIONS] }, ...(scope.kind === 'body' ? { centralBodyId: scope.centralBodyId } : {}) };
+  if (!inScope) return [];
   const rows = await db().official.findMany({
-    where,
+    where: { ...inScope, active: true, position: { in: kind === 'AKIM' ? [...AKIM_POSITIONS] : [...CENTRAL_POSITIONS] } },
     orderBy: [{ position: 'asc' }, { fullName: 'asc' }],
     select: { id: true, fullName: true, position: true, region: true, unit: true, centralBody: true },
   });

@@ -1,5 +1,5 @@
 import type { Prisma } from '@/generated/prisma/client';
-import { inScope } from '@/server/access/scope';
+import { meetingInScope as placementInScope } from '@/server/access/scopes/meeting';
 import type { Caller } from '@/server/auth/caller';
 import { AppError } from '@/server/errors';
 
@@ -26,7 +26,7 @@ export const meetingPlace = {
 type Place = { kind: 'AKIM' | 'CENTRAL'; regionId: number; unitId: number | null; centralBodyId: number | null; unit: { parentId: number | null } | null };
 
 export const meetingInScope = (caller: Who, m: Place) =>
-  inScope(caller, { kind: m.kind, regionId: m.regionId, unitId: m.unitId, unitParentId: m.unit?.parentId ?? null, centralBodyId: m.centralBodyId });
+  placementInScope(caller, { kind: m.kind, regionId: m.regionId, unitId: m.unitId, unitParentId: m.unit?.parentId ?? null, centralBodyId: m.centralBodyId });
 
 export function requireInScope(caller: Who, m: Place, what: string) {
   if (!meetingInScope(caller, m)) throw new AppError('FORBIDDEN', `${what} is outside your scope`);

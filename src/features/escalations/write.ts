@@ -1,7 +1,7 @@
 import { day, refuse, requireInScope, STALE, meetingPlace, type Tx, type Who } from '@/features/entry/write-kit';
 import { halfYearOf, isoDayOf, todayInKazakhstan } from '@/lib/calendar';
 import { assertOpen } from '@/features/periods/closing';
-import { recordScope } from '@/server/access/scope';
+import { requireEscalationBody } from '@/server/access/scopes/escalation';
 import { AppError } from '@/server/errors';
 import type { z } from 'zod';
 import type { DecideEscalationInput, proposeEscalationSchema } from './entry-schemas';
@@ -36,8 +36,7 @@ export async function proposeEscalation(tx: Tx, caller: Who, input: z.output<typ
 export async function decideEscalation(tx: Tx, caller: Who, input: DecideEscalationInput) {
   const before = await tx.escalation.findUnique({ where: { id: input.id } });
   if (!before) throw new AppError('NOT_FOUND', `escalation ${input.id}`);
-  const scope = recordScope(caller);
-  if (scope.kind === 'region' || (scope.kind === 'body' && scope.centralBodyId !== before.centralBodyId)) throw new AppError('FORBIDDEN', 'addressed to another body');
+  requireEscalationBody(caller, before.centralBodyId, 'addressed to another body');
   if (before.version !== input.version) throw STALE(`escalation ${input.id}`);
   await assertOpen(tx, { effectiveOn: input.effectiveOn, half: firstDayOf(before.year, before.half) });
   // One after the other: one connection carries the transaction.

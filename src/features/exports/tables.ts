@@ -11,7 +11,7 @@ import { NO_MONEY, getBudget } from '@/features/stats/queries/budget';
 import { getSummary } from '@/features/stats/queries/summary';
 import { BudgetRequestRejection, Disposition } from '@/generated/prisma/enums';
 import { Prisma } from '@/generated/prisma/client';
-import { meetingScopeSql } from '@/server/access/scope-sql';
+import { meetingScopeSql } from '@/server/access/scopes/meeting';
 import type { Caller } from '@/server/auth/caller';
 import { db, statsDb } from '@/server/db/client';
 import type { Compare } from '@/lib/period';

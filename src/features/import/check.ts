@@ -2,8 +2,8 @@ import 'server-only';
 import type { Prisma } from '@/generated/prisma/client';
 import { checkStatusChange } from '@/features/issues/schemas';
 import type { IssueStatus } from '@/features/issues/rules';
-import { recordScope } from '@/server/access/scope';
-import type { Caller } from '@/server/auth/caller';
+import type { ScopeCaller } from '@/server/access/scope';
+import { meetingOutOfScope } from '@/server/access/scopes/meeting';
 import { type RowErrorKey, schemaMessage } from './error-keys';
 import type { RowError } from './parse-rows';
 import type { ImportRow } from './row-schema';
@@ -16,7 +16,6 @@ import { halfYearCodeOf } from '@/lib/calendar';
 // again inside the commit's transaction, so a change made in between is caught.
 
 type Tx = Pick<Prisma.TransactionClient, '$queryRawUnsafe'>;
-type ScopeCaller = Pick<Caller, 'role' | 'regionId' | 'unitId' | 'centralBodyId'>;
 
 /** A checked row with what the commit needs: the akim or central official who held a new meeting. */
 export type CheckedRow = ImportRow & { officialId: number };
@@ -26,7 +25,6 @@ const header = (key: ColumnKey) => IMPORT_COLUMNS.find((c) => c.key === key)!.ru
 const KIND_OF_LEVEL: Record<string, string[]> = { DISTRICT: ['DISTRICT', 'CITY'], RURAL: ['RURAL_DISTRICT'] };
 
 export async function checkAgainstDatabase(tx: Tx, caller: ScopeCaller, rows: ImportRow[]): Promise<{ rows: CheckedRow[]; errors: RowError[]; touched: string[] }> {
-  const scope = recordScope(caller);
   const errors: RowError[] = [];
   if (rows.length === 0) return { rows: [], errors, touched: [] };
   const regionIds = [...new Set(rows.map((r) => r.regionId))];
@@ -40,9 +38,11 @@ export async function checkAgainstDatabase(tx: Tx, caller: ScopeCaller, rows: Im
     `SELECT DISTINCT ON (coalesce(unit_id, 0), region_id) id, region_id, unit_id, position::text FROM official
      WHERE active AND position IN ('AKIM_REGION', 'AKIM_DISTRICT', 'AKIM_RURAL') AND (region_id = ANY($1::int[]) OR unit_id = ANY($2::int[]))
      ORDER BY coalesce(unit_id, 0), region_id, id`, regionIds, unitIds);
-  const meetings = await tx.$queryRawUnsafe<Array<{ id: number; region_id: number; external_ref: string; kind: string; unit_id: number | null; central_body_id: number | null; deleted: boolean }>>(
-    `SELECT m.id, m.region_id, m.external_ref, m.kind::text, m.unit_id, m.central_body_id, m.deleted_at IS NOT NULL AS deleted
-     FROM meeting m JOIN unnest($1::int[], $2::text[]) AS k(region_id, external_ref) ON m.region_id = k.region_id AND m.external_ref = k.external_ref`,
+  const meetings = await tx.$queryRawUnsafe<Array<{
+    id: number; region_id: number; external_ref: string; kind: 'AKIM' | 'CENTRAL'; unit_id: number | null; unit_parent_id: number | null; central_body_id: number | null; deleted: boolean;
+  }>>(
+    `SELECT m.id, m.region_id, m.external_ref, m.kind::text, m.unit_id, u.parent_id AS unit_parent_id, m.central_body_id, m.deleted_at IS NOT NULL AS deleted
+     FROM meeting m LEFT JOIN admin_unit u ON u.id = m.unit_id JOIN unnest($1::int[], $2::text[]) AS k(region_id, external_ref) ON m.region_id = k.region_id AND m.external_ref = k.external_ref`,
     rows.map((r) => r.regionId), rows.map((r) => r.externalRef));
   // The central officials named, as they are now: the commit re-checks that each is still active in its body.
   const centralOfficials = officialIds.length === 0 ? [] : await tx.$queryRawUnsafe<Array<{ id: number; central_body_id: number }>>(
@@ -82,14 +82,13 @@ export async function checkAgainstDatabase(tx: Tx, caller: ScopeCaller, rows: Im
     const before = errors.length;
     const unit = row.unitId ? unitById.get(row.unitId) : undefined;
     const kind = row.kind ?? 'AKIM'; // batches checked before central meetings were importable have no kind
-    if (kind === 'CENTRAL') {
-      // A ministry editor imports its own body's meetings; an akimat editor none.
-      if (scope.kind === 'region' || (scope.kind === 'body' && row.centralBodyId !== scope.centralBodyId)) fail('body', 'bodyOutOfScope');
-    } else if (scope.kind === 'body') fail('region', 'outOfScope');
-    else if (scope.kind === 'region') {
-      if (row.regionId !== scope.regionId) fail('region', 'outOfScope');
-      else if (scope.unitId !== null && (!unit || (unit.id !== scope.unitId && unit.parent_id !== scope.unitId))) fail('unit', 'outOfScope');
-    }
+    // The meeting the row would make, judged by the forms' scope: a ministry editor imports its own
+    // body's meetings, an akimat editor its akims' (a unit editor's: its unit's and those under it).
+    const outside = meetingOutOfScope(caller, {
+      kind, regionId: row.regionId, unitId: unit?.id ?? null, unitParentId: unit?.parent_id ?? null, centralBodyId: kind === 'CENTRAL' ? row.centralBodyId : null,
+    });
+    if (outside === 'body') fail('body', 'bodyOutOfScope');
+    else if (outside) fail(outside, 'outOfScope');
     if (errors.length === before && unit) {
       if (unit.region_id !== row.regionId) fail('unit', 'unitOutsideRegion');
       else if (row.level === 'REGION' || !KIND_OF_LEVEL[row.level ?? '']?.includes(unit.kind)) fail('level', 'unitLevelMismatch');
@@ -99,9 +98,9 @@ export async function checkAgainstDatabase(tx: Tx, caller: ScopeCaller, rows: Im
       : row.unitId ? unitAkim.get(row.unitId) : regionAkim.get(row.regionId);
     const meeting = meetingByKey.get(`${row.regionId}\u0000${row.externalRef}`);
     if (errors.length === before && meeting) {
-      const visible = scope.kind === 'all'
-        || (scope.kind === 'body' ? meeting.central_body_id === scope.centralBodyId
-          : meeting.kind === 'AKIM' && (scope.unitId === null || meeting.unit_id === row.unitId));
+      const visible = meetingOutOfScope(caller, {
+        kind: meeting.kind, regionId: meeting.region_id, unitId: meeting.unit_id, unitParentId: meeting.unit_parent_id, centralBodyId: meeting.central_body_id,
+      }) === null;
       if (meeting.deleted) fail('externalRef', 'meetingDeleted');
       else if (!visible) fail('externalRef', 'outOfScope');
       // The number names another kind of meeting, or another body's: the key is taken.

@@ -1,7 +1,7 @@
 import 'server-only';
 import type { Prisma } from '@/generated/prisma/client';
 import { assertFiltersInScope, recordDenial } from '@/server/access/guard';
-import { issueWhere } from '@/server/access/scope';
+import { issueWhere } from '@/server/access/scopes/issue';
 import type { Caller } from '@/server/auth/caller';
 import { db } from '@/server/db/client';
 import { AppError } from '@/server/errors';

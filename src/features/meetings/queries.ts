@@ -1,7 +1,8 @@
 import 'server-only';
 import type { Prisma } from '@/generated/prisma/client';
 import { assertFiltersInScope, recordDenial } from '@/server/access/guard';
-import { issueWhere, meetingWhere } from '@/server/access/scope';
+import { issueWhere } from '@/server/access/scopes/issue';
+import { meetingWhere } from '@/server/access/scopes/meeting';
 import type { Caller } from '@/server/auth/caller';
 import { db } from '@/server/db/client';
 import { AppError } from '@/server/errors';

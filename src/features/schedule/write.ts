@@ -1,7 +1,7 @@
 import type { z } from 'zod';
 import { refuse, STALE, type Tx, type Who } from '@/features/entry/write-kit';
 import { assertOpen } from '@/features/periods/closing';
-import { recordScope } from '@/server/access/scope';
+import { requireScheduleBody } from '@/server/access/scopes/schedule-entry';
 import { AppError } from '@/server/errors';
 import type { createScheduleEntrySchema, deleteScheduleEntrySchema, updateScheduleEntrySchema } from './schemas';
 
@@ -13,8 +13,7 @@ const halfStart = (year: number, half: number) => `${year}-${half === 1 ? '01' :
 async function place(tx: Tx, caller: Who, input: { officialId: number; regionKato: string }) {
   const official = await tx.official.findUnique({ where: { id: input.officialId }, select: { id: true, centralBodyId: true, active: true } });
   if (!official || !official.active || official.centralBodyId === null) throw refuse({ officialId: 'entry.validation.officialNotCentral' });
-  const scope = recordScope(caller);
-  if (scope.kind === 'region' || (scope.kind === 'body' && scope.centralBodyId !== official.centralBodyId)) throw new AppError('FORBIDDEN', 'another body’s official');
+  requireScheduleBody(caller, official.centralBodyId, 'another body’s official');
   const region = await tx.region.findUnique({ where: { kato: input.regionKato }, select: { id: true } });
   if (!region) throw refuse({ regionKato: 'entry.validation.regionUnknown' });
   return { officialId: official.id, centralBodyId: official.centralBodyId, regionId: region.id };
@@ -23,8 +22,7 @@ async function place(tx: Tx, caller: Who, input: { officialId: number; regionKat
 async function entryForChange(tx: Tx, caller: Who, id: number, version: number) {
   const before = await tx.scheduleEntry.findUnique({ where: { id } });
   if (!before) throw new AppError('NOT_FOUND', `schedule entry ${id}`);
-  const scope = recordScope(caller);
-  if (scope.kind === 'region' || (scope.kind === 'body' && scope.centralBodyId !== before.centralBodyId)) throw new AppError('FORBIDDEN', 'another body’s entry');
+  requireScheduleBody(caller, before.centralBodyId, 'another body’s entry');
   if (before.version !== version) throw STALE(`schedule entry ${id}`);
   await assertOpen(tx, { half: halfStart(before.year, before.half) });
   return before;

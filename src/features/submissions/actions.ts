@@ -1,5 +1,6 @@
 'use server';
 
+import { submissionOwner } from '@/server/access/scopes/submission';
 import { authorizedAction } from '@/server/action';
 import { AppError } from '@/server/errors';
 import { deadlineKey, parseHalf, setDeadlineSchema, submitHalfYearSchema } from './schemas';
@@ -11,12 +12,7 @@ export const submitHalfYear = authorizedAction(
   { name: 'submissions.submit', permission: 'records.write', schema: submitHalfYearSchema, audit: { action: 'submission.submit', entity: 'half_year_submission' } },
   async ({ period }, { caller, tx }) => {
     const { year, half } = parseHalf(period)!;
-    const scope =
-      caller.role === 'AKIMAT_EDITOR' && caller.regionId
-        ? { scopeKey: caller.unitId ? `U${caller.unitId}` : `R${caller.regionId}`, regionId: caller.regionId, unitId: caller.unitId, centralBodyId: null }
-        : caller.role === 'MINISTRY_EDITOR' && caller.centralBodyId
-          ? { scopeKey: `B${caller.centralBodyId}`, regionId: null, unitId: null, centralBodyId: caller.centralBodyId }
-          : null;
+    const scope = submissionOwner(caller);
     if (!scope) throw new AppError('VALIDATION', 'no scope to submit for', { period: 'validation.generic.invalid' });
     // The region's editors may submit at the same moment: the unique key decides (ON CONFLICT DO
     // NOTHING waits for the other's commit), so the second is a repeat rather than a failure.

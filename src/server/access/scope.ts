@@ -1,10 +1,11 @@
-import type { Prisma } from '@/generated/prisma/client';
 import type { MeetingKind } from '@/generated/prisma/enums';
 import { AppError } from '@/server/errors';
 import type { Caller } from '@/server/auth/caller';
 import { SCOPE_OF_ROLE } from './policy';
 
-// The one place that turns a caller into the `where` limiting records to what they may see.
+// The one place that turns a caller into their scope. The entities' builders in ./scopes/
+// turn it into the `where` (and, for raw SQL, the fragment) limiting each kind of record; no
+// code outside src/server/access branches on the scope itself (tests/unit/access-boundaries).
 // A scope that cannot be derived throws: it never widens to everything (an `undefined`
 // filter would make Prisma drop the condition).
 
@@ -13,7 +14,9 @@ export type RecordScope =
   | { kind: 'region'; regionId: number; unitId: number | null }
   | { kind: 'body'; centralBodyId: number };
 
-export function recordScope(caller: Pick<Caller, 'role' | 'regionId' | 'unitId' | 'centralBodyId'>): RecordScope {
+export type ScopeCaller = Pick<Caller, 'role' | 'regionId' | 'unitId' | 'centralBodyId'>;
+
+export function recordScope(caller: ScopeCaller): RecordScope {
   const needs = SCOPE_OF_ROLE[caller.role];
   if (!needs) return { kind: 'all' };
   if (needs === 'region') {
@@ -24,55 +27,26 @@ export function recordScope(caller: Pick<Caller, 'role' | 'regionId' | 'unitId' 
   return { kind: 'body', centralBodyId: caller.centralBodyId as number };
 }
 
-export function meetingWhere(caller: Parameters<typeof recordScope>[0]): Prisma.MeetingWhereInput {
-  const scope = recordScope(caller);
-  const live: Prisma.MeetingWhereInput = { deletedAt: null };
-  switch (scope.kind) {
-    case 'all':
-      return live;
-    case 'region':
-      // An akimat's records are its akims' meetings; central officials' trips belong to their body.
-      return scope.unitId === null
-        ? { ...live, kind: 'AKIM', regionId: scope.regionId }
-        : { ...live, kind: 'AKIM', regionId: scope.regionId, OR: [{ unitId: scope.unitId }, { unit: { parentId: scope.unitId } }] };
-    case 'body':
-      return { ...live, centralBodyId: scope.centralBodyId };
-  }
-}
-
-export function issueWhere(caller: Parameters<typeof recordScope>[0]): Prisma.RaisedIssueWhereInput {
-  return { deletedAt: null, meeting: meetingWhere(caller) };
-}
-
-/** Whether one record lies in the caller's scope; for checks before a write. */
-export function inScope(
-  caller: Parameters<typeof recordScope>[0],
-  record: { kind?: 'AKIM' | 'CENTRAL'; regionId: number; unitId?: number | null; unitParentId?: number | null; centralBodyId?: number | null },
-): boolean {
-  const scope = recordScope(caller);
-  if (scope.kind === 'all') return true;
-  if (scope.kind === 'body') return record.centralBodyId === scope.centralBodyId;
-  if (record.kind === 'CENTRAL' || record.regionId !== scope.regionId) return false;
-  return scope.unitId === null || record.unitId === scope.unitId || record.unitParentId === scope.unitId;
-}
-
 /**
- * Action plans and budget requests belong to a whole region (they have no unit): a unit
- * editor reads its region's but may not write them. Throws FORBIDDEN for a unit editor and
- * a ministry; gives the region an akimat editor writes for, or null for an admin (any region).
+ * Records addressed to a central body (schedule entries, escalations, the body's side of budget
+ * requests): a ministry's own body's, every body's for an admin, none for an akimat.
+ * Null means none; `{}` means all.
  */
-export function regionPlansWriter(caller: Parameters<typeof recordScope>[0]): { regionId: number } | null {
+export function addressedBodyFilter(caller: ScopeCaller): { centralBodyId?: number } | null {
   const scope = recordScope(caller);
-  if (scope.kind === 'body') throw new AppError('FORBIDDEN', 'a ministry keeps no action plans or budget requests');
-  if (scope.kind === 'all') return null;
-  if (scope.unitId !== null) throw new AppError('FORBIDDEN', 'a unit editor reads the region’s plans and requests but does not write them');
-  return { regionId: scope.regionId };
+  if (scope.kind === 'region') return null;
+  return scope.kind === 'body' ? { centralBodyId: scope.centralBodyId } : {};
 }
 
-/** Whether the caller may write action plans and budget requests (see regionPlansWriter). */
-export function mayWriteRegionPlans(caller: Parameters<typeof recordScope>[0]): boolean {
-  const scope = recordScope(caller);
-  return scope.kind === 'all' || (scope.kind === 'region' && scope.unitId === null);
+/** Whether the caller acts for the body a record is addressed to (see addressedBodyFilter). */
+function actsForBody(caller: ScopeCaller, centralBodyId: number | null): boolean {
+  const filter = addressedBodyFilter(caller);
+  return filter !== null && (filter.centralBodyId === undefined || filter.centralBodyId === centralBodyId);
+}
+
+/** Throws FORBIDDEN unless the caller acts for the body a record is addressed to. */
+export function requireAddressedBody(caller: ScopeCaller, centralBodyId: number | null, what: string) {
+  if (!actsForBody(caller, centralBodyId)) throw new AppError('FORBIDDEN', what);
 }
 
 /**
@@ -81,7 +55,7 @@ export function mayWriteRegionPlans(caller: Parameters<typeof recordScope>[0]): 
  * The lists answer such a filter with 403 rather than an empty page (server/access/guard).
  */
 export function filtersOutsideScope(
-  caller: Parameters<typeof recordScope>[0],
+  caller: ScopeCaller,
   filters: { regionId?: number; centralBodyId?: number; kind?: MeetingKind },
 ): Array<'region' | 'body' | 'kind'> {
   const scope = recordScope(caller);

@@ -3,7 +3,7 @@ import { EmptyState } from '@/components/ui/empty-state';
 import { regionOptions } from '@/features/entry/options';
 import { pickName } from '@/i18n/pick-name';
 import { DetailList } from '@/components/ui/detail-list';
-import { mayWriteRegionPlans, recordScope } from '@/server/access/scope';
+import { mayWriteRegionPlans, ownPlansRegion } from '@/server/access/scopes/action-plan';
 import type { Caller } from '@/server/auth/caller';
 import { db } from '@/server/db/client';
 import { isoDayOf, todayInKazakhstan } from '@/lib/calendar';
@@ -17,8 +17,7 @@ const iso = (d: Date | null) => (d ? isoDayOf(d) : '');
 
 /** An akimat's action plans and budget requests (admins: any region's); a unit editor only reads its region's. */
 export async function PlansPage({ caller }: { caller: Caller }) {
-  const scope = recordScope(caller);
-  const regionId = scope.kind === 'region' ? scope.regionId : null;
+  const regionId = ownPlansRegion(caller);
   const writable = mayWriteRegionPlans(caller);
   const [t, locale, bodies, plans, requests, regions] = await Promise.all([
     getTranslations('entry.plans'), getLocale(),

@@ -6,7 +6,7 @@ import { DECREE_REQUIREMENTS, type DecreeRequirement } from '@/features/meetings
 import type { Caller } from '@/server/auth/caller';
 import { statsDb as db } from '@/server/db/client';
 import { isoDayOf } from '@/lib/calendar';
-import { meetingScopeSql } from '@/server/access/scope-sql';
+import { meetingScopeSql } from '@/server/access/scopes/meeting';
 
 // Central officials' meetings of the period that missed at least one Decree requirement
 // (or the one asked for), newest first, a page at a time. The flags are judged in SQL the

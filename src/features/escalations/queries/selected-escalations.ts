@@ -3,7 +3,7 @@ import { Prisma } from '@/generated/prisma/client';
 import type { Disposition } from '@/generated/prisma/enums';
 import type { StatsFilter } from '@/features/stats/filters';
 import { escalationConditions, escalationStateOn } from '@/features/stats/queries/escalations';
-import { meetingScopeSql } from '@/server/access/scope-sql';
+import { meetingScopeSql } from '@/server/access/scopes/meeting';
 import type { Caller } from '@/server/auth/caller';
 import { statsDb as db } from '@/server/db/client';
 

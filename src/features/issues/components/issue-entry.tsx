@@ -4,7 +4,7 @@ import { DecideEscalationForm, ProposeEscalationForm } from '@/features/escalati
 import { Disposition } from '@/generated/prisma/enums';
 import { pickName } from '@/i18n/pick-name';
 import { can } from '@/server/access/policy';
-import { recordScope } from '@/server/access/scope';
+import { escalationDecisionWhere } from '@/server/access/scopes/escalation';
 import { getCaller } from '@/server/auth/caller';
 import { db } from '@/server/db/client';
 import { checkTransition, type IssueStatus } from '../rules';
@@ -23,13 +23,13 @@ export async function IssueEntry({ issue }: {
   const [t, te, tc, tr, codes, categories, locale, format] = await Promise.all([
     getTranslations('entry.issueForms'), getTranslations('entry.escalationForms'), getTranslations('codes'), getTranslations('records'), codeOptions(), categoryOptions(), getLocale(), getFormatter(),
   ]);
-  const scope = recordScope(caller);
+  const decides = escalationDecisionWhere(caller);
   const mayPropose = can(caller.role, 'escalations.propose') && issue.meetingKind === 'AKIM';
   const mayDecide = can(caller.role, 'escalations.decide');
   const [bodies, escalations] = await Promise.all([
     mayPropose ? db().centralBody.findMany({ orderBy: { nameRu: 'asc' } }) : [],
-    mayDecide
-      ? db().escalation.findMany({ where: { issueId: issue.id, ...(scope.kind === 'body' ? { centralBodyId: scope.centralBodyId } : {}) }, include: { centralBody: true }, orderBy: [{ year: 'asc' }, { half: 'asc' }] })
+    mayDecide && decides
+      ? db().escalation.findMany({ where: { ...decides, issueId: issue.id }, include: { centralBody: true }, orderBy: [{ year: 'asc' }, { half: 'asc' }] })
       : [],
   ]);
   const current = halfYearOf(todayInKazakhstan());

@@ -2,7 +2,7 @@ import Link from 'next/link';
 import { notFound } from 'next/navigation';
 import { getTranslations } from 'next-intl/server';
 import { categoryOptions, codeOptions, officialOptions, regionOptions } from '@/features/entry/options';
-import { recordScope } from '@/server/access/scope';
+import { meetingKindsFor } from '@/server/access/scopes/meeting';
 import type { Caller } from '@/server/auth/caller';
 import { isAppError } from '@/server/errors';
 import { getMeeting } from '../queries';
@@ -12,19 +12,13 @@ import { type EditableMeeting, MeetingForm, type MeetingFormValues } from './mee
 // The pages around the meeting form: which kinds the caller may record, the choices in the
 // caller's scope, and the meeting as it stands for an edit.
 
-/** The meeting kinds a caller records: akimats their akims', ministries their officials'; admins both. */
-export function kindsFor(caller: Caller): Array<'AKIM' | 'CENTRAL'> {
-  const scope = recordScope(caller);
-  return scope.kind === 'region' ? ['AKIM'] : scope.kind === 'body' ? ['CENTRAL'] : ['AKIM', 'CENTRAL'];
-}
-
 async function formOptions(caller: Caller, kind: 'AKIM' | 'CENTRAL') {
   const [officials, categories, regions, codes] = await Promise.all([officialOptions(caller, kind), categoryOptions(), kind === 'CENTRAL' ? regionOptions() : [], codeOptions()]);
   return { officials, categories, regions, venues: codes.venues, channels: codes.channels, responsibleLevels: codes.responsibleLevels };
 }
 
 export async function NewMeeting({ caller, kind: asked }: { caller: Caller; kind?: string }) {
-  const kinds = kindsFor(caller);
+  const kinds = meetingKindsFor(caller);
   const kind = kinds.includes(asked as 'AKIM') ? (asked as 'AKIM' | 'CENTRAL') : kinds[0]!;
   const [t, tc, options] = await Promise.all([getTranslations('entry.meetingForm'), getTranslations('codes'), formOptions(caller, kind)]);
   return (

@@ -2,7 +2,7 @@ import { getLocale, getTranslations } from 'next-intl/server';
 import { EmptyState } from '@/components/ui/empty-state';
 import { officialOptions, regionOptions } from '@/features/entry/options';
 import { pickName } from '@/i18n/pick-name';
-import { recordScope } from '@/server/access/scope';
+import { scheduleEntryWhere } from '@/server/access/scopes/schedule-entry';
 import type { Caller } from '@/server/auth/caller';
 import { db } from '@/server/db/client';
 import { DeleteScheduleEntry, ScheduleEntryForm } from './schedule-forms';
@@ -10,11 +10,11 @@ import { PageHeader } from '@/components/ui/page-header';
 
 /** A ministry's schedule of meetings: its officials' planned trips, newest half-year first. */
 export async function SchedulePage({ caller }: { caller: Caller }) {
-  const scope = recordScope(caller);
+  const where = scheduleEntryWhere(caller);
   const [t, locale, officials, regions, entries] = await Promise.all([
     getTranslations('entry.schedule'), getLocale(), officialOptions(caller, 'CENTRAL'), regionOptions(),
-    db().scheduleEntry.findMany({
-      where: scope.kind === 'body' ? { centralBodyId: scope.centralBodyId } : {},
+    where === null ? [] : db().scheduleEntry.findMany({
+      where,
       orderBy: [{ year: 'desc' }, { half: 'desc' }, { plannedMonth: 'asc' }, { id: 'asc' }],
       take: 100,
       include: { official: true, region: true },
