@@ -25,6 +25,12 @@ export const halfYearCode = (p: HalfYear): string => `${p.year}-H${p.half}`;
 /** The code of the half-year that contains a day. */
 export const halfYearCodeOf = (day: string | Date): string => halfYearCode(halfYearOf(day));
 
+/** The half-year after. */
+export const nextHalfYear = (p: HalfYear): HalfYear => (p.half === 1 ? { year: p.year, half: 2 } : { year: p.year + 1, half: 1 });
+
+/** A half-year's first day. */
+export const halfYearStart = (p: HalfYear): string => `${String(p.year).padStart(4, '0')}-${p.half === 1 ? '01' : '07'}-01`;
+
 /** The quarter that contains a day. */
 export function quarterOf(day: string | Date): Quarter {
   const iso = dayString(day);

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { astanaDayStart, astanaOffsetHours, halfYearCode, halfYearCodeOf, halfYearOf, isoDayOf, nextIsoDay, quarterOf, todayInKazakhstan } from '@/lib/calendar';
+import { astanaDayStart, astanaOffsetHours, halfYearCode, halfYearCodeOf, halfYearOf, halfYearStart, isoDayOf, nextHalfYear, nextIsoDay, quarterOf, todayInKazakhstan } from '@/lib/calendar';
 import { formatLocalDateTime } from '@/i18n/format-time';
 
 describe('todayInKazakhstan', () => {
@@ -76,5 +76,13 @@ describe('one calendar', () => {
       return copies.filter((re) => re.test(text)).map((re) => `${f}: ${re}`);
     });
     expect(found).toEqual([]);
+  });
+});
+
+describe('stepping through half-years', () => {
+  it('walks from a day to today, half by half, across a year end', () => {
+    const out: string[] = [];
+    for (let h = halfYearOf('2021-11-30'); halfYearStart(h) <= '2023-01-01'; h = nextHalfYear(h)) out.push(halfYearCode(h));
+    expect(out).toEqual(['2021-H2', '2022-H1', '2022-H2', '2023-H1']);
   });
 });

@@ -1,7 +1,7 @@
 import 'server-only';
 import type { StatsFilter } from '@/features/stats/filters';
 import { getIssueCounts } from '@/features/stats/queries/issue-counts';
-import { todayInKazakhstan } from '@/lib/calendar';
+import { type HalfYear, halfYearCode, halfYearOf, halfYearStart, nextHalfYear, todayInKazakhstan } from '@/lib/calendar';
 import { statsDb as db } from '@/server/db/client';
 import { parsePeriod } from '@/lib/period';
 
@@ -20,13 +20,11 @@ export async function getRateByHalf(f: StatsFilter): Promise<HalfRate[]> {
     SELECT least((SELECT min(raised_on) FROM raised_issue WHERE meeting_kind = 'AKIM' AND deleted_at IS NULL),
                  (SELECT min(raised_on) FROM raised_issue WHERE meeting_kind = 'CENTRAL' AND deleted_at IS NULL)) AS first`;
   if (!span?.first) return [];
-  const first = span.first.toISOString().slice(0, 10);
-  const halves: Array<{ year: number; half: 1 | 2 }> = [];
-  for (let y = Number(first.slice(0, 4)), h = Number(first.slice(5, 7)) <= 6 ? 1 : 2; `${y}-${h === 1 ? '01' : '07'}-01` <= today; h === 1 ? (h = 2) : ((h = 1), (y += 1))) {
-    halves.push({ year: y, half: h as 1 | 2 });
-  }
-  return Promise.all(halves.map(async ({ year, half }) => {
-    const period = parsePeriod(`${year}-H${half}`)!;
+  const halves: HalfYear[] = [];
+  for (let h = halfYearOf(span.first); halfYearStart(h) <= today; h = nextHalfYear(h)) halves.push(h);
+  return Promise.all(halves.map(async (h) => {
+    const { year, half } = h;
+    const period = parsePeriod(halfYearCode(h))!;
     const judged = period.to < today ? period.to : today;
     const counts = (await getIssueCounts({ ...f, period, asOf: judged, judgedOn: judged }, 'none')).get('all') ?? null;
     return { year, half, raised: counts?.raised ?? 0, resolved: counts?.raisedAndResolved ?? 0 };
