@@ -1,4 +1,3 @@
-import { splitWithinBounds } from './allocate';
 import { type IsoDate, addDays, daysBetween, halfBounds, maxDate, minDate, monthBounds } from './dates';
 import type { Dataset, Fate, IssueRow, MeetingRow } from './dataset';
 import type { CategoryCode, OfficialRow, UnitRow } from './reference';
@@ -136,4 +135,3 @@ export function planFates(
   });
 }
 
-export { splitWithinBounds };

@@ -64,7 +64,7 @@ export async function createUser(
 }
 
 /** The same as createUser; the name the user-administration tests use. */
-export const createUserRow = createUser;
+
 
 /** The caller a signed-in session of this user resolves to, for code that takes a Caller directly. */
 export function callerFor(

@@ -20,7 +20,6 @@ export async function listIssuedBriefings() {
   }));
 }
 
-export type IssuedBriefingItem = Awaited<ReturnType<typeof listIssuedBriefings>>[number];
 
 export async function getIssuedBriefingFile(id: number, lang: string, format: string) {
   const file = await db().issuedBriefingFile.findUnique({

@@ -54,4 +54,3 @@ export async function codeOptions() {
     entryKinds: Object.values(BudgetEntryKind).map((v) => ({ value: v, label: tr(`budgetKind.${v}`) })),
   };
 }
-export type CodeOptions = Awaited<ReturnType<typeof codeOptions>>;

@@ -82,9 +82,6 @@ export const issueFieldsSchema = z.object({
 });
 export type IssueFieldsInput = z.input<typeof issueFieldsSchema>;
 
-/** An issue raised at a meeting being recorded: raised on the meeting's date, status RAISED. */
-export const newIssueSchema = issueFieldsSchema;
-
 /** POST /api/v1/issues and the "add an issue" form: an issue raised at an existing meeting. */
 export const createIssueSchema = issueFieldsSchema.extend({ meetingId: refId('entry.validation.meeting') });
 export type CreateIssueInput = z.output<typeof createIssueSchema>;

@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import { AkimLevel, AnnouncementChannel, MeetingKind, Venue } from '@/generated/prisma/enums';
 import { count, flag, list, optionalDate, optionalText, pastDate, refId, version } from '@/features/entry/fields';
-import { newIssueSchema } from '@/features/issues/schemas';
+import { issueFieldsSchema } from '@/features/issues/schemas';
 import {
   periodCode, bodyCode, katoCode, keysetPageParams, meetingFilterParams, meetingFilters, optional, pageRequest, recordIdParams,
 } from '@/server/list-params';
@@ -121,7 +121,7 @@ export const akimMeetingSchema = z
     kind: z.literal('AKIM'),
     ...meetingFields,
     openMicrophone: flag,
-    issues: z.array(newIssueSchema).max(MAX_ISSUES_PER_MEETING, 'validation.generic.too_big').default([]),
+    issues: z.array(issueFieldsSchema).max(MAX_ISSUES_PER_MEETING, 'validation.generic.too_big').default([]),
   })
   .superRefine(announcedBeforeHeld);
 export type AkimMeetingInput = z.output<typeof akimMeetingSchema>;
@@ -137,7 +137,7 @@ export const centralMeetingSchema = z
     /** The schedule entry this trip fulfils, if planned. */
     scheduleEntryId: z.preprocess((v) => (v === '' || v === null ? undefined : v), refId('entry.validation.scheduleEntry').optional()),
     receptions: z.array(receptionSchema).max(100, 'validation.generic.too_big').default([]),
-    issues: z.array(newIssueSchema).max(MAX_ISSUES_PER_MEETING, 'validation.generic.too_big').default([]),
+    issues: z.array(issueFieldsSchema).max(MAX_ISSUES_PER_MEETING, 'validation.generic.too_big').default([]),
   })
   .superRefine((m, ctx) => {
     announcedBeforeHeld(m, ctx);

@@ -22,7 +22,6 @@ export const publicUserSelect = {
   createdAt: true,
 } as const satisfies Prisma.UserSelect;
 
-export type PublicUser = Prisma.UserGetPayload<{ select: typeof publicUserSelect }>;
 
 const scopeNames = {
   region: { select: { kato: true, nameRu: true, nameKk: true, nameEn: true } },

@@ -75,7 +75,6 @@ export const createUserSchema = z
     checkPasswords(v, ctx);
   }, always)
   .transform(({ passwordConfirm: _confirm, ...v }) => ({ ...v, ...normalizeScope(v) }));
-export type CreateUserInput = z.input<typeof createUserSchema>;
 
 export const updateUserSchema = z
   .object({
@@ -88,7 +87,6 @@ export const updateUserSchema = z
   })
   .superRefine(checkScope, always)
   .transform((v) => ({ ...v, ...normalizeScope(v) }));
-export type UpdateUserInput = z.input<typeof updateUserSchema>;
 
 export const resetPasswordSchema = z
   .object({ id, password: newPassword, passwordConfirm: z.string().optional() })
@@ -122,7 +120,6 @@ export const issueTokenSchema = z
     if (v.expiresOn <= today) ctx.addIssue({ code: 'custom', path: ['expiresOn'], message: 'validation.expiryInPast' });
     else if (v.expiresOn > addYears(today, TOKEN_MAX_YEARS)) ctx.addIssue({ code: 'custom', path: ['expiresOn'], message: 'validation.expiryTooFar' });
   });
-export type IssueTokenInput = z.input<typeof issueTokenSchema>;
 
 export const revokeTokenSchema = z.object({ id });
 
