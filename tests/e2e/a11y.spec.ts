@@ -50,6 +50,7 @@ const routes = (ids: Ids): Array<[name: string, path: string]> => [
   ['admin-category-new', '/admin/reference/categories/new'],
   ['admin-body', `/admin/reference/bodies/${ids.body}`],
   ['admin-body-new', '/admin/reference/bodies/new'],
+  ['admin-official-new', '/admin/reference/officials/new'],
   ['admin-periods', '/admin/periods'],
   ['admin-restore', '/admin/restore'],
   ['forbidden', '/forbidden'],

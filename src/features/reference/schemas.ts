@@ -54,7 +54,7 @@ export const createOfficialSchema = z
       const place = v.position ? PLACE_OF_POSITION[v.position] : undefined;
       if ((place === 'region' || place === 'unit') && !v.regionKato) ctx.addIssue({ code: 'custom', path: ['regionKato'], message: 'validation.required' });
       if (place === 'unit' && !v.unitId) ctx.addIssue({ code: 'custom', path: ['unitId'], message: 'validation.required' });
-      if (place === 'body' && !v.centralBodyCode) ctx.addIssue({ code: 'custom', path: ['centralBodyCode'], message: 'validation.scopeBody' });
+      if (place === 'body' && !v.centralBodyCode) ctx.addIssue({ code: 'custom', path: ['centralBodyCode'], message: 'validation.required' });
     },
     { when: () => true },
   );

@@ -44,6 +44,7 @@ export default async function ReferencePage({ searchParams }: { searchParams: Pr
         const filtered = Boolean(filter.region || filter.body);
         return (
           <>
+            {tab === 'officials' ? <a href="/admin/reference/officials/new" className="inline-block rounded bg-sky-kz-dark px-4 py-2 font-medium text-white">{t('officials.new')}</a> : null}
             <form method="get" action="/admin/reference" className="flex flex-wrap items-end gap-3 rounded-lg border border-neutral-200 bg-white p-4 text-sm">
               <input type="hidden" name="tab" value={tab} />
               <div className="flex max-w-full flex-col gap-1">
