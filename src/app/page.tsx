@@ -9,7 +9,7 @@ import {
 } from '@/features/dashboard/components/overview-sections';
 import { type SearchParams, filterHref, parseDashboardFilters } from '@/features/dashboard/filters';
 import { getRegionByKato } from '@/features/dashboard/queries/region-tiles';
-import { periodLabel } from '@/features/stats/period-label';
+import { periodLabel } from '@/server/stats/period-label';
 import { pickName } from '@/i18n/pick-name';
 import { getLocale } from 'next-intl/server';
 import { can } from '@/server/access/policy';

@@ -1,5 +1,5 @@
 import type pg from 'pg';
-import { canMove, type RequestStatus, type RejectionReason } from '@/features/budget/rules';
+import { canMove, type RequestStatus, type RejectionReason } from '@/server/records/budget/rules';
 
 // Budget requests with their dated history, written with plain SQL the way the app keeps
 // them: budget_request holds the current state, budget_request_status_change every step.

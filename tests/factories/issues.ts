@@ -1,5 +1,5 @@
 import type pg from 'pg';
-import { checkTransition, isReopening, type IssueStatus, type StatusEvent } from '@/features/issues/rules';
+import { checkTransition, isReopening, type IssueStatus, type StatusEvent } from '@/server/records/issues/rules';
 import type { Reference } from './reference';
 
 // Meetings and raised issues with a dated status history, written with plain SQL the way

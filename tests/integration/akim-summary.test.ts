@@ -4,13 +4,13 @@
 // and the case's intended figures are stated literally as well.
 import type pg from 'pg';
 import { afterAll, beforeAll, beforeEach, describe, expect, it, vi } from 'vitest';
-import { isResolvedDuring, statusOn } from '@/features/issues/rules';
+import { isResolvedDuring, statusOn } from '@/server/records/issues/rules';
 import { parsePeriod, type Period } from '@/lib/period';
 import { createIssue, createMeeting, type TestIssue, type TestMeeting } from '../factories/issues';
 import { createReference, type Reference } from '../factories/reference';
 import { openAppDatabase, type AppDatabase } from '../support/database';
 
-type Queries = typeof import('@/features/stats/queries/summary') & typeof import('@/features/stats/filters');
+type Queries = typeof import('@/server/stats/queries/summary') & typeof import('@/server/stats/filters');
 
 let database: AppDatabase;
 let pool: pg.Pool;
@@ -103,7 +103,7 @@ async function check(p: Period, literal: Figures, asOf?: string) {
 
 beforeAll(async () => {
   database = await openAppDatabase();
-  queries = { ...(await import('@/features/stats/queries/summary')), ...(await import('@/features/stats/filters')) };
+  queries = { ...(await import('@/server/stats/queries/summary')), ...(await import('@/server/stats/filters')) };
   pool = database.pool;
   ref = await createReference(pool);
 });

@@ -14,7 +14,7 @@ import { createToken, userIdOf } from '../factories/users';
 import { openAppDatabase, type AppDatabase } from '../support/database';
 
 type Handler = (request: Request, context: { params: Promise<Record<string, string>> }) => Promise<Response>;
-type Figures = z.infer<typeof import('@/features/stats/response-schemas')['budgetRequestsResponse']>;
+type Figures = z.infer<typeof import('@/server/stats/response-schemas')['budgetRequestsResponse']>;
 
 let database: AppDatabase;
 let pool: pg.Pool;

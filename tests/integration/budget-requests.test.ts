@@ -14,7 +14,7 @@ import { createToken, createUser } from '../factories/users';
 import { openAppDatabase, type AppDatabase } from '../support/database';
 
 type Handler = (request: Request, context: { params: Promise<Record<string, string>> }) => Promise<Response>;
-type Figures = z.infer<typeof import('@/features/stats/response-schemas')['budgetRequestsResponse']>;
+type Figures = z.infer<typeof import('@/server/stats/response-schemas')['budgetRequestsResponse']>;
 
 let database: AppDatabase;
 let pool: pg.Pool;
@@ -53,7 +53,7 @@ beforeAll(async () => {
     decision: await import('@/app/api/v1/budget-requests/[id]/decision/route'),
     stats: await import('@/app/api/v1/stats/budget-requests/route'),
   } as never;
-  schema = (await import('@/features/stats/response-schemas')).budgetRequestsResponse;
+  schema = (await import('@/server/stats/response-schemas')).budgetRequestsResponse;
 });
 
 afterAll(() => database?.close());

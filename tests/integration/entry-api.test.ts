@@ -211,7 +211,7 @@ describe('closed half-years', () => {
   it('refuses changes dated in a closed half-year with the field named, until an admin reopens it', async () => {
     const m = await newMeeting();
     const { db } = await import('@/server/db/client');
-    const { closeHalfYear, reopenHalfYear } = await import('@/features/periods/closing');
+    const { closeHalfYear, reopenHalfYear } = await import('@/server/records/closing');
     const admin = { userId: (await pool.query<{ id: number }>(`SELECT id FROM app_user WHERE role = 'ADMIN' LIMIT 1`)).rows[0]!.id, role: 'ADMIN' as const, ip: null };
     await db().$transaction((tx) => closeHalfYear(tx, { year: 2024, half: 1 }, admin, 'hand'));
     const refused = await send(routes.meetings.POST, '/api/v1/meetings', auth.akimat, akimMeeting({ heldOn: '2024-02-01' }));

@@ -22,9 +22,9 @@ import { actionsByName, openActionDatabase, type ActionDatabase, type RunAction 
 vi.mock('@/server/auth/caller', async (orig) => (await import('../support/action-harness')).mockGetCaller(orig));
 vi.mock('next-intl/server', async () => (await import('../support/action-harness')).messagesAsKeys());
 
-type App = typeof import('@/features/stats/filters') &
-  typeof import('@/features/stats/queries/escalations') &
-  typeof import('@/features/escalations/queries/selected-escalations') &
+type App = typeof import('@/server/stats/filters') &
+  typeof import('@/server/stats/queries/escalations') &
+  typeof import('@/server/stats/queries/selected-escalations') &
   typeof import('@/lib/period');
 
 let db: ActionDatabase;
@@ -43,9 +43,9 @@ beforeAll(async () => {
   admin = callerFor(await createUser(pool, { role: 'ADMIN' }));
   run = await actionsByName(db.getCaller, editors, ['escalations']);
   app = {
-    ...(await import('@/features/stats/filters')),
-    ...(await import('@/features/stats/queries/escalations')),
-    ...(await import('@/features/escalations/queries/selected-escalations')),
+    ...(await import('@/server/stats/filters')),
+    ...(await import('@/server/stats/queries/escalations')),
+    ...(await import('@/server/stats/queries/selected-escalations')),
     ...(await import('@/lib/period')),
   };
 });

@@ -284,7 +284,7 @@ describe('issuing and the archive', () => {
   it('refuses a reissue while closed; after an admin reopens, the reissue is a new version beside the old', async () => {
     expect((await call('briefings', 'manager', '', { method: 'POST', body: { period: '2022-H2' } })).status).toBe(409);
     const { db } = await import('@/server/db/client');
-    const { reopenHalfYear } = await import('@/features/periods/closing');
+    const { reopenHalfYear } = await import('@/server/records/closing');
     const adminId = await userIdOf(pool, 'admin');
     await db().$transaction((tx) => reopenHalfYear(tx, { year: 2022, half: 2, reason: 'correction of Aktobe figures' }, callerFor({ id: adminId, username: 'admin', role: 'ADMIN' })));
     const again = await call('briefings', 'manager', '', { method: 'POST', body: { period: '2022-H2' } });

@@ -48,7 +48,7 @@ afterAll(() => app?.close());
 describe('getRateByHalf', () => {
   it('gives each half what the one pass over every issue gives, and nothing for halves without issues', async () => {
     const { getRateByHalf } = await import('@/features/dashboard/queries/rate-by-half');
-    const { nationalFilter } = await import('@/features/stats/filters');
+    const { nationalFilter } = await import('@/server/stats/filters');
     const { todayInKazakhstan } = await import('@/lib/calendar');
     const rates = (await getRateByHalf(nationalFilter(parsePeriod('2024-H2')!))).filter((r) => r.raised > 0);
     const { rows } = await app.pool.query(ORACLE, [todayInKazakhstan()]);

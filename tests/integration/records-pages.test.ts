@@ -11,8 +11,8 @@ let database: AppDatabase;
 let pool: pg.Pool;
 let meetings: typeof import('@/features/meetings/queries');
 let issues: typeof import('@/features/issues/queries');
-let meetingSchemas: typeof import('@/features/meetings/schemas');
-let issueSchemas: typeof import('@/features/issues/schemas');
+let meetingSchemas: typeof import('@/server/records/meetings/schemas');
+let issueSchemas: typeof import('@/server/records/issues/schemas');
 let analyst: Caller;
 let aktobeEditor: Caller;
 
@@ -22,8 +22,8 @@ beforeAll(async () => {
   pool = database.pool;
   meetings = await import('@/features/meetings/queries');
   issues = await import('@/features/issues/queries');
-  meetingSchemas = await import('@/features/meetings/schemas');
-  issueSchemas = await import('@/features/issues/schemas');
+  meetingSchemas = await import('@/server/records/meetings/schemas');
+  issueSchemas = await import('@/server/records/issues/schemas');
   const aktobe = (await pool.query<{ id: number }>(`SELECT id FROM region WHERE kato = '150000000'`)).rows[0]!.id;
   analyst = callerFor({ id: 1, username: 'analyst', role: 'ANALYST' });
   aktobeEditor = callerFor({ id: 2, username: 'akimat.aktobe', role: 'AKIMAT_EDITOR' }, { regionId: aktobe });

@@ -91,8 +91,8 @@ describe('search text is literal (finding 12)', () => {
   it('on the /issues and /meetings pages', async () => {
     const issues = await import('@/features/issues/queries');
     const meetings = await import('@/features/meetings/queries');
-    const { parseIssuePageParams } = await import('@/features/issues/schemas');
-    const { parseMeetingPageParams } = await import('@/features/meetings/schemas');
+    const { parseIssuePageParams } = await import('@/server/records/issues/schemas');
+    const { parseMeetingPageParams } = await import('@/server/records/meetings/schemas');
     const analyst = callerFor({ id: 1, username: 'analyst', role: 'ANALYST' });
     const page = async (q: string) => (await issues.listIssuesPage(analyst, parseIssuePageParams({ q }).params)).total;
     expect(await page('%%')).toBe(0);
@@ -135,8 +135,8 @@ describe('filters outside the caller’s scope (finding 16)', () => {
   it('the /issues and /meetings pages refuse them too, audited, instead of an empty list', async () => {
     const issues = await import('@/features/issues/queries');
     const meetings = await import('@/features/meetings/queries');
-    const { parseIssuePageParams } = await import('@/features/issues/schemas');
-    const { parseMeetingPageParams } = await import('@/features/meetings/schemas');
+    const { parseIssuePageParams } = await import('@/server/records/issues/schemas');
+    const { parseMeetingPageParams } = await import('@/server/records/meetings/schemas');
     const before = (await denials(users.akimat)).length;
     const akimat = callerFor({ id: users.akimat, username: 'akimat', role: 'AKIMAT_EDITOR' }, { regionId: ref.regionId });
     await expect(issues.listIssuesPage(akimat, parseIssuePageParams({ region: otherKato }).params)).rejects.toMatchObject({ code: 'FORBIDDEN', fields: { region: expect.any(String) } });

@@ -12,7 +12,7 @@ import { openAppDatabase, type AppDatabase } from '../support/database';
 
 type Handler = (request: Request, context: { params: Promise<Record<string, string>> }) => Promise<Response>;
 type Range = { range: [number, number] };
-type Schemas = typeof import('@/features/stats/response-schemas');
+type Schemas = typeof import('@/server/stats/response-schemas');
 
 const figures = JSON.parse(fs.readFileSync('tests/fixtures/seed-figures-2022.json', 'utf8'));
 const akim = figures.akimMeetings;
@@ -39,7 +39,7 @@ beforeAll(async () => {
   for (const name of [...STATS.map((s) => `stats/${s}`), 'openapi.json']) {
     handlers.set(name, ((await import(path.resolve(`src/app/api/v1/${name}/route.ts`))) as { GET: Handler }).GET);
   }
-  schemas = await import('@/features/stats/response-schemas');
+  schemas = await import('@/server/stats/response-schemas');
 });
 
 afterAll(() => database?.close());

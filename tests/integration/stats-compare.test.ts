@@ -11,7 +11,7 @@ import { createToken, createUser } from '../factories/users';
 import { openAppDatabase, type AppDatabase } from '../support/database';
 
 type Handler = (request: Request, context: { params: Promise<Record<string, string>> }) => Promise<Response>;
-type Schemas = typeof import('@/features/stats/response-schemas');
+type Schemas = typeof import('@/server/stats/response-schemas');
 const ROUTES = ['summary', 'regions', 'categories', 'levels', 'central-meetings'] as const;
 type Route = (typeof ROUTES)[number];
 
@@ -58,7 +58,7 @@ beforeAll(async () => {
   for (const route of ROUTES) {
     handlers.set(route, ((await import(path.resolve(`src/app/api/v1/stats/${route}/route.ts`))) as { GET: Handler }).GET);
   }
-  schemas = await import('@/features/stats/response-schemas');
+  schemas = await import('@/server/stats/response-schemas');
 });
 
 afterAll(() => database?.close());

@@ -29,13 +29,13 @@ import { hasRealServer, openAppDatabase, type AppDatabase } from '../support/dat
 import * as oracle from '../support/stats-oracle';
 import { diffFields, type Mismatch, reportMismatches } from '../support/stats-compare';
 
-type App = typeof import('@/features/stats/filters') &
-  typeof import('@/features/stats/queries/summary') &
-  typeof import('@/features/stats/queries/breakdowns') &
-  typeof import('@/features/stats/queries/escalations') &
-  typeof import('@/features/stats/queries/central-meetings') &
-  typeof import('@/features/stats/queries/action-plans') &
-  typeof import('@/features/stats/queries/budget-requests') &
+type App = typeof import('@/server/stats/filters') &
+  typeof import('@/server/stats/queries/summary') &
+  typeof import('@/server/stats/queries/breakdowns') &
+  typeof import('@/server/stats/queries/escalations') &
+  typeof import('@/server/stats/queries/central-meetings') &
+  typeof import('@/server/stats/queries/action-plans') &
+  typeof import('@/server/stats/queries/budget-requests') &
   typeof import('@/lib/period');
 
 let database: AppDatabase;
@@ -247,13 +247,13 @@ beforeAll(async () => {
   vi.useFakeTimers({ toFake: ['Date'] });
   vi.setSystemTime(new Date(`${TODAY}T12:00:00Z`));
   app = {
-    ...(await import('@/features/stats/filters')),
-    ...(await import('@/features/stats/queries/summary')),
-    ...(await import('@/features/stats/queries/breakdowns')),
-    ...(await import('@/features/stats/queries/escalations')),
-    ...(await import('@/features/stats/queries/central-meetings')),
-    ...(await import('@/features/stats/queries/action-plans')),
-    ...(await import('@/features/stats/queries/budget-requests')),
+    ...(await import('@/server/stats/filters')),
+    ...(await import('@/server/stats/queries/summary')),
+    ...(await import('@/server/stats/queries/breakdowns')),
+    ...(await import('@/server/stats/queries/escalations')),
+    ...(await import('@/server/stats/queries/central-meetings')),
+    ...(await import('@/server/stats/queries/action-plans')),
+    ...(await import('@/server/stats/queries/budget-requests')),
     ...(await import('@/lib/period')),
   };
 }, 600_000);

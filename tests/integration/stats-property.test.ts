@@ -12,7 +12,7 @@
 import fc from 'fast-check';
 import type pg from 'pg';
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
-import { checkTransition, type IssueStatus, ISSUE_STATUSES, statusOn, type StatusEvent } from '@/features/issues/rules';
+import { checkTransition, type IssueStatus, ISSUE_STATUSES, statusOn, type StatusEvent } from '@/server/records/issues/rules';
 import { createIssue, createMeeting, type TestMeeting } from '../factories/issues';
 import {
   type AkimLevel, createAkim, createCategory, createCentralBody, createMinister, createRegion, createUnit, setKato,
@@ -21,13 +21,13 @@ import { openAppDatabase, type AppDatabase } from '../support/database';
 import * as oracle from '../support/stats-oracle';
 import { diffFields, type Mismatch, reportMismatches } from '../support/stats-compare';
 
-type Modules = typeof import('@/features/stats/filters') &
-  typeof import('@/features/stats/queries/summary') &
-  typeof import('@/features/stats/queries/breakdowns') &
-  typeof import('@/features/stats/queries/escalations') &
-  typeof import('@/features/stats/queries/central-meetings') &
-  typeof import('@/features/stats/queries/action-plans') &
-  typeof import('@/features/stats/queries/budget-requests') &
+type Modules = typeof import('@/server/stats/filters') &
+  typeof import('@/server/stats/queries/summary') &
+  typeof import('@/server/stats/queries/breakdowns') &
+  typeof import('@/server/stats/queries/escalations') &
+  typeof import('@/server/stats/queries/central-meetings') &
+  typeof import('@/server/stats/queries/action-plans') &
+  typeof import('@/server/stats/queries/budget-requests') &
   typeof import('@/lib/period');
 
 let database: AppDatabase;
@@ -74,13 +74,13 @@ beforeAll(async () => {
   const codes = await pool.query<{ id: number; code: string }>('SELECT id, code FROM issue_category');
   categoryCodes = categoryIds.map((id) => codes.rows.find((c) => c.id === id)!.code);
   app = {
-    ...(await import('@/features/stats/filters')),
-    ...(await import('@/features/stats/queries/summary')),
-    ...(await import('@/features/stats/queries/breakdowns')),
-    ...(await import('@/features/stats/queries/escalations')),
-    ...(await import('@/features/stats/queries/central-meetings')),
-    ...(await import('@/features/stats/queries/action-plans')),
-    ...(await import('@/features/stats/queries/budget-requests')),
+    ...(await import('@/server/stats/filters')),
+    ...(await import('@/server/stats/queries/summary')),
+    ...(await import('@/server/stats/queries/breakdowns')),
+    ...(await import('@/server/stats/queries/escalations')),
+    ...(await import('@/server/stats/queries/central-meetings')),
+    ...(await import('@/server/stats/queries/action-plans')),
+    ...(await import('@/server/stats/queries/budget-requests')),
     ...(await import('@/lib/period')),
   };
 });

@@ -32,8 +32,8 @@ afterAll(async () => {
 });
 
 it('reads statistics from the replica and records from the primary', async () => {
-  const { nationalFilter } = await import('@/features/stats/filters');
-  const { getFigures } = await import('@/features/stats/queries/summary');
+  const { nationalFilter } = await import('@/server/stats/filters');
+  const { getFigures } = await import('@/server/stats/queries/summary');
   const { db } = await import('@/server/db/client');
   const figures = await getFigures(nationalFilter(parsePeriod('2031-H1') as Period, '2031-06-30'));
   expect(figures).toMatchObject({ meetings: 1, issuesRaised: 2, issuesResolved: 1, resolutionRate: 0.5 });

@@ -25,8 +25,8 @@ afterAll(() => db?.close());
 
 describe('a slow save under load', () => {
   it('is written when its transaction takes longer than 5 s', { timeout: 60_000 }, async () => {
-    const { createMeeting } = await import('@/features/meetings/write');
-    const { createMeetingSchema } = await import('@/features/meetings/schemas');
+    const { createMeeting } = await import('@/server/records/meetings/write');
+    const { createMeetingSchema } = await import('@/server/records/meetings/schemas');
     const { db: client } = await import('@/server/db/client');
     const caller = await db.getCaller();
     const saved = await client().$transaction(async (tx) => {

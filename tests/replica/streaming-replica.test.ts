@@ -26,8 +26,8 @@ let ref: Reference;
 
 const app = async () => ({
   ...(await import('@/server/db/client')),
-  ...(await import('@/features/stats/queries/summary')),
-  ...(await import('@/features/stats/filters')),
+  ...(await import('@/server/stats/queries/summary')),
+  ...(await import('@/server/stats/filters')),
 });
 const H1 = () => parsePeriod('2031-H1') as Period;
 

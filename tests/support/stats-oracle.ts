@@ -1,5 +1,5 @@
 import type pg from 'pg';
-import { DECREE_REQUIREMENTS, DEFAULT_ANNOUNCEMENT_MIN_DAYS } from '@/features/meetings/rules';
+import { DECREE_REQUIREMENTS, DEFAULT_ANNOUNCEMENT_MIN_DAYS } from '@/server/records/meetings/rules';
 import { type Compare, type Period, comparedPeriod } from '@/lib/period';
 
 // The definition of every figure of every /api/v1/stats route, as the simplest SQL over the

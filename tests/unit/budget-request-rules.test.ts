@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { REQUEST_STATUSES, type RequestStatus, approvedAmount, canMove, checkDecision, isEditable } from '@/features/budget/rules';
+import { REQUEST_STATUSES, type RequestStatus, approvedAmount, canMove, checkDecision, isEditable } from '@/server/records/budget/rules';
 
 // Every (side, from, to): 'a' = the akimat may, 'b' = the addressed body may, '-' = nobody.
 const TABLE: Record<RequestStatus, Record<RequestStatus, 'a' | 'b' | '-'>> = {

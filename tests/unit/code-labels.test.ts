@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { DECREE_REQUIREMENTS } from '@/features/meetings/rules';
-import { ISSUE_STATUSES } from '@/features/issues/rules';
+import { DECREE_REQUIREMENTS } from '@/server/records/meetings/rules';
+import { ISSUE_STATUSES } from '@/server/records/issues/rules';
 import * as enums from '@/generated/prisma/enums';
 import { loadCatalogue } from '../support/messages';
 

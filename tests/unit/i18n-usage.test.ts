@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { z } from 'zod';
 import * as enums from '@/generated/prisma/enums';
 import { IMPORT_ERROR_KEYS } from '@/features/import/error-keys';
-import { DECREE_REQUIREMENTS } from '@/features/meetings/rules';
+import { DECREE_REQUIREMENTS } from '@/server/records/meetings/rules';
 import { AUDIT_ACTIONS, AUDIT_ENTITIES } from '@/server/audit-codes';
 import { type Tree, loadCatalogue } from '../support/messages';
 import { type Family, type Source, evaluateUsage, readSources, scanSources } from '../support/message-usage';

@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import {
   ISSUE_STATUSES, type IssueStatus, type StatusEvent,
   checkTransition, isResolvedDuring, lastResolvedOn, resolutionRate, statusOn,
-} from '@/features/issues/rules';
+} from '@/server/records/issues/rules';
 
 // Expected outcome of every (from, to) pair without a comment.
 // 'ok' = allowed, 'reason' = allowed only with a non-blank reason, 'no' = refused.

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { DECREE_REQUIREMENTS, requirementsMet, type MeetingForRequirements } from '@/features/meetings/rules';
+import { DECREE_REQUIREMENTS, requirementsMet, type MeetingForRequirements } from '@/server/records/meetings/rules';
 
 const meeting = (over: Partial<MeetingForRequirements> = {}): MeetingForRequirements => ({
   heldOn: '2022-10-10', announcedOn: '2022-10-01', questionsCollected: true, briefingHeld: true,

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { asOfPlan, isMonthEnd, lastClosedMonth, monthsBetween, readBackwards, splitMonths, splitYears } from '@/features/stats/queries/month-plan';
+import { asOfPlan, isMonthEnd, lastClosedMonth, monthsBetween, readBackwards, splitMonths, splitYears } from '@/server/stats/queries/month-plan';
 
 describe('splitting a period between the monthly summaries and the raw rows', () => {
   it('reads a half-year wholly from the summaries', () => {

@@ -1,7 +1,7 @@
 import type { Metadata } from 'next';
 import { getTranslations } from 'next-intl/server';
 import { IssuesPage } from '@/features/issues/components/issues-page';
-import { getYearsWithData } from '@/features/stats/queries/latest';
+import { getYearsWithData } from '@/server/stats/queries/latest';
 import { requirePageCaller } from '@/server/access/guard';
 import type { RawSearchParams } from '@/server/page-params';
 

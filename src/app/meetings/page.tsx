@@ -2,7 +2,7 @@ import type { Metadata } from 'next';
 import { getTranslations } from 'next-intl/server';
 import { NewMeetingLink } from '@/features/meetings/components/entry-links';
 import { MeetingsPage } from '@/features/meetings/components/meetings-page';
-import { getYearsWithData } from '@/features/stats/queries/latest';
+import { getYearsWithData } from '@/server/stats/queries/latest';
 import { requirePageCaller } from '@/server/access/guard';
 import type { RawSearchParams } from '@/server/page-params';
 

@@ -5,7 +5,7 @@ import { FilterBar } from '@/features/dashboard/components/filter-bar';
 import { TileMapSection } from '@/features/dashboard/components/overview-sections';
 import { RegionIndexTable } from '@/features/dashboard/components/region-sections';
 import { type SearchParams, filterHref, parseDashboardFilters } from '@/features/dashboard/filters';
-import { periodLabel } from '@/features/stats/period-label';
+import { periodLabel } from '@/server/stats/period-label';
 import { requirePageCaller } from '@/server/access/guard';
 import { PageHeader } from '@/components/ui/page-header';
 

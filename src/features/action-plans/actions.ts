@@ -1,7 +1,7 @@
 'use server';
 
 import { authorizedAction } from '@/server/action';
-import { saveActionPlanSchema } from './entry-schemas';
+import { saveActionPlanSchema } from '@/server/records/action-plans/schemas';
 import { saveActionPlan } from './write';
 
 export const saveActionPlanAction = authorizedAction(

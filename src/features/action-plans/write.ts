@@ -1,7 +1,7 @@
-import { day, refuse, STALE, type Tx, type Who } from '@/features/entry/write-kit';
-import { assertOpen } from '@/features/periods/closing';
+import { day, refuse, STALE, type Tx, type Who } from '@/server/records/write-kit';
+import { assertOpen } from '@/server/records/closing';
 import { regionPlansWriter } from '@/server/access/scopes/action-plan';
-import type { SaveActionPlanInput } from './entry-schemas';
+import type { SaveActionPlanInput } from '@/server/records/action-plans/schemas';
 
 /** Creates or changes a region's plan for a half-year; a change needs the version read. */
 export async function saveActionPlan(tx: Tx, caller: Who, input: SaveActionPlanInput) {

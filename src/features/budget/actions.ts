@@ -1,8 +1,8 @@
 'use server';
 
-import { refId } from '@/features/entry/fields';
+import { refId } from '@/server/records/fields';
 import { authorizedAction } from '@/server/action';
-import { createBudgetRequestSchema, decideBudgetRequestSchema, submitBudgetRequestSchema, updateBudgetRequestSchema, withdrawBudgetRequestSchema } from './schemas';
+import { createBudgetRequestSchema, decideBudgetRequestSchema, submitBudgetRequestSchema, updateBudgetRequestSchema, withdrawBudgetRequestSchema } from '@/server/records/budget/schemas';
 import { createBudgetRequest, decideBudgetRequest, submitBudgetRequest, updateBudgetRequest, withdrawBudgetRequest } from './write';
 
 const withId = { id: refId() };

@@ -1,15 +1,15 @@
 import 'server-only';
-import { day, refuse, STALE, type Tx, type Who } from '@/features/entry/write-kit';
+import { day, refuse, STALE, type Tx, type Who } from '@/server/records/write-kit';
 import { isoDayOf } from '@/lib/calendar';
-import { assertOpen } from '@/features/periods/closing';
+import { assertOpen } from '@/server/records/closing';
 import type { BudgetRequestStatus } from '@/generated/prisma/enums';
 import { regionPlansWriter } from '@/server/access/scopes/action-plan';
 import { requireRequestSide } from '@/server/access/scopes/budget-request';
 import { AppError } from '@/server/errors';
-import { approvedAmount, canMove, checkDecision, isEditable, type Side } from './rules';
+import { approvedAmount, canMove, checkDecision, isEditable, type Side } from '@/server/records/budget/rules';
 import type {
   CreateBudgetRequestInput, DecideBudgetRequestInput, SubmitBudgetRequestInput, UpdateBudgetRequestInput, WithdrawBudgetRequestInput,
-} from './schemas';
+} from '@/server/records/budget/schemas';
 
 // Budget requests: a region's akimat drafts, submits and may withdraw its requests; the body
 // it addresses decides. Every status change is a dated step of the request's history, and a

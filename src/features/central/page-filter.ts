@@ -1,6 +1,6 @@
 import 'server-only';
-import { type StatsFilter, resolveStatsFilter, statsQuerySchema } from '@/features/stats/filters';
-import { getLatestHalfWithData } from '@/features/stats/queries/latest';
+import { type StatsFilter, resolveStatsFilter, statsQuerySchema } from '@/server/stats/filters';
+import { getLatestHalfWithData } from '@/server/stats/queries/latest';
 import type { Period } from '@/lib/period';
 import { isAppError } from '@/server/errors';
 

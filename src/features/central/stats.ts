@@ -1,8 +1,8 @@
 import 'server-only';
 import { cache } from 'react';
-import { type StatsFilter, nationalFilter } from '@/features/stats/filters';
-import { getCentralMeetingStats } from '@/features/stats/queries/central-meetings';
-import { halvesOf } from '@/features/stats/queries/halves';
+import { type StatsFilter, nationalFilter } from '@/server/stats/filters';
+import { getCentralMeetingStats } from '@/server/stats/queries/central-meetings';
+import { halvesOf } from '@/server/stats/queries/halves';
 import { type Period, parsePeriod, previousPeriod } from '@/lib/period';
 
 // The central officials' figures the page's sections share, read once per request.

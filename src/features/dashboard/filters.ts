@@ -1,6 +1,6 @@
 import 'server-only';
-import { type StatsFilter, compareOf, resolveStatsFilter, statsQuerySchema } from '@/features/stats/filters';
-import { getLatestHalfWithData } from '@/features/stats/queries/latest';
+import { type StatsFilter, compareOf, resolveStatsFilter, statsQuerySchema } from '@/server/stats/filters';
+import { getLatestHalfWithData } from '@/server/stats/queries/latest';
 import type { Compare, Period } from '@/lib/period';
 import { isAppError } from '@/server/errors';
 

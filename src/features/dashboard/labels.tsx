@@ -1,6 +1,6 @@
 import 'server-only';
 import { getLocale, getTranslations } from 'next-intl/server';
-import { periodLabel } from '@/features/stats/period-label';
+import { periodLabel } from '@/server/stats/period-label';
 import { formatDay } from '@/i18n/format-day';
 import { parsePeriod } from '@/lib/period';
 import { logger } from '@/server/observability/logger';

@@ -2,7 +2,7 @@ import 'server-only';
 import { NextResponse } from 'next/server';
 import { createTranslator } from 'next-intl';
 import type { z } from 'zod';
-import { languageOf } from '@/features/stats/api';
+import { languageOf } from '@/server/stats/api';
 import { isLocale, type Locale } from '@/i18n/config';
 import { loadMessages } from '@/i18n/catalogue';
 import { recordDenial } from '@/server/access/guard';
@@ -13,7 +13,7 @@ import type { Caller } from '@/server/auth/caller';
 import { db } from '@/server/db/client';
 import { retryOnConflict } from '@/server/db/retry';
 import { isAppError } from '@/server/errors';
-import type { Tx } from './write-kit';
+import type { Tx } from '@/server/records/write-kit';
 
 // The write API's side of the shared writers: the JSON body parsed with the same zod schema
 // as the form, the change and its audit row in one transaction, and refusals as

@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { Disposition } from '@/generated/prisma/enums';
-import { amountKzt, flag, halfField, optionalText, pastDate, refId, version, yearField } from '@/features/entry/fields';
+import { amountKzt, flag, halfField, optionalText, pastDate, refId, version, yearField } from '@/server/records/fields';
 
 // Inputs of the central-level list: an akimat puts its issue on a half-year's list for a
 // central body (dated: today unless given); the body sets its disposition and whether it is

@@ -1,6 +1,6 @@
-import { day, refuse, requireInScope, STALE, meetingPlace, type Tx, type Who } from '@/features/entry/write-kit';
+import { day, refuse, requireInScope, STALE, meetingPlace, type Tx, type Who } from '@/server/records/write-kit';
 import { halfYearOf, isoDayOf, todayInKazakhstan } from '@/lib/calendar';
-import { assertOpen } from '@/features/periods/closing';
+import { assertOpen } from '@/server/records/closing';
 import { requireEscalationBody } from '@/server/access/scopes/escalation';
 import { AppError } from '@/server/errors';
 import type { z } from 'zod';

@@ -1,8 +1,8 @@
 import 'server-only';
 import { z } from 'zod';
-import { type StatsFilter, compareOf, resolveStatsFilter, statsQuerySchema } from '@/features/stats/filters';
-import { languageOf } from '@/features/stats/api';
-import { getLatestHalfWithData } from '@/features/stats/queries/latest';
+import { type StatsFilter, compareOf, resolveStatsFilter, statsQuerySchema } from '@/server/stats/filters';
+import { languageOf } from '@/server/stats/api';
+import { getLatestHalfWithData } from '@/server/stats/queries/latest';
 import { pickName } from '@/i18n/pick-name';
 import { writeAudit } from '@/server/audit';
 import type { AuditActionOf } from '@/server/audit-codes';

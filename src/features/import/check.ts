@@ -1,7 +1,7 @@
 import 'server-only';
 import type { Prisma } from '@/generated/prisma/client';
-import { checkStatusChange } from '@/features/issues/schemas';
-import type { IssueStatus } from '@/features/issues/rules';
+import { checkStatusChange } from '@/server/records/issues/schemas';
+import type { IssueStatus } from '@/server/records/issues/rules';
 import type { ScopeCaller } from '@/server/access/scope';
 import { meetingOutOfScope } from '@/server/access/scopes/meeting';
 import { type RowErrorKey, schemaMessage } from './error-keys';

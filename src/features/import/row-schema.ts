@@ -1,6 +1,6 @@
-import { amountKzt } from '@/features/entry/fields';
-import { checkStatusChange, statusChangeSchema } from '@/features/issues/schemas';
-import { akimMeetingSchema, centralMeetingSchema } from '@/features/meetings/schemas';
+import { amountKzt } from '@/server/records/fields';
+import { checkStatusChange, statusChangeSchema } from '@/server/records/issues/schemas';
+import { akimMeetingSchema, centralMeetingSchema } from '@/server/records/meetings/schemas';
 import type { AkimLevel, AnnouncementChannel, IssueStatus, ResponsibleLevel, Venue } from '@/generated/prisma/enums';
 import type { ColumnKey } from './columns';
 import { type RowErrorKey, schemaMessage } from './error-keys';

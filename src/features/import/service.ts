@@ -1,6 +1,6 @@
 import 'server-only';
 import { createHash, randomUUID } from 'node:crypto';
-import { assertOpen } from '@/features/periods/closing';
+import { assertOpen } from '@/server/records/closing';
 import { writeAudit } from '@/server/audit';
 import type { Caller } from '@/server/auth/caller';
 import { db } from '@/server/db/client';

@@ -1,10 +1,10 @@
 'use server';
 
 import { z } from 'zod';
-import { refId } from '@/features/entry/fields';
+import { refId } from '@/server/records/fields';
 import { authorizedAction } from '@/server/action';
-import { createIssueSchema, issueRefSchema, moneyEntrySchema, statusChangeSchema, updateIssueSchema } from './schemas';
-import { addMoneyEntry, changeStatus, createIssue, deleteIssue, restoreIssue, updateIssue } from './write';
+import { createIssueSchema, issueRefSchema, moneyEntrySchema, statusChangeSchema, updateIssueSchema } from '@/server/records/issues/schemas';
+import { addMoneyEntry, changeStatus, createIssue, deleteIssue, restoreIssue, updateIssue } from '@/server/records/issues/write';
 
 // The issue forms' server actions: the same schemas and writers as the write API.
 

@@ -8,7 +8,7 @@ import { AppError } from '@/server/errors';
 import { containsText, type Cursor, dayStart, keysetPage } from '@/server/list-params';
 import { isoDayOf, isoDayOrNull } from '@/lib/calendar';
 import { categoryIdOf, centralBodyIdOf, regionIdOf } from '@/server/reference-codes';
-import type { IssueListParams, IssuePageParams } from './schemas';
+import type { IssueListParams, IssuePageParams } from '@/server/records/issues/schemas';
 
 // Raised issues as the JSON API reads them. Every query starts from issueWhere(caller): an
 // issue is visible exactly when its meeting is, and neither it nor its meeting is deleted.

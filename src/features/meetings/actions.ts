@@ -1,10 +1,10 @@
 'use server';
 
 import { z } from 'zod';
-import { refId } from '@/features/entry/fields';
+import { refId } from '@/server/records/fields';
 import { authorizedAction } from '@/server/action';
-import { createMeetingSchema, meetingRefSchema, updateMeetingSchema } from './schemas';
-import { createMeeting, deleteMeeting, restoreMeeting, updateMeeting } from './write';
+import { createMeetingSchema, meetingRefSchema, updateMeetingSchema } from '@/server/records/meetings/schemas';
+import { createMeeting, deleteMeeting, restoreMeeting, updateMeeting } from '@/server/records/meetings/write';
 
 // The meeting forms' server actions: the same schemas and writers as the write API.
 

@@ -9,8 +9,8 @@ import { AppError } from '@/server/errors';
 import { containsText, type Cursor, dayStart, keysetPage } from '@/server/list-params';
 import { isoDayOf, isoDayOrNull } from '@/lib/calendar';
 import { centralBodyIdOf, regionIdOf } from '@/server/reference-codes';
-import { DEFAULT_ANNOUNCEMENT_MIN_DAYS } from './rules';
-import type { MeetingListParams, MeetingPageParams } from './schemas';
+import { DEFAULT_ANNOUNCEMENT_MIN_DAYS } from '@/server/records/meetings/rules';
+import type { MeetingListParams, MeetingPageParams } from '@/server/records/meetings/schemas';
 
 // Meetings as the JSON API reads them. Every query starts from meetingWhere(caller), so
 // a caller sees exactly the meetings of their scope; filters only narrow it further.

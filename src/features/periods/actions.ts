@@ -1,7 +1,7 @@
 'use server';
 
 import { authorizedAction } from '@/server/action';
-import { closeHalfYear, reopenHalfYear } from './closing';
+import { closeHalfYear, reopenHalfYear } from '@/server/records/closing';
 import { closePeriodSchema, reopenPeriodSchema } from './schemas';
 
 // The admin page's buttons. The closing functions write their own audit rows, because the

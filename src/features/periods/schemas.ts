@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { halfField, requiredText, yearField } from '@/features/entry/fields';
+import { halfField, requiredText, yearField } from '@/server/records/fields';
 
 // Inputs of the admin's half-year closing and reopening.
 

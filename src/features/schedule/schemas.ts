@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { halfField, refId, version, yearField } from '@/features/entry/fields';
+import { halfField, refId, version, yearField } from '@/server/records/fields';
 
 // An entry of the Government's schedule: a central official's planned trip to a region in a month.
 

@@ -1,6 +1,6 @@
 import type { z } from 'zod';
-import { refuse, STALE, type Tx, type Who } from '@/features/entry/write-kit';
-import { assertOpen } from '@/features/periods/closing';
+import { refuse, STALE, type Tx, type Who } from '@/server/records/write-kit';
+import { assertOpen } from '@/server/records/closing';
 import { requireScheduleBody } from '@/server/access/scopes/schedule-entry';
 import { AppError } from '@/server/errors';
 import type { createScheduleEntrySchema, deleteScheduleEntrySchema, updateScheduleEntrySchema } from './schemas';

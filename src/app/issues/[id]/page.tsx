@@ -3,9 +3,11 @@ import { notFound } from 'next/navigation';
 import { cache } from 'react';
 import { getTranslations } from 'next-intl/server';
 import { IssueDetail, loadIssue } from '@/features/issues/components/issue-detail';
+import { IssueEscalations } from '@/features/escalations/components/issue-escalations';
 import { IssueEntry } from '@/features/issues/components/issue-entry';
-import { issueIdParams } from '@/features/issues/schemas';
+import { issueIdParams } from '@/server/records/issues/schemas';
 import { requirePageCaller } from '@/server/access/guard';
+import { getCaller } from '@/server/auth/caller';
 
 type Props = { params: Promise<{ id: string }> };
 
@@ -25,10 +27,12 @@ export async function generateMetadata({ params }: Props): Promise<Metadata> {
 // GET /issues/{id} — one issue in the caller's scope; 404 for any other.
 export default async function Page({ params }: Props) {
   const data = await load((await params).id);
+  const caller = await getCaller();
+  const issue = { ...data.issue, meetingKind: data.issue.meeting.kind };
   return (
     <>
       <IssueDetail data={data} />
-      <IssueEntry issue={{ ...data.issue, meetingKind: data.issue.meeting.kind }} />
+      <IssueEntry issue={issue} escalations={caller ? <IssueEscalations caller={caller} issue={issue} /> : null} />
     </>
   );
 }

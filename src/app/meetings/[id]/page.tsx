@@ -5,7 +5,7 @@ import { getLocale, getTranslations } from 'next-intl/server';
 import { AddIssue } from '@/features/issues/components/add-issue';
 import { EditMeetingLink } from '@/features/meetings/components/entry-links';
 import { MeetingDetail, loadMeeting } from '@/features/meetings/components/meeting-detail';
-import { meetingIdParams } from '@/features/meetings/schemas';
+import { meetingIdParams } from '@/server/records/meetings/schemas';
 import { formatDay } from '@/i18n/format-day';
 import { requirePageCaller } from '@/server/access/guard';
 

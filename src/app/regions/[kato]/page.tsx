@@ -10,7 +10,7 @@ import { CategorySection } from '@/features/dashboard/components/overview-sectio
 import { ActionPlanSection, LevelSection, RegionRank, StatusSection } from '@/features/dashboard/components/region-sections';
 import { type SearchParams, filterHref, parseDashboardFilters } from '@/features/dashboard/filters';
 import { getRegionByKato } from '@/features/dashboard/queries/region-tiles';
-import { periodLabel } from '@/features/stats/period-label';
+import { periodLabel } from '@/server/stats/period-label';
 import { pickName } from '@/i18n/pick-name';
 import { requirePageCaller } from '@/server/access/guard';
 

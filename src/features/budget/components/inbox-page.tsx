@@ -7,7 +7,7 @@ import { todayInKazakhstan } from '@/lib/calendar';
 import { formatMoneyExact } from '@/lib/format';
 import type { Caller } from '@/server/auth/caller';
 import { listInbox } from '../queries';
-import { DECISIONS } from '../rules';
+import { DECISIONS } from '@/server/records/budget/rules';
 import { RequestFacts, requestSummary } from './own-request';
 import { DecideRequestForm } from './request-forms';
 

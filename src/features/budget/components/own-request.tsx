@@ -1,10 +1,10 @@
 import { getLocale, getTranslations } from 'next-intl/server';
-import type { Choice } from '@/features/entry/components/form-kit';
+import type { Choice } from '@/components/forms/form-kit';
 import { formatDay } from '@/i18n/format-day';
 import { pickName } from '@/i18n/pick-name';
 import { formatMoneyExact } from '@/lib/format';
 import type { RequestDetail } from '../queries';
-import { isEditable } from '../rules';
+import { isEditable } from '@/server/records/budget/rules';
 import { DraftRequestForm, SubmitRequestForm, WithdrawRequestForm } from './request-forms';
 import { isoDayOf } from '@/lib/calendar';
 

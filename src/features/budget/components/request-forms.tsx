@@ -1,10 +1,10 @@
 'use client';
 
 import { useTranslations } from 'next-intl';
-import { type Choice, Input, Select, TextArea } from '@/features/entry/components/form-kit';
-import { type EntryAction, FormNotices, SaveButton, useVersionedForm, type VersionedRecord } from '@/features/entry/components/versioned-form';
+import { type Choice, Input, Select, TextArea } from '@/components/forms/form-kit';
+import { type EntryAction, FormNotices, SaveButton, useVersionedForm, type VersionedRecord } from '@/components/forms/versioned-form';
 import { createBudgetRequestAction, decideBudgetRequestAction, submitBudgetRequestAction, updateBudgetRequestAction, withdrawBudgetRequestAction } from '../actions';
-import { createBudgetRequestSchema, decideBudgetRequestSchema, submitBudgetRequestSchema, updateBudgetRequestSchema, withdrawBudgetRequestSchema } from '../schemas';
+import { createBudgetRequestSchema, decideBudgetRequestSchema, submitBudgetRequestSchema, updateBudgetRequestSchema, withdrawBudgetRequestSchema } from '@/server/records/budget/schemas';
 
 // The budget request forms, in the data-entry pattern (versioned-form): the akimat's draft
 // (new or changed), its submission and its withdrawal; the addressed body's decision. Field

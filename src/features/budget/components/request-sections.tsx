@@ -3,7 +3,7 @@ import { getLocale, getTranslations } from 'next-intl/server';
 import { PageSection } from '@/components/ui/page-section';
 import { Cell, DataTable } from '@/components/ui/data-table';
 import { EmptyState } from '@/components/ui/empty-state';
-import type { StatsFilter } from '@/features/stats/filters';
+import type { StatsFilter } from '@/server/stats/filters';
 import { formatCount, formatMoney, formatPercent } from '@/lib/format';
 import { can } from '@/server/access/policy';
 import type { Caller } from '@/server/auth/caller';

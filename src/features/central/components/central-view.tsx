@@ -2,8 +2,8 @@ import { Suspense } from 'react';
 import { getTranslations } from 'next-intl/server';
 import { ChartCardSkeleton } from '@/components/charts/chart-skeleton';
 import { KpiSkeleton } from '@/components/ui/kpi-skeleton';
-import { DECREE_REQUIREMENTS, type DecreeRequirement } from '@/features/meetings/rules';
-import { periodLabel } from '@/features/stats/period-label';
+import { DECREE_REQUIREMENTS, type DecreeRequirement } from '@/server/records/meetings/rules';
+import { periodLabel } from '@/server/stats/period-label';
 import type { Caller } from '@/server/auth/caller';
 import { type PageFilter, type SearchParams, firstValue } from '../page-filter';
 import { ComplianceMatrix } from './compliance-matrix';
@@ -13,7 +13,7 @@ import { ReceptionsSection } from './receptions-section';
 import { ScheduleByBody, ScheduleByHalf, ScheduleKpis } from './schedule-section';
 import { PageHeader } from '@/components/ui/page-header';
 import { PageSection } from '@/components/ui/page-section';
-import { RequestsPageSection } from '@/features/budget/components/request-sections';
+import type { ReactNode } from 'react';
 
 // /central: central officials' meetings under the Decree and the Government's schedule.
 
@@ -34,7 +34,8 @@ export function parseMissedParams(sp: SearchParams): { requirement: DecreeRequir
   };
 }
 
-export async function CentralView({ caller, pf, sp }: { caller: Caller; pf: PageFilter; sp: SearchParams }) {
+/** `requests` is the budget requests' section, which the page composes in for the same filter. */
+export async function CentralView({ caller, pf, sp, requests }: { caller: Caller; pf: PageFilter; sp: SearchParams; requests: ReactNode }) {
   const [t, label] = await Promise.all([getTranslations('central'), periodLabel(pf.period)]);
   const { requirement, page } = parseMissedParams(sp);
   const key = `${pf.period.code}|${pf.body ?? ''}`;
@@ -72,7 +73,7 @@ export async function CentralView({ caller, pf, sp }: { caller: Caller; pf: Page
         </Suspense>
       </PageSection>
 
-      <RequestsPageSection caller={caller} filter={pf.filter} suspenseKey={`${key}-r`} />
+      {requests}
 
       <PageSection id="missed" title={t('missed.title')} note={t('missed.note')}>
         <Suspense key={`${key}|${requirement ?? ''}|${page}`} fallback={<TableSkeleton rows={10} />}>

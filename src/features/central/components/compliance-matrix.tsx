@@ -1,7 +1,7 @@
 import { getLocale, getTranslations } from 'next-intl/server';
 import { EmptyState } from '@/components/ui/empty-state';
-import { DECREE_REQUIREMENTS, type DecreeRequirement } from '@/features/meetings/rules';
-import type { StatsFilter } from '@/features/stats/filters';
+import { DECREE_REQUIREMENTS, type DecreeRequirement } from '@/server/records/meetings/rules';
+import type { StatsFilter } from '@/server/stats/filters';
 import { formatCount, formatPercent } from '@/lib/format';
 import { centralStats } from '../stats';
 import { TableScroll } from '@/components/ui/table-scroll';

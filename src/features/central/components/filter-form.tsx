@@ -1,6 +1,6 @@
 import { getLocale, getTranslations } from 'next-intl/server';
-import { periodLabel } from '@/features/stats/period-label';
-import { getYearsWithData } from '@/features/stats/queries/latest';
+import { periodLabel } from '@/server/stats/period-label';
+import { getYearsWithData } from '@/server/stats/queries/latest';
 import { type Period, parsePeriod } from '@/lib/period';
 import { listBodyOptions } from '../queries/body-options';
 import type { PageFilter } from '../page-filter';

@@ -1,8 +1,8 @@
 import { getLocale, getTranslations } from 'next-intl/server';
 import { KpiCard } from '@/components/ui/kpi-card';
 import { EmptyState } from '@/components/ui/empty-state';
-import type { StatsFilter } from '@/features/stats/filters';
-import { periodLabel } from '@/features/stats/period-label';
+import type { StatsFilter } from '@/server/stats/filters';
+import { periodLabel } from '@/server/stats/period-label';
 import { previousPeriod } from '@/lib/period';
 import { formatCount, formatPercent } from '@/lib/format';
 import { centralStats, previousFilter } from '../stats';

@@ -1,8 +1,8 @@
 import 'server-only';
 import { Prisma } from '@/generated/prisma/client';
 import type { Position } from '@/generated/prisma/enums';
-import type { StatsFilter } from '@/features/stats/filters';
-import { DECREE_REQUIREMENTS, type DecreeRequirement } from '@/features/meetings/rules';
+import type { StatsFilter } from '@/server/stats/filters';
+import { DECREE_REQUIREMENTS, type DecreeRequirement } from '@/server/records/meetings/rules';
 import type { Caller } from '@/server/auth/caller';
 import { statsDb as db } from '@/server/db/client';
 import { isoDayOf } from '@/lib/calendar';

@@ -1,9 +1,9 @@
 import { getLocale, getTranslations } from 'next-intl/server';
 import { KpiCard } from '@/components/ui/kpi-card';
 import { EmptyState } from '@/components/ui/empty-state';
-import type { StatsFilter } from '@/features/stats/filters';
-import { periodLabel } from '@/features/stats/period-label';
-import { getFigures, getSummary } from '@/features/stats/queries/summary';
+import type { StatsFilter } from '@/server/stats/filters';
+import { periodLabel } from '@/server/stats/period-label';
+import { getFigures, getSummary } from '@/server/stats/queries/summary';
 import { formatCompact, formatCount, formatFactor, formatMoney, formatMoneyExact, formatPercent, formatPoints } from '@/lib/format';
 import { type Compare, comparedPeriod } from '@/lib/period';
 import { timesChange } from '@/lib/times';

@@ -1,5 +1,5 @@
 import { getLocale, getTranslations } from 'next-intl/server';
-import { periodLabel } from '@/features/stats/period-label';
+import { periodLabel } from '@/server/stats/period-label';
 import { COMPARES, parsePeriod } from '@/lib/period';
 import { type DashboardFilters, type FilterParam, FILTER_PARAMS, filterHref, periodChoices } from '../filters';
 import { getFilterOptions } from '../queries/filter-options';

@@ -1,6 +1,6 @@
 import 'server-only';
 import { pickName } from '@/i18n/pick-name';
-import { getYearsWithData } from '@/features/stats/queries/latest';
+import { getYearsWithData } from '@/server/stats/queries/latest';
 import { db } from '@/server/db/client';
 
 // What the filter bar offers: the regions and issue categories named in the reader's

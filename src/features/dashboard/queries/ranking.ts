@@ -1,7 +1,7 @@
 import 'server-only';
 import { cache } from 'react';
-import type { StatsFilter } from '@/features/stats/filters';
-import { getRegionRanking } from '@/features/stats/queries/breakdowns';
+import type { StatsFilter } from '@/server/stats/filters';
+import { getRegionRanking } from '@/server/stats/queries/breakdowns';
 
 // The ranking is read by the bars, the map and the region page's rank in one request: once.
 const byKey = cache((key: string, lang: string) => getRegionRanking(JSON.parse(key) as StatsFilter, lang));

@@ -1,6 +1,6 @@
 import 'server-only';
-import type { StatsFilter } from '@/features/stats/filters';
-import { getIssueCounts } from '@/features/stats/queries/issue-counts';
+import type { StatsFilter } from '@/server/stats/filters';
+import { getIssueCounts } from '@/server/stats/queries/issue-counts';
 import { type HalfYear, halfYearCode, halfYearOf, halfYearStart, nextHalfYear, todayInKazakhstan } from '@/lib/calendar';
 import { statsDb as db } from '@/server/db/client';
 import { parsePeriod } from '@/lib/period';

@@ -1,8 +1,8 @@
 'use client';
 
 import { useTranslations } from 'next-intl';
-import { Checkbox, type Choice, HiddenFieldError, Input, Select, TextArea } from '@/features/entry/components/form-kit';
-import { type EntryAction, FormNotices, SaveButton, useVersionedForm, type VersionedRecord } from '@/features/entry/components/versioned-form';
+import { Checkbox, type Choice, HiddenFieldError, Input, Select, TextArea } from '@/components/forms/form-kit';
+import { type EntryAction, FormNotices, SaveButton, useVersionedForm, type VersionedRecord } from '@/components/forms/versioned-form';
 import { decideEscalationAction, proposeEscalationAction } from '../actions';
 import { decideEscalationSchema, proposeEscalationSchema } from '../entry-schemas';
 

@@ -9,14 +9,14 @@ import { EmptyState } from '@/components/ui/empty-state';
 import { KpiCard } from '@/components/ui/kpi-card';
 import { KpiSkeleton } from '@/components/ui/kpi-skeleton';
 import { Disposition } from '@/generated/prisma/enums';
-import { type StatsFilter, nationalFilter } from '@/features/stats/filters';
-import { periodLabel } from '@/features/stats/period-label';
-import { getEscalationStats } from '@/features/stats/queries/escalations';
+import { type StatsFilter, nationalFilter } from '@/server/stats/filters';
+import { periodLabel } from '@/server/stats/period-label';
+import { getEscalationStats } from '@/server/stats/queries/escalations';
 import { pickName } from '@/i18n/pick-name';
 import { previousPeriod } from '@/lib/period';
 import type { Caller } from '@/server/auth/caller';
 import { formatCount, formatMoney, formatMoneyExact, formatPercent } from '@/lib/format';
-import { listSelectedEscalations } from '../queries/selected-escalations';
+import { listSelectedEscalations } from '@/server/stats/queries/selected-escalations';
 import { PageHeader } from '@/components/ui/page-header';
 import { PageSection } from '@/components/ui/page-section';
 

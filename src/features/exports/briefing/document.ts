@@ -1,4 +1,4 @@
-import type { DecreeRequirement } from '@/features/meetings/rules';
+import type { DecreeRequirement } from '@/server/records/meetings/rules';
 import type { BriefingFigures } from './figures';
 import type { Lang } from './numbers';
 

@@ -1,7 +1,7 @@
 import { getLocale, getTranslations } from 'next-intl/server';
 import { EmptyState } from '@/components/ui/empty-state';
-import { listIssuedBriefings } from '@/features/briefings/queries';
-import { periodLabel } from '@/features/stats/period-label';
+import { listIssuedBriefings } from '@/features/exports/briefing/queries';
+import { periodLabel } from '@/server/stats/period-label';
 import { LOCALES } from '@/i18n/config';
 import { formatLocalDateTime } from '@/i18n/format-time';
 import type { Period } from '@/lib/period';

@@ -1,10 +1,10 @@
 'use client';
 
 import { useTranslations } from 'next-intl';
-import { type Choice, HiddenFieldError, Select, TextArea } from '@/features/entry/components/form-kit';
-import { type EntryAction, FormNotices, SaveButton, useVersionedForm } from '@/features/entry/components/versioned-form';
+import { type Choice, HiddenFieldError, Select, TextArea } from '@/components/forms/form-kit';
+import { type EntryAction, FormNotices, SaveButton, useVersionedForm } from '@/components/forms/versioned-form';
 import { createIssueAction } from '../actions';
-import { createIssueSchema } from '../schemas';
+import { createIssueSchema } from '@/server/records/issues/schemas';
 
 // An issue raised at a meeting already recorded, from the meeting's page: raised on the
 // meeting's date with status RAISED, in the data-entry forms' pattern (versioned-form).

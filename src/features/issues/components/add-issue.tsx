@@ -1,5 +1,5 @@
 import { getTranslations } from 'next-intl/server';
-import { categoryOptions, codeOptions } from '@/features/entry/options';
+import { categoryOptions, codeOptions } from '@/server/records/options';
 import { can } from '@/server/access/policy';
 import type { Caller } from '@/server/auth/caller';
 import { AddIssueForm } from './add-issue-form';

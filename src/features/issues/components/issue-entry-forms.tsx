@@ -4,10 +4,10 @@ import { useRouter } from 'next/navigation';
 import { useTranslations } from 'next-intl';
 import { useState } from 'react';
 import { ErrorSummary } from '@/components/ui/form-fields';
-import { type Choice, Input, Select, TextArea } from '@/features/entry/components/form-kit';
-import { type EntryAction, FormNotices, SaveButton, useVersionedForm, type VersionedRecord } from '@/features/entry/components/versioned-form';
+import { type Choice, Input, Select, TextArea } from '@/components/forms/form-kit';
+import { type EntryAction, FormNotices, SaveButton, useVersionedForm, type VersionedRecord } from '@/components/forms/versioned-form';
 import { addMoneyEntryAction, changeIssueStatusAction, deleteIssueAction, updateIssueAction } from '../actions';
-import { moneyEntrySchema, statusChangeSchema, updateIssueSchema } from '../schemas';
+import { moneyEntrySchema, statusChangeSchema, updateIssueSchema } from '@/server/records/issues/schemas';
 
 // The issue page's data entry: a change of its category, description and responsible level; a
 // status change (effective date, comment); a money entry. Each is validated in the browser and

@@ -1,39 +1,23 @@
-import { getFormatter, getLocale, getTranslations } from 'next-intl/server';
-import { categoryOptions, codeOptions } from '@/features/entry/options';
-import { DecideEscalationForm, ProposeEscalationForm } from '@/features/escalations/components/escalation-forms';
-import { Disposition } from '@/generated/prisma/enums';
-import { pickName } from '@/i18n/pick-name';
+import { getTranslations } from 'next-intl/server';
+import { categoryOptions, codeOptions } from '@/server/records/options';
+import type { ReactNode } from 'react';
 import { can } from '@/server/access/policy';
-import { escalationDecisionWhere } from '@/server/access/scopes/escalation';
 import { getCaller } from '@/server/auth/caller';
-import { db } from '@/server/db/client';
-import { checkTransition, type IssueStatus } from '../rules';
+import { checkTransition, type IssueStatus } from '@/server/records/issues/rules';
 import { DeleteIssueButton, IssueEditForm, MoneyEntryForm, StatusChangeForm } from './issue-entry-forms';
-import { halfYearOf, todayInKazakhstan } from '@/lib/calendar';
 
 /**
  * The data-entry section of /issues/{id}, for those who may change it: the page has already
  * checked the issue is in the caller's scope, and the writers check again.
  */
-export async function IssueEntry({ issue }: {
+export async function IssueEntry({ issue, escalations }: {
+  /** The escalation forms for this issue, composed in by the page. */
+  escalations?: ReactNode;
   issue: { id: number; version: number; status: IssueStatus; raisedOn: string; meetingKind: 'AKIM' | 'CENTRAL'; category: string; description: string; responsibleLevel: string };
 }) {
   const caller = await getCaller();
   if (!caller || !can(caller.role, 'records.write')) return null;
-  const [t, te, tc, tr, codes, categories, locale, format] = await Promise.all([
-    getTranslations('entry.issueForms'), getTranslations('entry.escalationForms'), getTranslations('codes'), getTranslations('records'), codeOptions(), categoryOptions(), getLocale(), getFormatter(),
-  ]);
-  const decides = escalationDecisionWhere(caller);
-  const mayPropose = can(caller.role, 'escalations.propose') && issue.meetingKind === 'AKIM';
-  const mayDecide = can(caller.role, 'escalations.decide');
-  const [bodies, escalations] = await Promise.all([
-    mayPropose ? db().centralBody.findMany({ orderBy: { nameRu: 'asc' } }) : [],
-    mayDecide && decides
-      ? db().escalation.findMany({ where: { ...decides, issueId: issue.id }, include: { centralBody: true }, orderBy: [{ year: 'asc' }, { half: 'asc' }] })
-      : [],
-  ]);
-  const current = halfYearOf(todayInKazakhstan());
-  const dispositions = Object.values(Disposition).map((d) => ({ value: d, label: tc(`disposition.${d}`) }));
+  const [t, codes, categories] = await Promise.all([getTranslations('entry.issueForms'), codeOptions(), categoryOptions()]);
   // Only the steps the foundation's rules allow from the current status (a reopening asks for a reason).
   const statuses = codes.statuses.filter((s) => checkTransition(issue.status, s.value as IssueStatus, 'reason').ok);
   // A category switched off since stays selectable for the issue that has it.
@@ -52,28 +36,7 @@ export async function IssueEntry({ issue }: {
         <StatusChangeForm issue={forEntry} statuses={statuses} />
         <MoneyEntryForm issue={forEntry} sources={codes.sources} kinds={codes.entryKinds} />
       </div>
-      {mayPropose || escalations.length > 0 ? (
-        <div className="grid gap-8 lg:grid-cols-2">
-          {mayPropose ? (
-            <ProposeEscalationForm issueId={issue.id} bodies={bodies.map((b) => ({ value: b.code, label: pickName(locale, b) }))}
-              year={current.year} half={current.half} />
-          ) : null}
-          {escalations.length > 0 ? (
-            <div className="space-y-3">
-              <h3 className="text-lg font-semibold">{te('decideTitle')}</h3>
-              {escalations.map((e) => (
-                <DecideEscalationForm key={e.id} dispositions={dispositions}
-                  escalation={{
-                    id: e.id, version: e.version, label: te('listLabel', { year: e.year, half: e.half, body: pickName(locale, e.centralBody) }),
-                    disposition: e.disposition, dispositionLabel: e.disposition ? tc(`disposition.${e.disposition}`) : '',
-                    amount: e.republicanAmountKzt?.toString() ?? null, amountLabel: e.republicanAmountKzt === null ? '' : format.number(e.republicanAmountKzt),
-                    selected: e.selected, selectedLabel: e.selected ? tr('yes') : tr('no'),
-                  }} />
-              ))}
-            </div>
-          ) : null}
-        </div>
-      ) : null}
+      {escalations}
       <div className="space-y-2">
         <h3 className="text-lg font-semibold">{t('deleteTitle')}</h3>
         <p className="text-sm text-neutral-700">{t('deleteHint')}</p>

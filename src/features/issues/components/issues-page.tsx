@@ -9,7 +9,7 @@ import { AkimLevel, IssueStatus, MeetingKind } from '@/generated/prisma/enums';
 import type { Caller } from '@/server/auth/caller';
 import type { RawSearchParams } from '@/server/page-params';
 import { categoryChoices, regionChoices } from '@/server/reference-options';
-import { ISSUE_PAGE_SORTS, parseIssuePageParams } from '../schemas';
+import { ISSUE_PAGE_SORTS, parseIssuePageParams } from '@/server/records/issues/schemas';
 import { IssuesTable } from './issues-table';
 import { issuesQuery } from './issues-query';
 

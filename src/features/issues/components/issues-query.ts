@@ -1,5 +1,5 @@
 import { linkParams, listQuery } from '@/components/ui/list-query';
-import type { IssuePageParams } from '../schemas';
+import type { IssuePageParams } from '@/server/records/issues/schemas';
 
 /** The /issues URL of a list view, leaving out defaults so links stay short. */
 export function issuesQuery(p: IssuePageParams, change: Partial<IssuePageParams> = {}): string {

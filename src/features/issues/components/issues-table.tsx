@@ -7,7 +7,7 @@ import { formatDay } from '@/i18n/format-day';
 import { pickName } from '@/i18n/pick-name';
 import type { Caller } from '@/server/auth/caller';
 import { ISSUES_PAGE_SIZE, listIssuesPage } from '../queries';
-import type { IssuePageParams } from '../schemas';
+import type { IssuePageParams } from '@/server/records/issues/schemas';
 import { issuesLinkParams, issuesQuery } from './issues-query';
 import { isoDayOf } from '@/lib/calendar';
 

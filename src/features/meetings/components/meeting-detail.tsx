@@ -9,7 +9,7 @@ import { pickName } from '@/i18n/pick-name';
 import type { Caller } from '@/server/auth/caller';
 import { isAppError } from '@/server/errors';
 import { getMeetingPage } from '../queries';
-import { DECREE_REQUIREMENTS, requirementsMet } from '../rules';
+import { DECREE_REQUIREMENTS, requirementsMet } from '@/server/records/meetings/rules';
 
 /** A meeting for its page, or the 404 page: one outside the caller's scope is not revealed. */
 export async function loadMeeting(caller: Caller, id: number) {

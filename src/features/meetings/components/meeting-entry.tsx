@@ -1,7 +1,7 @@
 import Link from 'next/link';
 import { notFound } from 'next/navigation';
 import { getTranslations } from 'next-intl/server';
-import { categoryOptions, codeOptions, officialOptions, regionOptions } from '@/features/entry/options';
+import { categoryOptions, codeOptions, officialOptions, regionOptions } from '@/server/records/options';
 import { meetingKindsFor } from '@/server/access/scopes/meeting';
 import type { Caller } from '@/server/auth/caller';
 import { isAppError } from '@/server/errors';

@@ -4,10 +4,10 @@ import Link from 'next/link';
 import { useRouter } from 'next/navigation';
 import { useTranslations } from 'next-intl';
 import { useFieldArray } from 'react-hook-form';
-import { Checkbox, type Choice, Input, Select, TextArea } from '@/features/entry/components/form-kit';
-import { type EntryAction, FormNotices, SaveButton, useVersionedForm, type VersionedRecord } from '@/features/entry/components/versioned-form';
+import { Checkbox, type Choice, Input, Select, TextArea } from '@/components/forms/form-kit';
+import { type EntryAction, FormNotices, SaveButton, useVersionedForm, type VersionedRecord } from '@/components/forms/versioned-form';
 import { createMeetingAction, updateMeetingAction } from '../actions';
-import { akimMeetingSchema, centralMeetingSchema, updateMeetingSchema } from '../schemas';
+import { akimMeetingSchema, centralMeetingSchema, updateMeetingSchema } from '@/server/records/meetings/schemas';
 
 // The meeting form: a new akim's or central official's meeting with its issues (and, for a
 // central official, the decree checklist and personal receptions), or an edit of a meeting's

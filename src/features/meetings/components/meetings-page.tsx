@@ -9,7 +9,7 @@ import { AkimLevel, MeetingKind } from '@/generated/prisma/enums';
 import type { Caller } from '@/server/auth/caller';
 import type { RawSearchParams } from '@/server/page-params';
 import { bodyChoices, regionChoices } from '@/server/reference-options';
-import { MEETING_PAGE_SORTS, parseMeetingPageParams } from '../schemas';
+import { MEETING_PAGE_SORTS, parseMeetingPageParams } from '@/server/records/meetings/schemas';
 import { MeetingsTable } from './meetings-table';
 import { meetingsQuery } from './meetings-query';
 

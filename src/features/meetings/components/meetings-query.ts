@@ -1,5 +1,5 @@
 import { linkParams, listQuery } from '@/components/ui/list-query';
-import type { MeetingPageParams } from '../schemas';
+import type { MeetingPageParams } from '@/server/records/meetings/schemas';
 
 /** The /meetings URL of a list view, leaving out defaults so links stay short. */
 export function meetingsQuery(p: MeetingPageParams, change: Partial<MeetingPageParams> = {}): string {

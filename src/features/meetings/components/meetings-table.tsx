@@ -7,7 +7,7 @@ import { formatDay } from '@/i18n/format-day';
 import { pickName } from '@/i18n/pick-name';
 import type { Caller } from '@/server/auth/caller';
 import { MEETINGS_PAGE_SIZE, listMeetingsPage } from '../queries';
-import type { MeetingPageParams, MeetingPageSort } from '../schemas';
+import type { MeetingPageParams, MeetingPageSort } from '@/server/records/meetings/schemas';
 import { meetingsLinkParams, meetingsQuery } from './meetings-query';
 import { isoDayOf } from '@/lib/calendar';
 

@@ -2,7 +2,7 @@ import { getLocale, getTranslations } from 'next-intl/server';
 import { EmptyState } from '@/components/ui/empty-state';
 import { formatLocalDateTime } from '@/i18n/format-time';
 import { db } from '@/server/db/client';
-import { listClosedPeriods } from '../closing';
+import { listClosedPeriods } from '@/server/records/closing';
 import { ClosePeriodForm, ReopenPeriodForm } from './period-forms';
 import { SimpleTable } from '@/components/ui/simple-table';
 import { PageHeader } from '@/components/ui/page-header';

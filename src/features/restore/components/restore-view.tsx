@@ -7,11 +7,15 @@ import { formatCount } from '@/lib/format';
 import { pickName } from '@/i18n/pick-name';
 import { listDeleted } from '../queries';
 import { RestoreButton } from './restore-button';
+import type { FormAction } from '@/components/ui/use-form-action';
 import { SimpleTable } from '@/components/ui/simple-table';
 import { PageHeader } from '@/components/ui/page-header';
 import { isoDayOf } from '@/lib/calendar';
 
-export async function RestoreView() {
+export type RestoreActions = { meeting: FormAction<{ id: number }>; issue: FormAction<{ id: number }> };
+
+/** Deleted meetings and issues; the page passes the records' restore actions in. */
+export async function RestoreView({ actions }: { actions: RestoreActions }) {
   const [t, tc, locale, { meetings, issues }] = await Promise.all([
     getTranslations('entry.restore'), getTranslations('codes'), getLocale(), listDeleted(),
   ]);
@@ -29,7 +33,7 @@ export async function RestoreView() {
                 <td className="px-3 py-2">№ {m.id} · {day(m.heldOn)} · {tc(`meetingKind.${m.kind}`)} · {m.official.fullName} · {pickName(locale, m.region)}</td>
                 <td className="tabular px-3 py-2 text-right">{formatCount(locale, m._count.issues)}</td>
                 <td className="px-3 py-2">{when(m.deletedAt)}</td>
-                <td className="px-3 py-2"><RestoreButton what="meeting" id={m.id} label={t('restoreMeeting', { id: m.id })} /></td>
+                <td className="px-3 py-2"><RestoreButton action={actions.meeting} id={m.id} label={t('restoreMeeting', { id: m.id })} /></td>
               </tr>
             ))}
           </SimpleTable>
@@ -44,7 +48,7 @@ export async function RestoreView() {
                 <td className="px-3 py-2">№ {i.id} · {day(i.raisedOn)} · {pickName(locale, i.region)} — {i.description}</td>
                 <td className="px-3 py-2"><Link href={`/meetings/${i.meetingId}`} className="text-sky-kz-dark underline">№ {i.meetingId}</Link></td>
                 <td className="px-3 py-2">{when(i.deletedAt)}</td>
-                <td className="px-3 py-2"><RestoreButton what="issue" id={i.id} label={t('restoreIssue', { id: i.id })} /></td>
+                <td className="px-3 py-2"><RestoreButton action={actions.issue} id={i.id} label={t('restoreIssue', { id: i.id })} /></td>
               </tr>
             ))}
           </SimpleTable>

@@ -1,8 +1,8 @@
 'use client';
 
 import { useTranslations } from 'next-intl';
-import { type Choice, Input, Select } from '@/features/entry/components/form-kit';
-import { type EntryAction, FormNotices, SaveButton, useVersionedForm, type VersionedRecord } from '@/features/entry/components/versioned-form';
+import { type Choice, Input, Select } from '@/components/forms/form-kit';
+import { type EntryAction, FormNotices, SaveButton, useVersionedForm, type VersionedRecord } from '@/components/forms/versioned-form';
 import { ErrorSummary } from '@/components/ui/form-fields';
 import { useFormAction } from '@/components/ui/use-form-action';
 import { createScheduleEntryAction, deleteScheduleEntryAction, updateScheduleEntryAction } from '../actions';

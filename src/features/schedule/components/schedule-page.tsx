@@ -1,6 +1,6 @@
 import { getLocale, getTranslations } from 'next-intl/server';
 import { EmptyState } from '@/components/ui/empty-state';
-import { officialOptions, regionOptions } from '@/features/entry/options';
+import { officialOptions, regionOptions } from '@/server/records/options';
 import { pickName } from '@/i18n/pick-name';
 import { scheduleEntryWhere } from '@/server/access/scopes/schedule-entry';
 import type { Caller } from '@/server/auth/caller';

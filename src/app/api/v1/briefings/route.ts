@@ -1,7 +1,7 @@
 // GET /api/v1/briefings – the issued briefings, every version; POST /api/v1/briefings – issue a half-year's briefing, closing it.
-import { issueBriefing } from '@/features/briefings/issue';
-import { listIssuedBriefings } from '@/features/briefings/queries';
-import { issueBriefingSchema } from '@/features/briefings/schemas';
+import { issueBriefing } from '@/features/exports/briefing/issue';
+import { listIssuedBriefings } from '@/features/exports/briefing/queries';
+import { issueBriefingSchema } from '@/features/exports/briefing/schemas';
 import { apiRoute } from '@/server/api';
 import { AppError } from '@/server/errors';
 

@@ -1,5 +1,5 @@
 // POST /api/v1/budget-requests – an akimat's new budget request, as a draft.
-import { createBudgetRequestSchema } from '@/features/budget/schemas';
+import { createBudgetRequestSchema } from '@/server/records/budget/schemas';
 import { createBudgetRequest } from '@/features/budget/write';
 import { handleWrite } from '@/features/entry/api';
 import { apiRoute } from '@/server/api';

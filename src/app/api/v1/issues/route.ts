@@ -1,8 +1,8 @@
 // GET /api/v1/issues – raised issues in the caller's scope, filtered, newest first, a page at a time.
 import { handleWrite } from '@/features/entry/api';
-import { createIssue } from '@/features/issues/write';
+import { createIssue } from '@/server/records/issues/write';
 import { listIssues } from '@/features/issues/queries';
-import { createIssueSchema, issueListParams } from '@/features/issues/schemas';
+import { createIssueSchema, issueListParams } from '@/server/records/issues/schemas';
 import { apiRoute } from '@/server/api';
 import { searchParamsOf } from '@/server/list-params';
 

@@ -1,8 +1,8 @@
 // GET /api/v1/meetings – meetings in the caller's scope, filtered, newest first, a page at a time.
 import { handleWrite } from '@/features/entry/api';
-import { createMeeting } from '@/features/meetings/write';
+import { createMeeting } from '@/server/records/meetings/write';
 import { listMeetings } from '@/features/meetings/queries';
-import { createMeetingSchema, meetingListParams } from '@/features/meetings/schemas';
+import { createMeetingSchema, meetingListParams } from '@/server/records/meetings/schemas';
 import { apiRoute } from '@/server/api';
 import { searchParamsOf } from '@/server/list-params';
 

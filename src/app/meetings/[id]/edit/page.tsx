@@ -2,7 +2,7 @@ import type { Metadata } from 'next';
 import { notFound } from 'next/navigation';
 import { getTranslations } from 'next-intl/server';
 import { EditMeeting } from '@/features/meetings/components/meeting-entry';
-import { meetingIdParams } from '@/features/meetings/schemas';
+import { meetingIdParams } from '@/server/records/meetings/schemas';
 import { requirePageCaller } from '@/server/access/guard';
 
 type Props = { params: Promise<{ id: string }> };

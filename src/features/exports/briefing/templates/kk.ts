@@ -1,4 +1,4 @@
-import { DECREE_REQUIREMENTS, type DecreeRequirement } from '@/features/meetings/rules';
+import { DECREE_REQUIREMENTS, type DecreeRequirement } from '@/server/records/meetings/rules';
 import type { Disposition } from '@/generated/prisma/enums';
 import type { Block, Template } from '../document';
 import type { BriefingRequests, CentralFigures } from '../figures';

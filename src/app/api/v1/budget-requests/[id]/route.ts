@@ -1,5 +1,5 @@
 // PATCH /api/v1/budget-requests/{id} – change a draft's body, amount, issues or note.
-import { updateBudgetRequestSchema } from '@/features/budget/schemas';
+import { updateBudgetRequestSchema } from '@/server/records/budget/schemas';
 import { updateBudgetRequest } from '@/features/budget/write';
 import { handleWrite } from '@/features/entry/api';
 import { apiRoute } from '@/server/api';

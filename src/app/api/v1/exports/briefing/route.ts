@@ -3,7 +3,7 @@ import { collectBriefingFigures } from '@/features/exports/briefing/figures';
 import { CONTENT_TYPES, briefingFileName, renderBriefing } from '@/features/exports/briefing/make';
 import { attachment, auditExport, briefingQuerySchema } from '@/features/exports/params';
 import { exportLang } from '@/features/exports/translator';
-import { languageOf } from '@/features/stats/api';
+import { languageOf } from '@/server/stats/api';
 import { apiRoute } from '@/server/api';
 import { searchParamsOf } from '@/server/list-params';
 

@@ -1,8 +1,8 @@
 // GET /api/v1/issues/{id} – one issue with its status history and budget entries, if in the caller's scope.
 import { handleWrite } from '@/features/entry/api';
-import { updateIssue } from '@/features/issues/write';
+import { updateIssue } from '@/server/records/issues/write';
 import { getIssue } from '@/features/issues/queries';
-import { issueIdParams, updateIssueSchema } from '@/features/issues/schemas';
+import { issueIdParams, updateIssueSchema } from '@/server/records/issues/schemas';
 import { apiRoute } from '@/server/api';
 
 export const GET = apiRoute<{ id: string }>({ permission: 'records.read', route: 'GET /api/v1/issues/{id}' }, async ({ caller, params }) =>

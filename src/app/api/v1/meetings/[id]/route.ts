@@ -1,8 +1,8 @@
 // GET /api/v1/meetings/{id} – one meeting with its issues and receptions, if in the caller's scope.
 import { handleWrite } from '@/features/entry/api';
-import { updateMeeting } from '@/features/meetings/write';
+import { updateMeeting } from '@/server/records/meetings/write';
 import { getMeeting } from '@/features/meetings/queries';
-import { meetingIdParams, updateMeetingSchema } from '@/features/meetings/schemas';
+import { meetingIdParams, updateMeetingSchema } from '@/server/records/meetings/schemas';
 import { apiRoute } from '@/server/api';
 
 export const GET = apiRoute<{ id: string }>({ permission: 'records.read', route: 'GET /api/v1/meetings/{id}' }, async ({ caller, params }) =>

@@ -1,5 +1,5 @@
 // GET /api/v1/stats/categories – issues raised, resolved and the rate per issue category, with the compared period.
-import { statsRoute } from '@/features/stats/api';
-import { getCategoryBreakdownCompared } from '@/features/stats/queries/breakdowns';
+import { statsRoute } from '@/server/stats/api';
+import { getCategoryBreakdownCompared } from '@/server/stats/queries/breakdowns';
 
 export const GET = statsRoute('categories', (filter, lang, _caller, compare) => getCategoryBreakdownCompared(filter, lang, compare));

@@ -1,5 +1,5 @@
 // GET /api/v1/stats/escalations – the central-level list of the period's half-years, by disposition.
-import { statsRoute } from '@/features/stats/api';
-import { getEscalationStats } from '@/features/stats/queries/escalations';
+import { statsRoute } from '@/server/stats/api';
+import { getEscalationStats } from '@/server/stats/queries/escalations';
 
 export const GET = statsRoute('escalations', (filter) => getEscalationStats(filter));

@@ -1,5 +1,5 @@
 // POST /api/v1/budget-requests/{id}/decision – the addressed body approves, approves in part or rejects.
-import { decideBudgetRequestSchema } from '@/features/budget/schemas';
+import { decideBudgetRequestSchema } from '@/server/records/budget/schemas';
 import { decideBudgetRequest } from '@/features/budget/write';
 import { handleWrite } from '@/features/entry/api';
 import { apiRoute } from '@/server/api';

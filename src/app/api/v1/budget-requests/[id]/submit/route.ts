@@ -1,5 +1,5 @@
 // POST /api/v1/budget-requests/{id}/submit – the akimat submits its draft to the body, on a date.
-import { submitBudgetRequestSchema } from '@/features/budget/schemas';
+import { submitBudgetRequestSchema } from '@/server/records/budget/schemas';
 import { submitBudgetRequest } from '@/features/budget/write';
 import { handleWrite } from '@/features/entry/api';
 import { apiRoute } from '@/server/api';

@@ -1,5 +1,5 @@
 // POST /api/v1/budget-requests/{id}/withdraw – the akimat withdraws a submitted request, with its reason.
-import { withdrawBudgetRequestSchema } from '@/features/budget/schemas';
+import { withdrawBudgetRequestSchema } from '@/server/records/budget/schemas';
 import { withdrawBudgetRequest } from '@/features/budget/write';
 import { handleWrite } from '@/features/entry/api';
 import { apiRoute } from '@/server/api';

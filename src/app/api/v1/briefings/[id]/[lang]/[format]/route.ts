@@ -1,7 +1,7 @@
 // GET /api/v1/briefings/{id}/{lang}/{format} – one stored file of an issued briefing, exactly as issued.
 import { CONTENT_TYPES, briefingFileName } from '@/features/exports/briefing/make';
-import { getIssuedBriefingFile } from '@/features/briefings/queries';
-import { briefingFileParams } from '@/features/briefings/schemas';
+import { getIssuedBriefingFile } from '@/features/exports/briefing/queries';
+import { briefingFileParams } from '@/features/exports/briefing/schemas';
 import { auditExport, attachment } from '@/features/exports/params';
 import { apiRoute } from '@/server/api';
 
