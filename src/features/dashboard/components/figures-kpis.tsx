@@ -1,3 +1,4 @@
+import { changeLabel } from '@/i18n/change-label';
 import { getLocale, getTranslations } from 'next-intl/server';
 import { KpiCard } from '@/components/ui/kpi-card';
 import { EmptyState } from '@/components/ui/empty-state';
@@ -29,19 +30,13 @@ export async function FiguresKpis({ filter, national, compare = 'previous' }: { 
 
   const count = (n: number) => formatCompact(locale, n);
   const exact = (n: number) => t('exact', { value: formatCount(locale, n) });
-  const change = (now: number | null, before: number | null, write: (n: number) => string) => {
-    if (now === null || before === null || (before === 0 && now !== 0)) return tc('none', { period: previousLabel });
-    const diff = now - before;
-    if (diff === 0) return tc('same', { period: previousLabel });
-    return tc(diff > 0 ? 'up' : 'down', { value: write(Math.abs(diff)), period: previousLabel });
-  };
+  const change = await changeLabel(previousLabel);
   const times = (now: number | null, before: number | null) => {
     const t = timesChange(now, before);
     return t ? tc(t.direction === 'more' ? 'timesMore' : 'timesLess', { value: formatFactor(locale, t.factor), n: t.factor }) : undefined;
   };
   const points = (d: number) => tc('points', { value: formatPoints(locale, Math.round(d * 1000) / 10) });
-  const rateChange = (now: number | null, before: number | null) =>
-    now !== null && before !== null && Math.round((now - before) * 1000) === 0 ? tc('same', { period: previousLabel }) : change(now, before, points);
+  const rateChange = (now: number | null, before: number | null) => change(now, before, points, (a, b) => Math.round((a - b) * 1000) === 0);
   const beside = (value: string) => (nationwide ? to('national', { value }) : undefined);
   // Local and republican money: the same two cards, need and allocation, each with its own labels.
   const moneyCards = (source: 'budget' | 'republicanBudget') => {

@@ -1,4 +1,5 @@
 import { Suspense, cache } from 'react';
+import { changeLabel } from '@/i18n/change-label';
 import { getLocale, getTranslations } from 'next-intl/server';
 import { BarChart } from '@/components/charts/lazy';
 import type { BarDatum } from '@/components/charts/bar-chart';
@@ -44,24 +45,18 @@ async function halvesLabel(halves: string[]): Promise<string> {
 export async function EscalationKpis({ filter }: { filter: StatsFilter }) {
   const locale = await getLocale();
   const previous = { ...nationalFilter(previousPeriod(filter.period)), bodyId: filter.bodyId };
-  const [t, tc, now, before, label, previousLabel] = await Promise.all([
+  const [t, now, before, label, previousLabel] = await Promise.all([
     getTranslations('escalations'),
-    getTranslations('change'),
     escalationStats(filter),
     escalationStats(previous),
     periodLabel(filter.period),
     periodLabel(previousPeriod(filter.period)),
   ]);
-  const change = (a: number, b: number) => {
-    if (b === 0) return tc('none', { period: previousLabel });
-    if (a === b) return tc('same', { period: previousLabel });
-    return tc(a > b ? 'up' : 'down', { value: formatCount(locale, Math.abs(a - b)), period: previousLabel });
-  };
+  const changeOf = await changeLabel(previousLabel);
+  const change = (a: number, b: number) => changeOf(a, b, (n) => formatCount(locale, n));
   const amount = DISPOSITIONS.reduce((s, d) => s + now.byDisposition[d].amountKzt, 0);
   const amountBefore = DISPOSITIONS.reduce((s, d) => s + before.byDisposition[d].amountKzt, 0);
-  const moneyChange = amountBefore === 0 ? tc('none', { period: previousLabel })
-    : amount === amountBefore ? tc('same', { period: previousLabel })
-    : tc(amount > amountBefore ? 'up' : 'down', { value: formatMoney(locale, Math.abs(amount - amountBefore)), period: previousLabel });
+  const moneyChange = changeOf(amount, amountBefore, (n) => formatMoney(locale, n));
   return (
     <div className="grid gap-4 sm:grid-cols-3">
       <KpiCard label={t('total')} value={formatCount(locale, now.total)} hint={t('totalHint', { halves: await halvesLabel(now.halves) })}
